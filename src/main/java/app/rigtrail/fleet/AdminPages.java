@@ -1,0 +1,376 @@
+package app.rigtrail.fleet;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import app.rigtrail.fleet.MasterDataInputs.HubInput;
+import app.rigtrail.fleet.MasterDataInputs.ModelInput;
+import app.rigtrail.fleet.MasterDataInputs.PartInput;
+import app.rigtrail.fleet.MasterDataInputs.PortInput;
+import app.rigtrail.fleet.MasterDataInputs.SiteInput;
+import app.rigtrail.fleet.MasterDataViews.HubView;
+import app.rigtrail.fleet.MasterDataViews.ModelView;
+import app.rigtrail.fleet.MasterDataViews.PartView;
+import app.rigtrail.fleet.MasterDataViews.PortView;
+import app.rigtrail.fleet.MasterDataViews.SiteView;
+import app.rigtrail.fleet.domain.ComponentKind;
+import app.rigtrail.fleet.domain.Vendor;
+import app.rigtrail.platform.security.Roles;
+import app.rigtrail.platform.security.UserSiteService;
+import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.FormValues;
+import app.rigtrail.platform.web.ProblemException;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Admin pages for master data. Forms post back (post/redirect/get); a refused form is shown again
+ * with the values typed and a message per field, and nothing is saved.
+ */
+@Path("/")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class AdminPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance siteForm(Long id, FormValues form);
+
+        static native TemplateInstance modelForm(Long id, FormValues form, Vendor[] vendors);
+
+        static native TemplateInstance partForm(Long id, FormValues form, ComponentKind[] kinds, Vendor[] vendors,
+                List<ModelView> models);
+
+        static native TemplateInstance hubForm(Long id, FormValues form, List<String> hubKinds, Vendor[] vendors,
+                ComponentKind[] kinds);
+
+        static native TemplateInstance portForm(Long id, FormValues form);
+
+        static native TemplateInstance users(Map<String, List<String>> assignments, List<SiteView> sites,
+                String saved);
+
+        static native TemplateInstance importForm(List<FieldViolation> violations, String message, String imported);
+    }
+
+    @Inject
+    MasterDataService service;
+
+    @Inject
+    UserSiteService userSites;
+
+    @Inject
+    MinerImport importer;
+
+    // ---- sites ----
+
+    @GET
+    @Path("sites/new")
+    public TemplateInstance newSite() {
+        return Templates.siteForm(null, FormValues.ofSingle(Map.of("buildings", "1", "rowsPerBuilding", "10",
+                "racksPerRow", "20", "slotsPerRack", "12", "country", "US", "timeZone", "America/Chicago")));
+    }
+
+    @GET
+    @Path("sites/{id}/edit")
+    public TemplateInstance editSite(@PathParam("id") long id) {
+        Site s = found(Site.findById(id), "Site", id);
+        return Templates.siteForm(id, FormValues.ofRecord(SiteView.of(s)));
+    }
+
+    @POST
+    @Path("sites")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object createSite(MultivaluedMap<String, String> form) {
+        return saveSite(null, form);
+    }
+
+    @POST
+    @Path("sites/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updateSite(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return saveSite(id, form);
+    }
+
+    private Object saveSite(Long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        return save(f, () -> {
+            SiteView saved = service.saveSite(id, new SiteInput(f.upper("code"), f.get("name"), f.upper("region"),
+                    f.upper("country"), f.get("timeZone"), f.integer("buildings"), f.integer("rowsPerBuilding"),
+                    f.integer("racksPerRow"), f.integer("slotsPerRack"), f.checked("sensitive"),
+                    f.get("sensitiveNote"), f.optionalInteger("version")));
+            return "/sites/" + saved.id();
+        }, v -> Templates.siteForm(id, v));
+    }
+
+    // ---- models ----
+
+    @GET
+    @Path("models/new")
+    public TemplateInstance newModel() {
+        return Templates.modelForm(null, FormValues.ofSingle(Map.of("hashboards", "3", "fans", "4", "psus", "1",
+                "controlBoards", "1", "warrantyDays", "365")), Vendor.values());
+    }
+
+    @GET
+    @Path("models/{id}/edit")
+    public TemplateInstance editModel(@PathParam("id") long id) {
+        MinerModel m = found(MinerModel.findById(id), "Miner model", id);
+        return Templates.modelForm(id, FormValues.ofRecord(ModelView.of(m)), Vendor.values());
+    }
+
+    @POST
+    @Path("models")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object createModel(MultivaluedMap<String, String> form) {
+        return saveModel(null, form);
+    }
+
+    @POST
+    @Path("models/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updateModel(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return saveModel(id, form);
+    }
+
+    private Object saveModel(Long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        return save(f, () -> {
+            service.saveModel(id, new ModelInput(f.enumValue("vendor", Vendor.class), f.get("name"),
+                    f.decimal("hashrateThs"), f.integer("powerWatts"), f.integer("hashboards"), f.integer("fans"),
+                    f.integer("psus"), f.integer("controlBoards"), f.checked("hashboardDegrades"),
+                    f.integer("warrantyDays"), f.optionalInteger("version")));
+            return "/models";
+        }, v -> Templates.modelForm(id, v, Vendor.values()));
+    }
+
+    // ---- parts ----
+
+    @GET
+    @Path("parts/new")
+    public TemplateInstance newPart() {
+        return Templates.partForm(null, FormValues.ofSingle(Map.of("serialized", "on")), ComponentKind.values(),
+                Vendor.values(), models());
+    }
+
+    @GET
+    @Path("parts/{id}/edit")
+    public TemplateInstance editPart(@PathParam("id") long id) {
+        Part p = found(Part.findById(id), "Part", id);
+        FormValues form = FormValues.ofRecord(PartView.of(p))
+                .with("unitCost", java.math.BigDecimal.valueOf(p.unitCostCents, 2).toPlainString());
+        return Templates.partForm(id, form, ComponentKind.values(), Vendor.values(), models());
+    }
+
+    @POST
+    @Path("parts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object createPart(MultivaluedMap<String, String> form) {
+        return savePart(null, form);
+    }
+
+    @POST
+    @Path("parts/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updatePart(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return savePart(id, form);
+    }
+
+    private Object savePart(Long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        return save(f, () -> {
+            service.savePart(id, new PartInput(f.get("partNumber"), f.enumValue("kind", ComponentKind.class),
+                    f.get("description"), f.enumValue("vendor", Vendor.class), f.cents("unitCost"),
+                    f.checked("serialized"), f.longs("compatibleModelIds"), f.optionalInteger("version")));
+            return "/parts";
+        }, v -> Templates.partForm(id, v, ComponentKind.values(), Vendor.values(), models()));
+    }
+
+    // ---- hubs ----
+
+    @GET
+    @Path("hubs/new")
+    public TemplateInstance newHub() {
+        return Templates.hubForm(null, FormValues.ofSingle(Map.of("country", "US")), RepairHub.KINDS, Vendor.values(),
+                ComponentKind.values());
+    }
+
+    @GET
+    @Path("hubs/{id}/edit")
+    public TemplateInstance editHub(@PathParam("id") long id) {
+        RepairHub h = found(RepairHub.findById(id), "Repair hub", id);
+        return Templates.hubForm(id, FormValues.ofRecord(HubView.of(h)), RepairHub.KINDS, Vendor.values(),
+                ComponentKind.values());
+    }
+
+    @POST
+    @Path("hubs")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object createHub(MultivaluedMap<String, String> form) {
+        return saveHub(null, form);
+    }
+
+    @POST
+    @Path("hubs/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updateHub(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return saveHub(id, form);
+    }
+
+    private Object saveHub(Long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        return save(f, () -> {
+            service.saveHub(id, new HubInput(f.upper("code"), f.get("name"), f.get("kind"), f.upper("country"),
+                    f.get("region"), f.enums("vendors", Vendor.class), f.enums("partKinds", ComponentKind.class),
+                    f.integer("capacityPerWeek"), f.integer("turnaroundDays"), f.optionalInteger("version")));
+            return "/hubs";
+        }, v -> Templates.hubForm(id, v, RepairHub.KINDS, Vendor.values(), ComponentKind.values()));
+    }
+
+    // ---- ports ----
+
+    @GET
+    @Path("ports/new")
+    public TemplateInstance newPort() {
+        return Templates.portForm(null, FormValues.ofSingle(Map.of("country", "US")));
+    }
+
+    @GET
+    @Path("ports/{id}/edit")
+    public TemplateInstance editPort(@PathParam("id") long id) {
+        Port p = found(Port.findById(id), "Port", id);
+        return Templates.portForm(id, FormValues.ofRecord(PortView.of(p)));
+    }
+
+    @POST
+    @Path("ports")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object createPort(MultivaluedMap<String, String> form) {
+        return savePort(null, form);
+    }
+
+    @POST
+    @Path("ports/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updatePort(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return savePort(id, form);
+    }
+
+    private Object savePort(Long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        return save(f, () -> {
+            service.savePort(id, new PortInput(f.upper("code"), f.get("name"), f.upper("country"),
+                    f.optionalInteger("version")));
+            return "/ports";
+        }, v -> Templates.portForm(id, v));
+    }
+
+    // ---- technicians' sites ----
+
+    @GET
+    @Path("admin/users")
+    public TemplateInstance users() {
+        return Templates.users(userSites.assignments(), sites(), null);
+    }
+
+    @POST
+    @Path("admin/users")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance assign(MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        String username = f.get("username");
+        if (username == null || !username.matches("[A-Za-z0-9._@-]{1,120}")) {
+            throw ProblemException.invalid("A user name of letters, digits, '.', '_', '@' or '-' is required",
+                    List.of(new FieldViolation("username", "is required")));
+        }
+        userSites.assign(username, f.longs("siteIds"));
+        return Templates.users(userSites.assignments(), sites(), "Saved the sites of " + username);
+    }
+
+    // ---- CSV import ----
+
+    @GET
+    @Path("miners/import")
+    public TemplateInstance importForm() {
+        return Templates.importForm(List.of(), null, null);
+    }
+
+    @POST
+    @Path("miners/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance importCsv(@RestForm("file") FileUpload file) throws IOException {
+        if (file == null || file.size() == 0) {
+            return Templates.importForm(List.of(), "Choose a CSV file to import.", null);
+        }
+        try (Reader reader = Files.newBufferedReader(file.uploadedFile(), StandardCharsets.UTF_8)) {
+            MinerImport.ImportResult result = importer.importCsv(reader);
+            return Templates.importForm(List.of(), null,
+                    "Imported " + result.miners() + " miners with " + result.components() + " components.");
+        } catch (ProblemException e) {
+            return Templates.importForm(e.violations(), e.getMessage(), null);
+        }
+    }
+
+    // ---- helpers ----
+
+    private Object save(FormValues form, java.util.function.Supplier<String> action,
+            Function<FormValues, TemplateInstance> again) {
+        try {
+            if (!form.errors().isEmpty()) {
+                throw ProblemException.invalid("Some fields are not valid", form.errors());
+            }
+            return Response.seeOther(URI.create(action.get())).build();
+        } catch (ConstraintViolationException e) {
+            List<FieldViolation> violations = new ArrayList<>();
+            e.getConstraintViolations().forEach(v -> {
+                String path = v.getPropertyPath().toString();
+                violations.add(new FieldViolation(path.substring(path.lastIndexOf('.') + 1), v.getMessage()));
+            });
+            return Response.status(400).entity(again.apply(form.withErrors("Some fields are not valid", violations)))
+                    .build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(again.apply(form.withErrors(e.getMessage(), e.violations())))
+                    .build();
+        }
+    }
+
+    private static <T> T found(T entity, String what, long id) {
+        if (entity == null) {
+            throw ProblemException.notFound(what, id);
+        }
+        return entity;
+    }
+
+    private static List<ModelView> models() {
+        return MinerModel.<MinerModel>listAll(Sort.by("vendor", "name")).stream().map(ModelView::of).toList();
+    }
+
+    private static List<SiteView> sites() {
+        return Site.<Site>listAll(Sort.by("code")).stream().map(SiteView::of).toList();
+    }
+
+
+}

@@ -1,0 +1,75 @@
+package app.rigtrail.fleet;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.rigtrail.fleet.MasterDataInputs.PortInput;
+import app.rigtrail.fleet.MasterDataViews.PortView;
+import app.rigtrail.platform.security.Roles;
+import app.rigtrail.platform.web.Page;
+import app.rigtrail.platform.web.Paging;
+import app.rigtrail.platform.web.ProblemException;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/ports")
+@Tag(name = "Ports of entry")
+@Authenticated
+public class PortResource {
+
+    @Inject
+    MasterDataService service;
+
+    @GET
+    @Operation(summary = "List, paged; q filters by code, name or number")
+    public Page<PortView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("q") String q) {
+        Paging paging = Paging.of(page, size);
+        boolean filtered = q != null && !q.isBlank();
+        var query = filtered
+                ? Port.<Port>find("(upper(code) like :q or upper(name) like :q)", Sort.by("code"),
+                        Parameters.with("q", "%" + q.trim().toUpperCase() + "%"))
+                : Port.<Port>findAll(Sort.by("code"));
+        List<PortView> items = query.page(paging.page(), paging.size()).list().stream().map(PortView::of).toList();
+        return new Page<>(items, query.count());
+    }
+
+    @GET
+    @Path("{id}")
+    public PortView get(@PathParam("id") long id) {
+        Port e = Port.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("Port", id);
+        }
+        return PortView.of(e);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create (admin)")
+    public Response create(PortInput in) {
+        PortView created = service.savePort(null, in);
+        return Response.status(201).header("Location", "/api/ports/" + created.id()).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change (admin); send the version you loaded, 409 if it changed since")
+    public PortView update(@PathParam("id") long id, PortInput in) {
+        return service.savePort(id, in);
+    }
+}

@@ -1,0 +1,5 @@
+package app.rigtrail.fleet.domain;
+
+public enum ComponentKind {
+    HASHBOARD, FAN, PSU, CONTROL_BOARD
+}

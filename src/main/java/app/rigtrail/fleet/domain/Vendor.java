@@ -1,0 +1,5 @@
+package app.rigtrail.fleet.domain;
+
+public enum Vendor {
+    BITMAIN, MICROBT, CANAAN, OTHER
+}

@@ -1,0 +1,65 @@
+package app.rigtrail.platform.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.rigtrail.platform.audit.AuditTrail;
+import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.ProblemException;
+
+/** Which sites each technician works at: stored by user name, edited by admins, audited. */
+@ApplicationScoped
+public class UserSiteService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    /** User name to site codes. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, List<String>> assignments() {
+        Map<String, List<String>> result = new TreeMap<>();
+        for (Object[] r : em.createQuery(
+                "select u.username, s.code from UserSite u, Site s where s.id = u.siteId order by u.username, s.code",
+                Object[].class).getResultList()) {
+            result.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
+        }
+        return result;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> sitesOf(String username) {
+        return em.createQuery("select u.siteId from UserSite u where u.username = :u order by u.siteId", Long.class)
+                .setParameter("u", username).getResultList();
+    }
+
+    /** Replaces the user's sites with these. */
+    @Transactional
+    public List<Long> assign(String username, List<Long> siteIds) {
+        List<Long> distinct = siteIds.stream().distinct().sorted().toList();
+        for (Long id : distinct) {
+            if (em.find(app.rigtrail.fleet.Site.class, id) == null) {
+                throw ProblemException.invalid("Unknown site", List.of(new FieldViolation("siteIds", "no site " + id)));
+            }
+        }
+        List<Long> before = sitesOf(username);
+        em.createQuery("delete from UserSite u where u.username = :u").setParameter("u", username).executeUpdate();
+        for (Long id : distinct) {
+            UserSite us = new UserSite();
+            us.username = username;
+            us.siteId = id;
+            em.persist(us);
+        }
+        audit.record("user_site", null, "assigned " + username, before, distinct, null);
+        return distinct;
+    }
+}

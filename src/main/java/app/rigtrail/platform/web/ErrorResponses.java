@@ -1,0 +1,130 @@
+package app.rigtrail.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * One place that turns every failure into a response: problem+json (RFC 9457) under /api, a
+ * readable page elsewhere. No stack trace leaves the server; unexpected failures are logged with
+ * an id that the user sees.
+ */
+public class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+
+    @Inject
+    @Location("error.html")
+    Template errorPage;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(uri, e.status(), e.title(), e.getMessage(), e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldViolation> violations = e.getConstraintViolations().stream()
+                .map(v -> new FieldViolation(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldViolation::field))
+                .toList();
+        return respond(uri, 400, "Invalid input", "Some fields are not valid: see violations", violations);
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(OptimisticLockException e, UriInfo uri) {
+        return stale(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(StaleObjectStateException e, UriInfo uri) {
+        return stale(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, 403, "Forbidden", "Your role does not allow this", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(uri, 401, "Unauthorized", "Sign in, or send a bearer token", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respond(uri, 401, "Unauthorized", "The credentials were not accepted", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Request refused";
+        String detail = switch (status) {
+            case 404 -> "No such resource: " + uri.getPath();
+            case 405 -> "Method not allowed on " + uri.getPath();
+            case 406 -> "Cannot produce the requested media type";
+            case 415 -> "Unsupported media type";
+            default -> e.getMessage() == null ? title : e.getMessage();
+        };
+        return respond(uri, status, title, detail, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", id, uri.getPath());
+        return respond(uri, 500, "Internal error",
+                "Something went wrong on our side; nothing was saved. Reference: " + id, List.of());
+    }
+
+    private Response stale(UriInfo uri) {
+        return respond(uri, 409, "Changed by someone else",
+                "This record was changed by someone else since you loaded it; reload it and try again", List.of());
+    }
+
+    private Response respond(UriInfo uri, int status, String title, String detail, List<FieldViolation> violations) {
+        if (isApi(uri)) {
+            Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), violations);
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        }
+        String html = errorPage.data("status", status).data("title", title).data("detail", detail)
+                .data("violations", violations).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    static boolean isApi(UriInfo uri) {
+        String path = uri.getPath();
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // "update.arg1.name" -> "name": the method and parameter names mean nothing to a client
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    }
+}

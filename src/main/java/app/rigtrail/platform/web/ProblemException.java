@@ -1,0 +1,45 @@
+package app.rigtrail.platform.web;
+
+import java.util.List;
+
+/** A refusal with an HTTP status, rendered as problem+json on the API and as a message on pages. */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String title;
+    private final List<FieldViolation> violations;
+
+    public ProblemException(int status, String title, String detail) {
+        this(status, title, detail, List.of());
+    }
+
+    public ProblemException(int status, String title, String detail, List<FieldViolation> violations) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.violations = List.copyOf(violations);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "Not found", what + " " + id + " does not exist");
+    }
+
+    public static ProblemException invalid(String detail, List<FieldViolation> violations) {
+        return new ProblemException(400, "Invalid input", detail, violations);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+}
