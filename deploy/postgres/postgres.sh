@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# A throw-away PostgreSQL for the end-to-end stage and for trying the prod profile locally, from the
+# distribution's server binaries (installed with apt when missing and we are root).
+# Usage: deploy/postgres/postgres.sh start|stop|url
+set -euo pipefail
+
+PORT="${PG_PORT:-55432}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+DIR="$ROOT/target/postgres"
+DATA="$DIR/data"
+
+bin_dir() {
+  local d
+  d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+  if [ -z "$d" ] || [ ! -x "$d/initdb" ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "Installing PostgreSQL server from Debian packages ..." >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null 2>&1 \
+        || { apt-get update -q >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null; }
+      d="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+    else
+      echo "No PostgreSQL server binaries under /usr/lib/postgresql; install the 'postgresql' package" >&2
+      exit 1
+    fi
+  fi
+  echo "$d"
+}
+
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start() {
+  local bin; bin="$(bin_dir)"
+  mkdir -p "$DIR"
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$DIR"; fi
+  if [ ! -f "$DATA/PG_VERSION" ]; then
+    as_pg "$bin/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
+  fi
+  as_pg "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
+    -o "-p $PORT -k $DATA -c listen_addresses=localhost -c fsync=off" start >/dev/null
+  as_pg "$bin/psql" -h localhost -p "$PORT" -U postgres -tAc "select 1 from pg_database where datname='rigtrail'" \
+    | grep -q 1 || as_pg "$bin/createdb" -h localhost -p "$PORT" -U postgres rigtrail
+  echo "PostgreSQL ready: $(url)"
+}
+
+stop() {
+  local bin; bin="$(bin_dir)"
+  if [ -f "$DATA/postmaster.pid" ]; then as_pg "$bin/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null; fi
+  echo "PostgreSQL stopped"
+}
+
+url() { echo "jdbc:postgresql://localhost:$PORT/rigtrail"; }
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  url) url ;;
+  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+esac

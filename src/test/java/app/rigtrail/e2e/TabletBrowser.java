@@ -1,0 +1,109 @@
+package app.rigtrail.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * The end-to-end stage: headless Debian Chromium driven by Playwright, in a tablet viewport, against
+ * the app started in its prod profile with a real Keycloak (see .ci/run). Nothing here is mocked.
+ */
+final class TabletBrowser implements AutoCloseable {
+
+    static final String APP = System.getProperty("e2e.baseUrl", "http://localhost:8080");
+    static final String KEYCLOAK = System.getProperty("e2e.keycloakUrl", "http://localhost:8180");
+    static final String CLIENT_SECRET = System.getProperty("e2e.clientSecret", "rigtrail-dev-secret-NOT-FOR-PRODUCTION");
+    static final Path SHOTS = Paths.get("target", "screenshots");
+
+    final Playwright playwright;
+    final Browser browser;
+
+    TabletBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
+                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
+                "PLAYWRIGHT_BROWSERS_PATH", Paths.get("target", "playwright-browsers").toAbsolutePath().toString())));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("e2e.chromium", "/usr/lib/chromium/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /** A fresh tablet (1024x768, touch) with nobody logged in. */
+    BrowserContext tablet() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768)
+                .setDeviceScaleFactor(2).setHasTouch(true).setIsMobile(true));
+    }
+
+    /** Logs in on Keycloak's own login page and returns on the app's home page. */
+    static void logIn(Page page, String user, String password) {
+        page.navigate(APP + "/");
+        page.waitForURL(url -> url.startsWith(KEYCLOAK + "/realms/rigtrail/"));
+        page.fill("#username", user);
+        page.fill("#password", password);
+        page.click("#kc-login");
+        page.waitForURL(url -> url.startsWith(APP));
+    }
+
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** A bearer token from Keycloak (password grant), for reading ids through the API. */
+    static String token(String user) throws Exception {
+        String form = "grant_type=password&client_id=rigtrail&client_secret=" + enc(CLIENT_SECRET) + "&username="
+                + enc(user) + "&password=" + enc(user);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(KEYCLOAK + "/realms/rigtrail/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no token from Keycloak: " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
+    }
+
+    static String api(String user, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(APP + path))
+                .header("Authorization", "Bearer " + token(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The first number after "key": in a JSON text, enough for picking ids out of an API answer. */
+    static long firstLong(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + key + " in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
