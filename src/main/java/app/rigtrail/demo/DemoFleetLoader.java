@@ -40,6 +40,7 @@ public class DemoFleetLoader {
 
     public static final String ACTOR = "demo-generator";
     private static final int CHUNK = 5_000;
+    private static final int SPARES_PER_PART = 3;
 
     public record LoadReport(int sites, int miners, long components, long millis) {
     }
@@ -83,6 +84,7 @@ public class DemoFleetLoader {
             Map<String, Long> partIds = insertParts(c, modelIds);
             insertHubsAndPorts(c);
             long components = copyFleet(c, generator, siteIds, modelIds, partIds);
+            components += stockSpares(c, generator, siteIds, partIds);
             assignTechnicians(c, technicianSites);
             c.commit();
             return new LoadReport(siteIds.size(), miners, components, (System.nanoTime() - started) / 1_000_000);
@@ -299,6 +301,40 @@ public class DemoFleetLoader {
         minerEvents.setLength(0);
         components.setLength(0);
         componentEvents.setLength(0);
+    }
+
+    /** A few spares of every part on each site's shelf, so that swaps can be tried at once. */
+    private static long stockSpares(Connection c, FleetGenerator g, List<Long> siteIds, Map<String, Long> partIds)
+            throws SQLException {
+        long count = 0;
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into component (serial, part_id, kind, location_kind, location_ref, site_id)
+                values (?, ?, ?, 'STOCK', ?, ?) returning id""");
+                PreparedStatement ev = c.prepareStatement("""
+                        insert into component_event (component_id, at, actor, to_location, reason)
+                        values (?, now(), ?, ?, 'spare received')""")) {
+            for (int s = 0; s < siteIds.size(); s++) {
+                String site = g.sites().get(s).code();
+                for (PartSpec p : FleetCatalog.PARTS) {
+                    for (int n = 1; n <= SPARES_PER_PART; n++) {
+                        String shelf = site + " store";
+                        ps.setString(1, "SP-" + site + "-" + p.partNumber() + "-" + n);
+                        ps.setLong(2, partIds.get(p.partNumber()));
+                        ps.setString(3, p.kind().name());
+                        ps.setString(4, shelf);
+                        ps.setLong(5, siteIds.get(s));
+                        long id = returnedId(ps);
+                        ev.setLong(1, id);
+                        ev.setString(2, ACTOR);
+                        ev.setString(3, "in stock at " + shelf);
+                        ev.addBatch();
+                        count++;
+                    }
+                }
+            }
+            ev.executeBatch();
+        }
+        return count;
     }
 
     private static long nextIdBase(Connection c, String table) throws SQLException {

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-class MasterDataApiTest {
+public class MasterDataApiTest {
 
     @Inject
     EntityManager em;
@@ -128,7 +128,7 @@ class MasterDataApiTest {
                 () -> em.createNativeQuery("update miner_event set reason = 'edited'").executeUpdate()));
     }
 
-    static String rootMessage(Throwable t) {
+    public static String rootMessage(Throwable t) {
         StringBuilder all = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {
             all.append(c.getMessage()).append(" | ");

@@ -21,7 +21,7 @@ import io.quarkus.test.security.TestSecurity;
 
 /** A technician sees and changes only their own sites: the denials, not only the grants. */
 @QuarkusTest
-class SiteScopeTest {
+public class SiteScopeTest {
 
     long tx1;
     long nd1;
@@ -41,7 +41,7 @@ class SiteScopeTest {
                 .then().extract().jsonPath().getLong("components[0].id");
     }
 
-    static long siteId(String code) {
+    public static long siteId(String code) {
         return given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).queryParam("q", code).get("/api/sites")
                 .then().statusCode(200).extract().jsonPath().getLong("items.find { it.code == '" + code + "' }.id");
     }

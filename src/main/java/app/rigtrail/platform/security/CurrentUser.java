@@ -43,6 +43,11 @@ public class CurrentUser {
         return isAdmin();
     }
 
+    /** For templates: may open and work repair tickets. */
+    public boolean getCanRepair() {
+        return has(Roles.TECHNICIAN) || has(Roles.ADMIN);
+    }
+
     public String getName() {
         return name();
     }

@@ -38,7 +38,7 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(uri, e.status(), e.title(), e.getMessage(), e.violations());
+        return respond(uri, e.status(), e.title(), e.getMessage(), e.violations(), e.extensions());
     }
 
     @ServerExceptionMapper
@@ -48,6 +48,26 @@ public class ErrorResponses {
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
         return respond(uri, 400, "Invalid input", "Some fields are not valid: see violations", violations);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        String detail = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f
+                ? "'" + f.getValue() + "' is not a valid value for " + path(f)
+                : e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                        ? "cannot read " + path(m) + ": " + m.getOriginalMessage().split("\n")[0]
+                        : "The body is not valid JSON";
+        return respond(uri, 400, "Unreadable request", detail, List.of());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("the body");
     }
 
     @ServerExceptionMapper
@@ -107,8 +127,13 @@ public class ErrorResponses {
     }
 
     private Response respond(UriInfo uri, int status, String title, String detail, List<FieldViolation> violations) {
+        return respond(uri, status, title, detail, violations, java.util.Map.of());
+    }
+
+    private Response respond(UriInfo uri, int status, String title, String detail, List<FieldViolation> violations,
+            java.util.Map<String, Object> extensions) {
         if (isApi(uri)) {
-            Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), violations);
+            Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), violations, extensions);
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
         }
         String html = errorPage.data("status", status).data("title", title).data("detail", detail)

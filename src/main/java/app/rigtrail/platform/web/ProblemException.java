@@ -7,6 +7,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldViolation> violations;
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -29,6 +30,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail);
+    }
+
+    /** Adds an extension member to the problem document. */
+    public ProblemException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() {
+        return extensions;
     }
 
     public int status() {

@@ -1,0 +1,440 @@
+package app.rigtrail.repair;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+
+import app.rigtrail.fleet.Component;
+import app.rigtrail.fleet.FleetViews.ComponentView;
+import app.rigtrail.fleet.Genealogy;
+import app.rigtrail.fleet.Miner;
+import app.rigtrail.fleet.domain.ComponentKind;
+import app.rigtrail.fleet.domain.LocationKind;
+import app.rigtrail.fleet.domain.MinerStatus;
+import app.rigtrail.fleet.domain.Vendor;
+import app.rigtrail.platform.security.CurrentUser;
+import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.Page;
+import app.rigtrail.platform.web.Paging;
+import app.rigtrail.platform.web.ProblemException;
+import app.rigtrail.repair.RepairViews.OpenTicket;
+import app.rigtrail.repair.RepairViews.PhotoView;
+import app.rigtrail.repair.RepairViews.SwapView;
+import app.rigtrail.repair.RepairViews.TicketDetail;
+import app.rigtrail.repair.RepairViews.TicketEventView;
+import app.rigtrail.repair.RepairViews.TicketTransitionRequest;
+import app.rigtrail.repair.RepairViews.TicketView;
+import app.rigtrail.repair.domain.ImageType;
+import app.rigtrail.repair.domain.RepairRoute;
+import app.rigtrail.repair.domain.TicketState;
+import app.rigtrail.repair.domain.TicketTransition;
+
+/** Repair-ticket use cases, each one transaction; every state change appends an event. */
+@ApplicationScoped
+@Transactional
+public class RepairService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Genealogy genealogy;
+
+    @Inject
+    RmaService rma;
+
+    public TicketView open(@Valid OpenTicket in) {
+        Miner miner = Miner.findById(in.minerId());
+        if (miner == null) {
+            throw ProblemException.notFound("Miner", in.minerId());
+        }
+        user.requireSite(miner.site.id);
+        if (miner.status == MinerStatus.RETIRED) {
+            throw ProblemException.conflict("miner " + miner.assetCode + " is retired");
+        }
+        List<Component> failed = new ArrayList<>();
+        for (Long id : in.failedComponentIds().stream().distinct().toList()) {
+            Component c = Component.findById(id);
+            if (c == null || c.miner == null || !c.miner.id.equals(miner.id)) {
+                throw ProblemException.invalid("A failed component is not in this miner",
+                        List.of(new FieldViolation("failedComponentIds", "component " + id + " is not installed in "
+                                + miner.assetCode)));
+            }
+            failed.add(c);
+        }
+        Long busy = em.createQuery("""
+                select count(t) from RepairTicket t join t.failedComponents c
+                where c.id in :ids and t.state not in (:resolved, :cancelled)""", Long.class)
+                .setParameter("ids", in.failedComponentIds()).setParameter("resolved", TicketState.RESOLVED)
+                .setParameter("cancelled", TicketState.CANCELLED).getSingleResult();
+        if (busy > 0) {
+            throw ProblemException.conflict("a failed component already has an open ticket");
+        }
+        Instant now = Instant.now();
+        RepairTicket t = new RepairTicket();
+        t.miner = miner;
+        t.siteId = miner.site.id;
+        t.state = TicketState.OPEN;
+        t.symptom = in.symptom().trim();
+        t.errorCodes = blankToNull(in.errorCodes());
+        t.notes = blankToNull(in.notes());
+        t.priorMinerStatus = miner.status;
+        t.openedBy = user.name();
+        t.openedAt = now;
+        t.failedComponents.addAll(failed);
+        t.persist();
+        appendEvent(t, null, TicketState.OPEN, t.symptom, now);
+        MinerStatus impact = impactOf(miner, failed);
+        if (severity(impact) > severity(miner.status)) {
+            genealogy.changeStatus(miner, impact, "ticket #" + t.id + ": " + t.symptom);
+        }
+        em.flush();
+        return view(t);
+    }
+
+    public TicketView transition(long id, @Valid TicketTransitionRequest in) {
+        RepairTicket t = ticketInScope(id);
+        if (in.version() != null && in.version() != t.version) {
+            throw ProblemException.conflict("ticket #" + id + " changed since you loaded it: it is now " + t.state
+                    + " (version " + t.version + ", last change by " + lastActor(t) + "); reload and try again");
+        }
+        TicketState from = t.state;
+        RepairRoute route = in.route() != null ? in.route() : t.route;
+        boolean installed = t.failedComponents.stream().allMatch(c -> c.locationKind == LocationKind.INSTALLED);
+        String diagnosis = in.diagnosis() != null && !in.diagnosis().isBlank() ? in.diagnosis() : t.diagnosis;
+        var rejection = new TicketTransition(from, in.to(), route, blankToNull(in.spareSerial()) != null,
+                diagnosis != null, installed).check();
+        if (rejection.isPresent()) {
+            throw new ProblemException(409, "Transition not allowed", rejection.get().reason()
+                    + " (allowed from " + from + ": " + from.allowedNext() + ")").with("allowed", from.allowedNext())
+                    .with("state", from);
+        }
+        if (in.route() != null && from != TicketState.DIAGNOSING && in.route() != t.route) {
+            throw ProblemException.conflict("the route is chosen while diagnosing");
+        }
+        Instant now = Instant.now();
+        t.route = route;
+        t.diagnosis = diagnosis;
+        Miner miner = t.miner;
+        String why = "ticket #" + t.id;
+        switch (in.to()) {
+            case DIAGNOSING -> genealogy.changeStatus(miner, MinerStatus.IN_REPAIR, why + ": diagnosing");
+            case IN_BENCH_REPAIR -> {
+                for (Component c : t.failedComponents) {
+                    genealogy.moveTo(c, LocationKind.STOCK, miner.site.code + " bench", miner.site.id,
+                            why + ": bench repair");
+                }
+            }
+            case AWAITING_RMA_SHIPMENT -> {
+                for (Component c : t.failedComponents) {
+                    if (c.locationKind == LocationKind.INSTALLED || c.locationKind == LocationKind.STOCK) {
+                        genealogy.moveTo(c, LocationKind.STOCK, miner.site.code + " RMA cage", miner.site.id,
+                                why + ": waiting for RMA shipment");
+                    }
+                    rma.openFor(c, t, in.hubId());
+                }
+            }
+            case RESOLVED -> resolve(t, in, why);
+            case CANCELLED -> {
+                if (!hasOtherOpenTicket(t)) {
+                    genealogy.changeStatus(miner, t.priorMinerStatus, why + " cancelled");
+                }
+            }
+            default -> {
+                // AWAITING_PART: nothing moves until the spare arrives
+            }
+        }
+        t.state = in.to();
+        if (!t.state.isOpen()) {
+            t.closedAt = now;
+        }
+        appendEvent(t, from, in.to(), noteFor(in, from), now);
+        em.flush();
+        return view(t);
+    }
+
+    private void resolve(RepairTicket t, TicketTransitionRequest in, String why) {
+        Miner miner = t.miner;
+        String spareSerial = blankToNull(in.spareSerial());
+        if (spareSerial != null) {
+            swap(t, spareSerial, "RMA".equalsIgnoreCase(in.failedPartTo()), in.hubId(), why);
+        }
+        for (Component c : t.failedComponents) {
+            boolean replaced = c.locationKind != LocationKind.INSTALLED
+                    || !c.miner.id.equals(miner.id);
+            if (t.route == RepairRoute.BENCH && c.locationKind == LocationKind.STOCK && slotFree(miner, c)) {
+                genealogy.install(c, miner, c.slotIndex, why + ": repaired on the bench");
+            } else if (t.route == RepairRoute.SCRAP && !replaced) {
+                genealogy.moveTo(c, LocationKind.SCRAPPED, null, null, why + ": scrapped");
+            } else if (t.route == RepairRoute.SCRAP && c.locationKind == LocationKind.STOCK) {
+                genealogy.moveTo(c, LocationKind.SCRAPPED, null, null, why + ": scrapped");
+            }
+        }
+        if (!hasOtherOpenTicket(t)) {
+            MinerStatus after = in.minerStatus() == MinerStatus.DEGRADED ? MinerStatus.DEGRADED : MinerStatus.HASHING;
+            genealogy.changeStatus(miner, after, why + " resolved");
+        }
+    }
+
+    private void swap(RepairTicket t, String spareSerial, boolean failedToRma, Long hubId, String why) {
+        Miner miner = t.miner;
+        Component spare = Component.findBySerial(spareSerial.trim());
+        if (spare == null) {
+            throw ProblemException.invalid("Unknown spare",
+                    List.of(new FieldViolation("spareSerial", "no component with serial " + spareSerial)));
+        }
+        if (spare.locationKind != LocationKind.STOCK || !miner.site.id.equals(spare.siteId)) {
+            throw ProblemException.invalid("Spare not available", List.of(new FieldViolation("spareSerial",
+                    spare.serial + " is " + spare.describeLocation() + ", not in " + miner.site.code + "'s stock")));
+        }
+        if (spare.locationRef != null && !spare.locationRef.endsWith(" store")) {
+            throw ProblemException.invalid("Spare not usable", List.of(new FieldViolation("spareSerial",
+                    spare.serial + " is at " + spare.locationRef + ", not on the spares shelf")));
+        }
+        Component faulty = t.failedComponents.stream().filter(c -> c.kind == spare.kind).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("Wrong kind of spare", List.of(new FieldViolation(
+                        "spareSerial", spare.serial + " is a " + spare.kind + "; the failed parts are "
+                                + t.failedComponents.stream().map(c -> c.kind).distinct().toList()))));
+        boolean fits = spare.part.compatibleModels.stream().anyMatch(m -> m.id.equals(miner.model.id));
+        if (!fits) {
+            throw ProblemException.invalid("Spare does not fit", List.of(new FieldViolation("spareSerial",
+                    spare.part.partNumber + " does not fit a " + miner.model.name)));
+        }
+        int slot = faulty.slotIndex;
+        if (faulty.locationKind == LocationKind.INSTALLED && faulty.miner.id.equals(miner.id)) {
+            if (failedToRma) {
+                genealogy.moveTo(faulty, LocationKind.STOCK, miner.site.code + " RMA cage", miner.site.id,
+                        why + ": swapped out, for RMA");
+                rma.openFor(faulty, t, hubId);
+            } else {
+                genealogy.moveTo(faulty, LocationKind.STOCK, miner.site.code + " store (failed)", miner.site.id,
+                        why + ": swapped out, failed");
+            }
+        } else if (!slotFree(miner, faulty)) {
+            throw ProblemException.conflict("slot " + slot + " of " + miner.assetCode + " is not free");
+        }
+        genealogy.install(spare, miner, slot, why + ": replaces " + faulty.serial);
+        ComponentSwap s = new ComponentSwap();
+        s.ticketId = t.id;
+        s.minerId = miner.id;
+        s.kind = faulty.kind;
+        s.slotIndex = slot;
+        s.faultyComponentId = faulty.id;
+        s.replacementComponentId = spare.id;
+        s.at = Instant.now();
+        s.actor = user.name();
+        s.persist();
+    }
+
+    private boolean slotFree(Miner miner, Component c) {
+        return Component.count("miner.id = ?1 and kind = ?2 and slotIndex = ?3", miner.id, c.kind, c.slotIndex) == 0;
+    }
+
+    private boolean hasOtherOpenTicket(RepairTicket t) {
+        return RepairTicket.count("miner.id = ?1 and id <> ?2 and state not in (?3, ?4)", t.miner.id, t.id,
+                TicketState.RESOLVED, TicketState.CANCELLED) > 0;
+    }
+
+    /** What a set of failed parts does to a machine: down, unless only parts it can run without. */
+    static MinerStatus impactOf(Miner miner, List<Component> failed) {
+        boolean down = failed.stream().anyMatch(c -> c.kind == ComponentKind.PSU || c.kind == ComponentKind.CONTROL_BOARD
+                || (c.kind == ComponentKind.HASHBOARD && !miner.model.hashboardDegrades));
+        return down ? MinerStatus.DOWN : MinerStatus.DEGRADED;
+    }
+
+    private static int severity(MinerStatus s) {
+        return switch (s) {
+            case HASHING -> 0;
+            case DEGRADED -> 1;
+            case DOWN -> 2;
+            case IN_REPAIR -> 3;
+            case RETIRED -> 4;
+        };
+    }
+
+    // ---- photos ----
+
+    public PhotoView addPhoto(long ticketId, byte[] data, String fileName) {
+        RepairTicket t = ticketInScope(ticketId);
+        if (data == null || data.length == 0) {
+            throw ProblemException.invalid("The photo is empty", List.of(new FieldViolation("file", "is empty")));
+        }
+        if (data.length > ImageType.MAX_BYTES) {
+            throw new ProblemException(413, "Photo too large", "A photo may be at most 10 MB; this one is "
+                    + (data.length / (1024 * 1024)) + " MB");
+        }
+        ImageType type = ImageType.sniff(data).orElseThrow(() -> new ProblemException(415, "Not a photo",
+                "Only JPEG, PNG and WebP photos are accepted (checked by content, not by file name)"));
+        TicketPhoto p = new TicketPhoto();
+        p.ticketId = t.id;
+        p.contentType = type.mediaType();
+        p.sizeBytes = data.length;
+        p.fileName = fileName == null ? null : fileName.substring(0, Math.min(200, fileName.length()));
+        p.data = data;
+        p.uploadedBy = user.name();
+        p.uploadedAt = Instant.now();
+        p.persist();
+        return new PhotoView(p.id, p.contentType, p.sizeBytes, p.fileName, p.uploadedBy, p.uploadedAt);
+    }
+
+    public record PhotoBytes(String contentType, byte[] data) {
+    }
+
+    public PhotoBytes photo(long ticketId, long photoId) {
+        ticketInScope(ticketId);
+        TicketPhoto p = TicketPhoto.findById(photoId);
+        if (p == null || !p.ticketId.equals(ticketId)) {
+            throw ProblemException.notFound("Photo", photoId);
+        }
+        return new PhotoBytes(p.contentType, p.data);
+    }
+
+    // ---- reads ----
+
+    public TicketDetail detail(long id) {
+        RepairTicket t = ticketInScope(id);
+        List<TicketEventView> events = RepairTicketEvent.<RepairTicketEvent>find("ticketId = ?1 order by at, id", id)
+                .list().stream().map(e -> new TicketEventView(e.at, e.actor, e.fromState, e.toState, e.note)).toList();
+        List<PhotoView> photos = em.createQuery("""
+                select new app.rigtrail.repair.RepairViews$PhotoView(p.id, p.contentType, p.sizeBytes, p.fileName,
+                       p.uploadedBy, p.uploadedAt) from TicketPhoto p where p.ticketId = :t order by p.id""",
+                PhotoView.class).setParameter("t", id).getResultList();
+        List<SwapView> swaps = new ArrayList<>();
+        for (ComponentSwap s : ComponentSwap.<ComponentSwap>find("ticketId = ?1 order by id", id).list()) {
+            Component faulty = Component.findById(s.faultyComponentId);
+            Component replacement = Component.findById(s.replacementComponentId);
+            swaps.add(new SwapView(s.at, s.actor, s.kind.name(), s.slotIndex, faulty.serial, replacement.serial));
+        }
+        return new TicketDetail(view(t), events, photos, swaps, rma.forTicket(id));
+    }
+
+    public Page<TicketView> list(Long siteId, TicketState state, Vendor vendor, Integer minAgeDays, boolean openOnly,
+            Paging paging) {
+        if (siteId != null) {
+            user.requireSite(siteId);
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (siteId != null) {
+            where.append(" and t.siteId = :site");
+            params.put("site", siteId);
+        }
+        if (state != null) {
+            where.append(" and t.state = :state");
+            params.put("state", state);
+        } else if (openOnly) {
+            where.append(" and t.state not in (:resolved, :cancelled)");
+            params.put("resolved", TicketState.RESOLVED);
+            params.put("cancelled", TicketState.CANCELLED);
+        }
+        if (vendor != null) {
+            where.append(" and t.miner.model.vendor = :vendor");
+            params.put("vendor", vendor);
+        }
+        if (minAgeDays != null) {
+            where.append(" and t.openedAt <= :openedBefore");
+            params.put("openedBefore", Instant.now().minus(java.time.Duration.ofDays(minAgeDays)));
+        }
+        Set<Long> scope = user.siteScope();
+        if (scope != null) {
+            where.append(" and t.siteId in :scope");
+            params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
+        }
+        TypedQuery<RepairTicket> query = em.createQuery("select t from RepairTicket t join fetch t.miner m "
+                + "join fetch m.model join fetch m.site" + where + " order by t.openedAt desc, t.id desc",
+                RepairTicket.class);
+        TypedQuery<Long> count = em.createQuery("select count(t) from RepairTicket t" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<TicketView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList()
+                .stream().map(this::view).toList();
+        return new Page<>(items, count.getSingleResult());
+    }
+
+    /** Spares on the ticket site's shelf that fit the miner and replace one of the failed kinds. */
+    public List<ComponentView> sparesFor(long ticketId) {
+        RepairTicket t = ticketInScope(ticketId);
+        List<ComponentKind> kinds = t.failedComponents.stream().map(c -> c.kind).distinct().toList();
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                select c from Component c join fetch c.part p
+                where c.locationKind = :stock and c.siteId = :site and c.kind in :kinds
+                  and c.locationRef = :shelf and :model member of p.compatibleModels
+                order by c.kind, c.serial""", Component.class)
+                .setParameter("stock", LocationKind.STOCK).setParameter("site", t.siteId)
+                .setParameter("kinds", kinds).setParameter("shelf", t.miner.site.code + " store")
+                .setParameter("model", t.miner.model).setMaxResults(50).getResultList()
+                .stream().map(ComponentView::of).toList();
+    }
+
+    RepairTicket ticketInScope(long id) {
+        RepairTicket t = RepairTicket.findById(id);
+        if (t == null) {
+            throw ProblemException.notFound("Ticket", id);
+        }
+        user.requireSite(t.siteId);
+        return t;
+    }
+
+    TicketView view(RepairTicket t) {
+        Miner m = t.miner;
+        return new TicketView(t.id, m.id, m.assetCode, m.serial, m.model.name, t.siteId, m.site.code, t.state,
+                t.route, t.symptom, t.errorCodes, t.notes, t.diagnosis, t.openedBy, t.openedAt, t.closedAt,
+                RepairViews.ageDays(t.openedAt, t.closedAt),
+                t.failedComponents.stream().map(ComponentView::of).toList(), t.state.allowedNext(), t.version);
+    }
+
+    private void appendEvent(RepairTicket t, TicketState from, TicketState to, String note, Instant at) {
+        RepairTicketEvent e = new RepairTicketEvent();
+        e.ticketId = t.id;
+        e.at = at;
+        e.actor = user.name();
+        e.fromState = from;
+        e.toState = to;
+        e.note = note;
+        e.persist();
+    }
+
+    private String lastActor(RepairTicket t) {
+        return em.createQuery("select e.actor from RepairTicketEvent e where e.ticketId = :t order by e.id desc",
+                String.class).setParameter("t", t.id).setMaxResults(1).getResultStream().findFirst().orElse("?");
+    }
+
+    private static String noteFor(TicketTransitionRequest in, TicketState from) {
+        List<String> parts = new ArrayList<>();
+        if (in.note() != null && !in.note().isBlank()) {
+            parts.add(in.note().trim());
+        }
+        if (from == TicketState.DIAGNOSING && in.diagnosis() != null && !in.diagnosis().isBlank()) {
+            parts.add("diagnosis: " + in.diagnosis().trim());
+        }
+        if (in.route() != null) {
+            parts.add("route: " + in.route());
+        }
+        if (in.spareSerial() != null && !in.spareSerial().isBlank()) {
+            parts.add("spare: " + in.spareSerial().trim());
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

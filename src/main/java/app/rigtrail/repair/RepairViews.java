@@ -1,0 +1,92 @@
+package app.rigtrail.repair;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import app.rigtrail.fleet.FleetViews.ComponentView;
+import app.rigtrail.fleet.domain.MinerStatus;
+import app.rigtrail.fleet.domain.Vendor;
+import app.rigtrail.repair.domain.RepairRoute;
+import app.rigtrail.repair.domain.RmaState;
+import app.rigtrail.repair.domain.TicketState;
+
+/** The JSON shapes of tickets and RMA cases, in and out. */
+public final class RepairViews {
+
+    private RepairViews() {
+    }
+
+    public record OpenTicket(@NotNull Long minerId, @NotBlank @Size(max = 200) String symptom,
+            @Size(max = 200) String errorCodes, @Size(max = 2000) String notes,
+            @NotEmpty List<Long> failedComponentIds) {
+    }
+
+    /**
+     * A move of a ticket. {@code to} and {@code note} always; the rest when the move needs them:
+     * {@code route} and {@code diagnosis} when leaving DIAGNOSING, {@code spareSerial} to resolve a
+     * swap, {@code minerStatus} (HASHING or DEGRADED) for the miner after resolving,
+     * {@code failedPartTo} (STOCK or RMA) for the part a swap took out, {@code hubId} for an RMA,
+     * {@code version} the ticket version the client saw (409 if it moved since).
+     */
+    public record TicketTransitionRequest(@NotNull TicketState to, @Size(max = 2000) String note, RepairRoute route,
+            @Size(max = 2000) String diagnosis, String spareSerial, MinerStatus minerStatus, String failedPartTo,
+            Long hubId, Integer version) {
+    }
+
+    public record TicketView(Long id, Long minerId, String minerAssetCode, String minerSerial, String model,
+            Long siteId, String site, TicketState state, RepairRoute route, String symptom, String errorCodes,
+            String notes, String diagnosis, String openedBy, Instant openedAt, Instant closedAt, long ageDays,
+            List<ComponentView> failedComponents, Set<TicketState> allowedTransitions, int version) {
+    }
+
+    public record TicketEventView(Instant at, String actor, TicketState fromState, TicketState toState, String note) {
+    }
+
+    public record PhotoView(Long id, String contentType, int sizeBytes, String fileName, String uploadedBy,
+            Instant uploadedAt) {
+    }
+
+    public record SwapView(Instant at, String actor, String kind, int slot, String faultySerial,
+            String replacementSerial) {
+    }
+
+    public record TicketDetail(TicketView ticket, List<TicketEventView> events, List<PhotoView> photos,
+            List<SwapView> swaps, List<RmaView> rmaCases) {
+    }
+
+    public record OpenRma(@NotNull Long componentId, Long hubId, String rmaNumber, String claimReason,
+            String faultCode, String vendorTicketId, String faultDescription) {
+    }
+
+    /** A move of an RMA case; the claim fields may be filled on the way (before SHIPPED they must be). */
+    public record RmaTransitionRequest(@NotNull RmaState to, @Size(max = 2000) String note, String rmaNumber,
+            String claimReason, String faultCode, String vendorTicketId, String faultDescription, Long hubId,
+            Integer version) {
+    }
+
+    public record RmaView(Long id, Long componentId, String componentSerial, String partNumber, String kind,
+            Long ticketId, Long siteId, Vendor vendor, String hub, RmaState state, String rmaNumber,
+            String claimReason, String faultCode, String vendorTicketId, String faultDescription,
+            boolean inWarranty, boolean deadOnArrival, int returnCount, Instant lastReturnedAt, String openedBy,
+            Instant openedAt, long ageDays, List<String> claimFields, Set<RmaState> allowedTransitions,
+            int version) {
+    }
+
+    public record RmaEventView(Instant at, String actor, RmaState fromState, RmaState toState, String note) {
+    }
+
+    public record RmaDetail(RmaView rmaCase, List<RmaEventView> events, Map<RmaState, Double> daysInState) {
+    }
+
+    static long ageDays(Instant from, Instant to) {
+        return Duration.between(from, to == null ? Instant.now() : to).toDays();
+    }
+}

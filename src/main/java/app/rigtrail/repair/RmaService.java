@@ -1,0 +1,320 @@
+package app.rigtrail.repair;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+
+import app.rigtrail.fleet.Component;
+import app.rigtrail.fleet.Genealogy;
+import app.rigtrail.fleet.Miner;
+import app.rigtrail.fleet.RepairHub;
+import app.rigtrail.fleet.Site;
+import app.rigtrail.fleet.domain.LocationKind;
+import app.rigtrail.fleet.domain.Vendor;
+import app.rigtrail.platform.security.CurrentUser;
+import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.Page;
+import app.rigtrail.platform.web.Paging;
+import app.rigtrail.platform.web.ProblemException;
+import app.rigtrail.repair.RepairViews.OpenRma;
+import app.rigtrail.repair.RepairViews.RmaDetail;
+import app.rigtrail.repair.RepairViews.RmaEventView;
+import app.rigtrail.repair.RepairViews.RmaTransitionRequest;
+import app.rigtrail.repair.RepairViews.RmaView;
+import app.rigtrail.repair.domain.RmaPolicy;
+import app.rigtrail.repair.domain.RmaState;
+
+/** RMA cases: one component under a vendor's process, from opened to closed, and a second return inside 30 days. */
+@ApplicationScoped
+@Transactional
+public class RmaService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Genealogy genealogy;
+
+    /** Opens a case for a failed component taken out of a miner on a ticket (or reopens its recent case). */
+    RmaCase openFor(Component c, RepairTicket ticket, Long hubId) {
+        RmaCase existing = RmaCase.find("component.id = ?1 and state in (?2, ?3) order by id desc", c.id,
+                RmaState.RECEIVED, RmaState.CLOSED).firstResult();
+        if (existing != null && existing.lastReturnedAt != null
+                && RmaPolicy.withinRepairWarranty(existing.lastReturnedAt, Instant.now())) {
+            reopen(existing, "failed again on ticket #" + ticket.id);
+            existing.ticketId = ticket.id;
+            return existing;
+        }
+        return create(c, ticket.miner, ticket.id, hubId, new RmaPolicy.Claim(null, null, null, null, null));
+    }
+
+    public RmaView open(@Valid OpenRma in) {
+        Component c = Component.findById(in.componentId());
+        if (c == null) {
+            throw ProblemException.notFound("Component", in.componentId());
+        }
+        user.requireSite(c.siteId);
+        if (c.locationKind == LocationKind.SCRAPPED || c.locationKind == LocationKind.HUB) {
+            throw ProblemException.conflict(c.serial + " is " + c.describeLocation());
+        }
+        if (RmaCase.count("component.id = ?1 and state not in (?2, ?3)", c.id, RmaState.CLOSED, RmaState.RECEIVED) > 0) {
+            throw ProblemException.conflict(c.serial + " already has an open RMA case");
+        }
+        Miner lastMiner = c.miner != null ? c.miner : lastMinerOf(c);
+        RmaCase rmaCase = create(c, lastMiner, null, in.hubId(), new RmaPolicy.Claim(in.rmaNumber(), in.claimReason(),
+                in.faultCode(), in.vendorTicketId(), in.faultDescription()));
+        if (c.locationKind == LocationKind.INSTALLED) {
+            Site site = Site.findById(c.siteId);
+            genealogy.moveTo(c, LocationKind.STOCK, site.code + " RMA cage", site.id, "RMA case #" + rmaCase.id);
+        }
+        em.flush();
+        return view(rmaCase);
+    }
+
+    private RmaCase create(Component c, Miner miner, Long ticketId, Long hubId, RmaPolicy.Claim claim) {
+        Instant now = Instant.now();
+        RmaCase r = new RmaCase();
+        r.component = c;
+        r.ticketId = ticketId;
+        r.siteId = c.siteId;
+        r.vendor = c.part.vendor;
+        r.hub = hubId != null ? hub(hubId, c) : defaultHub(c);
+        r.state = RmaState.OPENED;
+        r.rmaNumber = blankToNull(claim.rmaNumber());
+        r.claimReason = blankToNull(claim.claimReason());
+        r.faultCode = blankToNull(claim.faultCode());
+        r.vendorTicketId = blankToNull(claim.vendorTicketId());
+        r.faultDescription = blankToNull(claim.faultDescription());
+        r.dispatchedOn = miner == null || miner.installedAt == null ? null
+                : miner.installedAt.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate warrantyEnd = miner == null ? null : miner.warrantyEnd;
+        r.inWarranty = RmaPolicy.inWarranty(warrantyEnd, null, now);
+        r.deadOnArrival = RmaPolicy.deadOnArrival(r.dispatchedOn, now);
+        r.returnCount = 1;
+        r.openedBy = user.name();
+        r.openedAt = now;
+        r.persist();
+        appendEvent(r, null, RmaState.OPENED, ticketId == null ? null : "from ticket #" + ticketId, now);
+        return r;
+    }
+
+    public RmaView transition(long id, @Valid RmaTransitionRequest in) {
+        RmaCase r = caseInScope(id);
+        if (in.version() != null && in.version() != r.version) {
+            throw ProblemException.conflict("RMA case #" + id + " changed since you loaded it: it is now " + r.state
+                    + " (version " + r.version + "); reload and try again");
+        }
+        RmaState from = r.state;
+        if (!from.allowedNext().contains(in.to())) {
+            throw new ProblemException(409, "Transition not allowed", "an RMA case in " + from + " cannot move to "
+                    + in.to() + "; allowed: " + from.allowedNext()).with("allowed", from.allowedNext()).with("state", from);
+        }
+        if (in.rmaNumber() != null) {
+            r.rmaNumber = blankToNull(in.rmaNumber());
+        }
+        if (in.claimReason() != null) {
+            r.claimReason = blankToNull(in.claimReason());
+        }
+        if (in.faultCode() != null) {
+            r.faultCode = blankToNull(in.faultCode());
+        }
+        if (in.vendorTicketId() != null) {
+            r.vendorTicketId = blankToNull(in.vendorTicketId());
+        }
+        if (in.faultDescription() != null) {
+            r.faultDescription = blankToNull(in.faultDescription());
+        }
+        if (in.hubId() != null) {
+            r.hub = hub(in.hubId(), r.component);
+        }
+        Instant now = Instant.now();
+        Component c = r.component;
+        String why = "RMA case #" + r.id;
+        Site site = Site.findById(r.siteId);
+        switch (in.to()) {
+            case SHIPPED -> {
+                Map<String, String> missing = RmaPolicy.missingClaimFields(r.vendor, claimOf(r));
+                if (!missing.isEmpty()) {
+                    throw ProblemException.invalid("The vendor's claim is incomplete",
+                            missing.entrySet().stream().map(e -> new FieldViolation(e.getKey(), e.getValue())).toList());
+                }
+                if (r.hub == null) {
+                    throw ProblemException.invalid("Choose the repair hub",
+                            List.of(new FieldViolation("hubId", "no hub takes " + r.vendor + " " + c.kind)));
+                }
+                genealogy.moveTo(c, LocationKind.SHIPMENT, "RMA-" + r.id + " to " + r.hub.code, r.siteId, why + ": shipped");
+            }
+            case AT_HUB -> genealogy.moveTo(c, LocationKind.HUB, r.hub.code, r.siteId, why + ": arrived at the hub");
+            case SCRAPPED -> genealogy.moveTo(c, LocationKind.SCRAPPED, null, r.siteId, why + ": scrapped by the hub");
+            case RETURNED -> {
+                r.lastReturnedAt = now;
+                genealogy.moveTo(c, LocationKind.SHIPMENT, "RMA-" + r.id + " return", r.siteId, why + ": shipped back");
+            }
+            case RECEIVED -> genealogy.moveTo(c, LocationKind.STOCK, site.code + " store", r.siteId,
+                    why + ": received back, on the spares shelf");
+            case OPENED -> {
+                var refusal = RmaPolicy.refusalToReopen(r.lastReturnedAt, now);
+                if (refusal.isPresent()) {
+                    throw new ProblemException(409, "Transition not allowed", refusal.get());
+                }
+                r.returnCount++;
+                r.inWarranty = true;
+                if (c.locationKind == LocationKind.INSTALLED) {
+                    genealogy.moveTo(c, LocationKind.STOCK, site.code + " RMA cage", r.siteId,
+                            why + ": failed again within the repair warranty");
+                }
+            }
+            default -> {
+                // REPAIRED, REPLACED, REJECTED, CLOSED: the part stays where it is
+            }
+        }
+        r.state = in.to();
+        appendEvent(r, from, in.to(), in.to() == RmaState.OPENED ? "second return (#" + r.returnCount + ")"
+                + (in.note() == null ? "" : "; " + in.note()) : in.note(), now);
+        em.flush();
+        return view(r);
+    }
+
+    private void reopen(RmaCase r, String note) {
+        RmaState from = r.state;
+        r.returnCount++;
+        r.inWarranty = true;
+        r.state = RmaState.OPENED;
+        appendEvent(r, from, RmaState.OPENED, "second return (#" + r.returnCount + "): " + note, Instant.now());
+    }
+
+    public RmaDetail detail(long id) {
+        RmaCase r = caseInScope(id);
+        List<RmaCaseEvent> events = RmaCaseEvent.<RmaCaseEvent>find("caseId = ?1 order by at, id", id).list();
+        Map<RmaState, Double> days = new EnumMap<>(RmaState.class);
+        RmaPolicy.timeInStates(RmaState.class, events.stream().map(e -> e.at).toList(),
+                events.stream().map(e -> e.toState).toList(), r.state == RmaState.CLOSED
+                        ? events.get(events.size() - 1).at : Instant.now())
+                .forEach((s, d) -> days.put(s, Math.round(d.toMinutes() / 1440.0 * 100) / 100.0));
+        return new RmaDetail(view(r), events.stream()
+                .map(e -> new RmaEventView(e.at, e.actor, e.fromState, e.toState, e.note)).toList(), days);
+    }
+
+    public List<RmaView> forTicket(long ticketId) {
+        return RmaCase.<RmaCase>find("ticketId = ?1 order by id", ticketId).list().stream().map(this::view).toList();
+    }
+
+    public Page<RmaView> list(Long siteId, RmaState state, Vendor vendor, Integer minAgeDays, Paging paging) {
+        if (siteId != null) {
+            user.requireSite(siteId);
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (siteId != null) {
+            where.append(" and r.siteId = :site");
+            params.put("site", siteId);
+        }
+        if (state != null) {
+            where.append(" and r.state = :state");
+            params.put("state", state);
+        }
+        if (vendor != null) {
+            where.append(" and r.vendor = :vendor");
+            params.put("vendor", vendor);
+        }
+        if (minAgeDays != null) {
+            where.append(" and r.openedAt <= :before");
+            params.put("before", Instant.now().minus(java.time.Duration.ofDays(minAgeDays)));
+        }
+        Set<Long> scope = user.siteScope();
+        if (scope != null) {
+            where.append(" and r.siteId in :scope");
+            params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
+        }
+        TypedQuery<RmaCase> query = em.createQuery("select r from RmaCase r join fetch r.component c join fetch c.part"
+                + where + " order by r.openedAt desc, r.id desc", RmaCase.class);
+        TypedQuery<Long> count = em.createQuery("select count(r) from RmaCase r" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<RmaView> items = new ArrayList<>();
+        query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList()
+                .forEach(r -> items.add(view(r)));
+        return new Page<>(items, count.getSingleResult());
+    }
+
+    RmaCase caseInScope(long id) {
+        RmaCase r = RmaCase.findById(id);
+        if (r == null) {
+            throw ProblemException.notFound("RMA case", id);
+        }
+        user.requireSite(r.siteId);
+        return r;
+    }
+
+    RmaView view(RmaCase r) {
+        Component c = r.component;
+        return new RmaView(r.id, c.id, c.serial, c.part.partNumber, c.kind.name(), r.ticketId, r.siteId, r.vendor,
+                r.hub == null ? null : r.hub.code, r.state, r.rmaNumber, r.claimReason, r.faultCode, r.vendorTicketId,
+                r.faultDescription, r.inWarranty, r.deadOnArrival, r.returnCount, r.lastReturnedAt, r.openedBy,
+                r.openedAt, RepairViews.ageDays(r.openedAt, null), RmaPolicy.claimFields(r.vendor),
+                r.state.allowedNext(), r.version);
+    }
+
+    private static RmaPolicy.Claim claimOf(RmaCase r) {
+        return new RmaPolicy.Claim(r.rmaNumber, r.claimReason, r.faultCode, r.vendorTicketId, r.faultDescription);
+    }
+
+    private RepairHub hub(long hubId, Component c) {
+        RepairHub h = RepairHub.findById(hubId);
+        if (h == null) {
+            throw ProblemException.invalid("Unknown hub", List.of(new FieldViolation("hubId", "no hub " + hubId)));
+        }
+        if (!h.vendors.contains(c.part.vendor.name()) || !h.partKinds.contains(c.kind.name())) {
+            throw ProblemException.invalid("The hub does not take this part", List.of(new FieldViolation("hubId",
+                    h.code + " takes " + h.vendors + " / " + h.partKinds + ", not " + c.part.vendor + " " + c.kind)));
+        }
+        return h;
+    }
+
+    /** The vendor's own centre if one takes the part, else any hub that does. */
+    private RepairHub defaultHub(Component c) {
+        return RepairHub.<RepairHub>find("order by case when kind = 'VENDOR_AUTHORIZED' then 0 else 1 end, code").list()
+                .stream().filter(h -> h.vendors.contains(c.part.vendor.name()) && h.partKinds.contains(c.kind.name()))
+                .findFirst().orElse(null);
+    }
+
+    private Miner lastMinerOf(Component c) {
+        Long minerId = em.createQuery("select e.minerId from ComponentEvent e where e.componentId = :c and e.minerId "
+                + "is not null order by e.id desc", Long.class).setParameter("c", c.id).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
+        return minerId == null ? null : Miner.findById(minerId);
+    }
+
+    private void appendEvent(RmaCase r, RmaState from, RmaState to, String note, Instant at) {
+        RmaCaseEvent e = new RmaCaseEvent();
+        e.caseId = r.id;
+        e.at = at;
+        e.actor = user.name();
+        e.fromState = from;
+        e.toState = to;
+        e.note = note;
+        e.persist();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,123 @@
+package app.rigtrail.repair;
+
+import static app.rigtrail.repair.RepairFixtures.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import app.rigtrail.platform.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Two tablets on one ticket, and a retry after a dropped connection. */
+@QuarkusTest
+class RepairConcurrencyTest {
+
+    @Inject
+    EntityManager em;
+
+    static <T> List<T> together(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoTabletsMoveOneTicketAndExactlyOneWins() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            long ticket = RepairFixtures.openHashboardTicket("Two tablets " + round)[0];
+            String token = Tokens.bearer(Tokens.TECH_TX);
+            List<Integer> statuses = together(2, () -> io.restassured.RestAssured.given()
+                    .header("Authorization", token).contentType("application/json")
+                    .body("{\"to\":\"DIAGNOSING\",\"note\":\"mine\"}")
+                    .post("/api/tickets/" + ticket + "/transitions").statusCode());
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+            long events = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                    "select count(e) from RepairTicketEvent e where e.ticketId = :t and e.toState = "
+                            + "app.rigtrail.repair.domain.TicketState.DIAGNOSING", Long.class)
+                    .setParameter("t", ticket).getSingleResult());
+            assertEquals(1, events, "only the winner's move is in the history");
+        }
+    }
+
+    @Test
+    void oneIdempotencyKeySentFiftyTimesAtOnceOpensOneTicket() throws Exception {
+        long miner = RepairFixtures.freshMiner("TX2");
+        long component = RepairFixtures.componentOf(miner, "PSU");
+        String symptom = "PSU not powering on " + UUID.randomUUID();
+        String body = RepairFixtures.body(miner, component, symptom);
+        String key = UUID.randomUUID().toString();
+        String token = Tokens.bearer(Tokens.TECH_TX);
+        List<Response> answers = together(50, () -> io.restassured.RestAssured.given().header("Authorization", token)
+                .header("Idempotency-Key", key).contentType("application/json").body(body).post("/api/tickets"));
+        Set<Long> ids = new TreeSet<>();
+        for (Response r : answers) {
+            assertEquals(201, r.statusCode(), r.asString());
+            ids.add(r.jsonPath().getLong("id"));
+        }
+        assertEquals(1, ids.size(), "every answer names the same ticket: " + ids);
+        assertEquals(49, answers.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count());
+        long stored = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(t) from RepairTicket t where t.symptom = :s", Long.class)
+                .setParameter("s", symptom).getSingleResult());
+        assertEquals(1, stored);
+        long openEvents = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(e) from RepairTicketEvent e where e.ticketId = :t", Long.class)
+                .setParameter("t", ids.iterator().next()).getSingleResult());
+        assertEquals(1, openEvents);
+
+        as(Tokens.TECH_TX).header("Idempotency-Key", key).body(body.replace("PSU not", "Other"))
+                .post("/api/tickets").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void aReplayedTransitionWritesNothingNew() {
+        long ticket = RepairFixtures.openHashboardTicket("Replay")[0];
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            as(Tokens.TECH_TX).header("Idempotency-Key", key).body("{\"to\":\"DIAGNOSING\"}")
+                    .post("/api/tickets/" + ticket + "/transitions").then().statusCode(200)
+                    .body("state", org.hamcrest.Matchers.equalTo("DIAGNOSING"))
+                    .body("version", org.hamcrest.Matchers.equalTo(1));
+        }
+        int events = as(Tokens.TECH_TX).get("/api/tickets/" + ticket).then().extract().path("events.size()");
+        assertEquals(2, events);
+        // another user's identical key is another request
+        as(Tokens.ADMIN).header("Idempotency-Key", key).body("{\"to\":\"DIAGNOSING\"}")
+                .post("/api/tickets/" + ticket + "/transitions").then().statusCode(409);
+        assertTrue(true);
+    }
+}
