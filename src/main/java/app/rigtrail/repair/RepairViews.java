@@ -45,6 +45,16 @@ public final class RepairViews {
             Long siteId, String site, TicketState state, RepairRoute route, String symptom, String errorCodes,
             String notes, String diagnosis, String openedBy, Instant openedAt, Instant closedAt, long ageDays,
             List<ComponentView> failedComponents, Set<TicketState> allowedTransitions, int version) {
+
+        /** For the page: the diagnosis and route are asked while diagnosing. */
+        public boolean diagnosing() {
+            return state == TicketState.DIAGNOSING;
+        }
+
+        /** For the page: a spare may be picked when the next move can resolve the ticket. */
+        public boolean resolvable() {
+            return allowedTransitions.contains(TicketState.RESOLVED);
+        }
     }
 
     public record TicketEventView(Instant at, String actor, TicketState fromState, TicketState toState, String note) {

@@ -26,7 +26,7 @@ public enum TicketState {
     public String action() {
         return switch (this) {
             case OPEN -> "Open";
-            case DIAGNOSING -> "Start diagnosis";
+            case DIAGNOSING -> "Diagnose";
             case AWAITING_PART -> "Wait for a spare";
             case IN_BENCH_REPAIR -> "Bench repair";
             case AWAITING_RMA_SHIPMENT -> "Send under RMA";
