@@ -30,6 +30,9 @@ public class DemoData {
     @ConfigProperty(name = "rigtrail.demo.seed", defaultValue = "20251122")
     long seed;
 
+    @ConfigProperty(name = "rigtrail.demo.holds", defaultValue = "0")
+    int holds;
+
     @Inject
     DemoFleetLoader loader;
 
@@ -37,8 +40,8 @@ public class DemoData {
         if (miners <= 0 || !loader.fleetIsEmpty()) {
             return;
         }
-        var report = loader.load(miners, sites, seed, TECHNICIAN_SITES);
-        LOG.infof("Demo fleet loaded: %d sites, %d miners, %d components in %d ms", report.sites(), report.miners(),
-                report.components(), report.millis());
+        var report = loader.load(miners, sites, seed, TECHNICIAN_SITES, holds);
+        LOG.infof("Demo fleet loaded: %d sites, %d miners, %d components in %d ms; %d customs holds", report.sites(),
+                report.miners(), report.components(), report.millis(), holds);
     }
 }

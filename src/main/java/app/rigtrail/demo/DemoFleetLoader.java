@@ -60,8 +60,20 @@ public class DemoFleetLoader {
 
     /** Loads the fleet and assigns the demo technicians to their sites. Refuses a database that has sites. */
     public LoadReport load(int miners, int siteCount, long seed, Map<String, List<String>> technicianSites) {
+        return load(miners, siteCount, seed, technicianSites, 0);
+    }
+
+    /** The same, with a history of customs holds. */
+    public LoadReport load(int miners, int siteCount, long seed, Map<String, List<String>> technicianSites, int holds) {
         try (Connection c = dataSource.getConnection()) {
-            return load(c, miners, siteCount, seed, technicianSites);
+            LoadReport report = load(c, miners, siteCount, seed, technicianSites);
+            if (holds > 0) {
+                c.setAutoCommit(false);
+                DemoHoldLoader.load(c, holds, seed, LocalDate.now(ZoneOffset.UTC));
+                c.commit();
+                c.setAutoCommit(true);
+            }
+            return report;
         } catch (SQLException e) {
             throw new IllegalStateException("demo fleet load failed: " + e.getMessage(), e);
         }

@@ -82,6 +82,11 @@ public final class RepairViews {
             Integer version) {
     }
 
+    /** The vendor's claim fields; null leaves a field as it is. */
+    public record RmaClaim(String rmaNumber, String claimReason, String faultCode, String vendorTicketId,
+            String faultDescription, Long hubId, Integer version) {
+    }
+
     public record RmaView(Long id, Long componentId, String componentSerial, String partNumber, String kind,
             Long ticketId, Long siteId, Vendor vendor, String hub, RmaState state, String rmaNumber,
             String claimReason, String faultCode, String vendorTicketId, String faultDescription,

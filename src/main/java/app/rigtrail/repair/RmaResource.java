@@ -59,6 +59,15 @@ public class RmaResource {
         return idempotency.run(user.name() + ":POST /api/rma-cases", key, in, 201, () -> service.open(in));
     }
 
+    @jakarta.ws.rs.PUT
+    @Path("{id}/claim")
+    @RolesAllowed({Roles.TECHNICIAN, Roles.LOGISTICS, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Fill in the vendor's claim fields (and the hub) without moving the case")
+    public RmaView claim(@PathParam("id") long id, app.rigtrail.repair.RepairViews.RmaClaim in) {
+        return service.updateClaim(id, in);
+    }
+
     @GET
     @Path("{id}")
     @Operation(summary = "A case with its events and the days spent in each state")

@@ -191,6 +191,35 @@ public class RmaService {
         return view(r);
     }
 
+    /** Fills in the vendor's claim fields (and the hub) without moving the case. */
+    public RmaView updateClaim(long id, RepairViews.RmaClaim in) {
+        RmaCase r = caseInScope(id);
+        if (in.version() != null && in.version() != r.version) {
+            throw ProblemException.conflict("RMA case #" + id + " changed since you loaded it");
+        }
+        if (in.rmaNumber() != null) {
+            r.rmaNumber = blankToNull(in.rmaNumber());
+        }
+        if (in.claimReason() != null) {
+            r.claimReason = blankToNull(in.claimReason());
+        }
+        if (in.faultCode() != null) {
+            r.faultCode = blankToNull(in.faultCode());
+        }
+        if (in.vendorTicketId() != null) {
+            r.vendorTicketId = blankToNull(in.vendorTicketId());
+        }
+        if (in.faultDescription() != null) {
+            r.faultDescription = blankToNull(in.faultDescription());
+        }
+        if (in.hubId() != null) {
+            r.hub = hub(in.hubId(), r.component);
+        }
+        appendEvent(r, r.state, r.state, "claim updated", Instant.now());
+        em.flush();
+        return view(r);
+    }
+
     private void reopen(RmaCase r, String note) {
         RmaState from = r.state;
         r.returnCount++;

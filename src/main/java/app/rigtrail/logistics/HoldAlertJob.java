@@ -1,0 +1,66 @@
+package app.rigtrail.logistics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.rigtrail.dwell.DwellService;
+import app.rigtrail.logistics.domain.CustomsClocks;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Raises an alert, once, when an open hold passes a legal clock or its last free day. Runs every
+ * 15 minutes; alerts are kept as records (append-only).
+ */
+@ApplicationScoped
+public class HoldAlertJob {
+
+    @Inject
+    EntityManager em;
+
+    @Scheduled(every = "15m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        check(DwellService.today());
+    }
+
+    /** Returns how many new alerts were raised. */
+    @Transactional
+    public int check(LocalDate today) {
+        List<CustomsHold> open = em.createQuery("select h from CustomsHold h join fetch h.port where h.outcome is null",
+                CustomsHold.class).getResultList();
+        int raised = 0;
+        for (CustomsHold h : open) {
+            CustomsClocks c = h.clocks();
+            if (h.kind.boundByCbpClocks()) {
+                if (today.isAfter(c.releaseBy())) {
+                    raised += raise(h, "RELEASE_CLOCK", h.label() + " at " + h.port.code + ": not released within 5 business days"
+                            + " of presentation (due " + c.releaseBy() + ")");
+                }
+                if (today.isAfter(c.noticeBy()) && h.detentionNoticeOn == null) {
+                    raised += raise(h, "NOTICE_CLOCK", h.label() + " at " + h.port.code + ": no notice of detention by "
+                            + c.noticeBy());
+                }
+                if (!today.isBefore(c.deemedExclusionOn())) {
+                    raised += raise(h, "DEEMED_EXCLUSION", h.label() + " at " + h.port.code + ": 30 days without a decision"
+                            + " on " + c.deemedExclusionOn() + ": deemed excluded, a protest can be filed");
+                }
+            }
+            if (c.pastLastFreeDay(today)) {
+                raised += raise(h, "LAST_FREE_DAY", h.label() + " at " + h.port.code + ": past its last free day "
+                        + h.lastFreeDay + "; storage fees are running");
+            }
+        }
+        return raised;
+    }
+
+    private int raise(CustomsHold h, String kind, String message) {
+        return em.createNativeQuery("insert into hold_alert (hold_id, kind, raised_at, message) values (?1, ?2, ?3, ?4) "
+                + "on conflict (hold_id, kind) do nothing").setParameter(1, h.id).setParameter(2, kind)
+                .setParameter(3, Instant.now()).setParameter(4, message).executeUpdate();
+    }
+}

@@ -1,0 +1,125 @@
+package app.rigtrail.logistics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.rigtrail.dwell.DwellService;
+import app.rigtrail.dwell.domain.SurvivalModel;
+import app.rigtrail.logistics.LogisticsViews.HoldView;
+import app.rigtrail.logistics.domain.CustomsClocks;
+import app.rigtrail.logistics.domain.HoldKind;
+import app.rigtrail.platform.security.CurrentUser;
+import app.rigtrail.platform.web.ProblemException;
+
+/** Reads of customs holds: one hold against its clocks, and the open holds board. */
+@ApplicationScoped
+@Transactional
+public class HoldQueries {
+
+    public record BoardFilter(String port, String vendor, HoldKind kind, String sort) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    DwellService dwell;
+
+    public CustomsHold holdInScope(long id) {
+        CustomsHold h = CustomsHold.findById(id);
+        if (h == null) {
+            throw ProblemException.notFound("Hold", id);
+        }
+        user.requireSite(h.shipment.site.id);
+        return h;
+    }
+
+    public CustomsHold openHoldOf(Shipment s) {
+        if (s.id == null) {
+            return null;
+        }
+        return CustomsHold.<CustomsHold>find("shipment.id = ?1 and outcome is null order by id desc", s.id).firstResult();
+    }
+
+    public HoldView view(CustomsHold h, LocalDate today) {
+        return view(h, today, new HashMap<>());
+    }
+
+    /** The open holds, each against its clocks and with its expected remaining dwell. */
+    public List<HoldView> board(BoardFilter f, LocalDate today) {
+        StringBuilder q = new StringBuilder("select h from CustomsHold h join fetch h.port join fetch h.shipment s "
+                + "join fetch s.site where h.outcome is null");
+        Map<String, Object> params = new HashMap<>();
+        if (f.port() != null && !f.port().isBlank()) {
+            q.append(" and h.port.code = :port");
+            params.put("port", f.port().trim().toUpperCase());
+        }
+        if (f.vendor() != null && !f.vendor().isBlank()) {
+            q.append(" and h.vendor = :vendor");
+            params.put("vendor", app.rigtrail.fleet.domain.Vendor.valueOf(f.vendor().trim().toUpperCase()));
+        }
+        if (f.kind() != null) {
+            q.append(" and h.kind = :kind");
+            params.put("kind", f.kind());
+        }
+        if (user.siteScope() != null) {
+            q.append(" and s.site.id in :scope");
+            params.put("scope", user.siteScope().isEmpty() ? java.util.Set.of(-1L) : user.siteScope());
+        }
+        var query = em.createQuery(q.toString(), CustomsHold.class);
+        params.forEach(query::setParameter);
+        Map<HoldKind, Optional<SurvivalModel>> fits = new HashMap<>();
+        List<HoldView> views = new ArrayList<>();
+        for (CustomsHold h : query.getResultList()) {
+            views.add(view(h, today, fits));
+        }
+        Comparator<HoldView> order = switch (f.sort() == null ? "age" : f.sort()) {
+            case "port" -> Comparator.comparing(HoldView::port).thenComparing(HoldView::ageDays, Comparator.reverseOrder());
+            case "hashrate" -> Comparator.comparing(HoldView::hashrateThs, Comparator.reverseOrder());
+            case "fees" -> Comparator.comparing(HoldView::feesSoFarCents, Comparator.reverseOrder());
+            default -> Comparator.comparing(HoldView::ageDays, Comparator.reverseOrder());
+        };
+        views.sort(order);
+        return views;
+    }
+
+    private HoldView view(CustomsHold h, LocalDate today, Map<HoldKind, Optional<SurvivalModel>> fits) {
+        CustomsClocks c = h.clocks();
+        long age = c.ageDays(today);
+        Double mean = null;
+        Double p50 = null;
+        Double p90 = null;
+        if (h.outcome == null) {
+            Optional<SurvivalModel> fit = fits.computeIfAbsent(h.kind, k -> dwell.bestFit(
+                    dwell.observations(new DwellService.Filter(null, null, k.name(), null, null), today)));
+            if (fit.isPresent()) {
+                double a = Math.max(age, 0.5);
+                mean = round(fit.get().meanRemaining(a));
+                p50 = round(fit.get().quantileRemaining(a, 0.5));
+                p90 = round(fit.get().quantileRemaining(a, 0.9));
+            }
+        }
+        return new HoldView(h.id, h.label(), h.shipment.id, h.entryNumber, h.port.code, h.filer, h.htsCode,
+                h.declaredValueCents, h.vendor, h.kind, h.presentedOn, h.detentionNoticeOn, h.decidedOn, h.outcome, age,
+                c.standing(today), c.releaseBy(), c.noticeBy(), c.deemedExclusionOn(), h.kind.boundByCbpClocks(),
+                h.lastFreeDay, c.pastLastFreeDay(today), h.storageFeeCentsPerDay,
+                c.storageFeesCents(h.storageFeeCentsPerDay, today), h.units, h.hashrateThs, mean, p50, p90, h.version);
+    }
+
+    private static Double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 10) / 10.0 : null;
+    }
+}

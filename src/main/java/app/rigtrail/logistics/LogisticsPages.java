@@ -1,0 +1,251 @@
+package app.rigtrail.logistics;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.rigtrail.dwell.DwellService;
+import app.rigtrail.dwell.domain.KaplanMeier;
+import app.rigtrail.dwell.domain.Observation;
+import app.rigtrail.fleet.Component;
+import app.rigtrail.fleet.MasterDataViews.HubView;
+import app.rigtrail.fleet.MasterDataViews.PortView;
+import app.rigtrail.fleet.MasterDataViews.SiteView;
+import app.rigtrail.fleet.Port;
+import app.rigtrail.fleet.RepairHub;
+import app.rigtrail.fleet.Site;
+import app.rigtrail.fleet.domain.Vendor;
+import app.rigtrail.logistics.LogisticsViews.AlertView;
+import app.rigtrail.logistics.LogisticsViews.HoldInput;
+import app.rigtrail.logistics.LogisticsViews.HoldView;
+import app.rigtrail.logistics.LogisticsViews.ItemInput;
+import app.rigtrail.logistics.LogisticsViews.NewShipment;
+import app.rigtrail.logistics.LogisticsViews.ShipmentDetail;
+import app.rigtrail.logistics.LogisticsViews.ShipmentTransition;
+import app.rigtrail.logistics.LogisticsViews.ShipmentView;
+import app.rigtrail.logistics.domain.HoldKind;
+import app.rigtrail.logistics.domain.ShipmentKind;
+import app.rigtrail.platform.security.CurrentUser;
+import app.rigtrail.platform.security.Roles;
+import app.rigtrail.platform.web.FormValues;
+import app.rigtrail.platform.web.Idempotency;
+import app.rigtrail.platform.web.Page;
+import app.rigtrail.platform.web.Paging;
+import app.rigtrail.platform.web.ProblemException;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** Logistics pages: the open holds board with the dwell curve, shipments and their moves. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class LogisticsPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance holds(List<HoldView> holds, String port, String vendor, HoldKind kind,
+                String sort, List<PortView> ports, Vendor[] vendors, HoldKind[] kinds, String curveJson, int observations,
+                int open, List<AlertView> alerts);
+
+        static native TemplateInstance shipments(Page<ShipmentView> page, boolean canEdit);
+
+        static native TemplateInstance shipment(ShipmentDetail detail, boolean canEdit, String message,
+                String formToken, HoldKind[] kinds, String today);
+
+        static native TemplateInstance newShipment(FormValues form, ShipmentKind[] kinds, List<SiteView> sites,
+                List<HubView> hubs, List<PortView> ports, String formToken);
+    }
+
+    @Inject
+    HoldQueries holds;
+
+    @Inject
+    ShipmentService shipments;
+
+    @Inject
+    DwellService dwell;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("holds")
+    public TemplateInstance holds(@QueryParam("port") String port, @QueryParam("vendor") String vendor,
+            @QueryParam("holdKind") HoldKind kind, @QueryParam("sort") String sort) {
+        LocalDate today = DwellService.today();
+        List<HoldView> board = holds.board(new HoldQueries.BoardFilter(port, vendor, kind, sort), today);
+        List<Observation> data = dwell.observations(new DwellService.Filter(port, vendor,
+                kind == null ? null : kind.name(), null, null), today);
+        KaplanMeier km = KaplanMeier.estimate(data, 0.95, KaplanMeier.Band.LOG);
+        List<double[]> curve = new ArrayList<>();
+        curve.add(new double[] {0, 1, 1, 1});
+        for (KaplanMeier.Row r : km.rows()) {
+            curve.add(new double[] {r.time(), r.survival(), r.lower() == null ? r.survival() : r.lower(),
+                    r.upper() == null ? r.survival() : r.upper()});
+        }
+        int open = (int) data.stream().filter(o -> !o.event()).count();
+        List<AlertView> alerts = HoldAlert.<HoldAlert>find("order by raisedAt desc, id desc").page(0, 15).list().stream()
+                .map(a -> new AlertView(a.id, a.holdId, a.kind, a.raisedAt, a.message)).toList();
+        return Templates.holds(board, port, vendor, kind, sort, ports(), Vendor.values(), HoldKind.values(),
+                write(curve), data.size(), open, alerts);
+    }
+
+    @GET
+    @Path("shipments")
+    public TemplateInstance shipments(@QueryParam("page") Integer page) {
+        return Templates.shipments(shipments.list(null, null, null, Paging.of(page, 100)), canEdit());
+    }
+
+    @GET
+    @Path("shipments/new")
+    @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
+    public TemplateInstance newShipment() {
+        return Templates.newShipment(FormValues.ofSingle(java.util.Map.of()), ShipmentKind.values(), sites(), hubs(),
+                ports(), UUID.randomUUID().toString());
+    }
+
+    @POST
+    @Path("shipments")
+    @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createShipment(MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        try {
+            List<ItemInput> items = new ArrayList<>();
+            for (String rma : split(f.get("rmaCases"))) {
+                items.add(new ItemInput(null, Long.valueOf(rma.replaceFirst("^#", "")), null, null, null));
+            }
+            for (String serial : split(f.get("componentSerials"))) {
+                Component c = Component.findBySerial(serial);
+                if (c == null) {
+                    throw ProblemException.invalid("Unknown component " + serial, List.of());
+                }
+                items.add(new ItemInput(c.id, null, null, null, null));
+            }
+            NewShipment in = new NewShipment(f.enumValue("kind", ShipmentKind.class), f.get("carrier"),
+                    f.get("trackingNumber"), f.get("siteId") == null ? null : Long.valueOf(f.get("siteId")),
+                    f.get("hubId") == null ? null : Long.valueOf(f.get("hubId")),
+                    f.get("portId") == null ? null : Long.valueOf(f.get("portId")), null, null, items);
+            Response r = idempotency.run(user.name() + ":page:new-shipment", f.get("formToken"), in, 201,
+                    () -> shipments.create(in));
+            long id = json.readTree(String.valueOf(r.getEntity())).get("id").asLong();
+            return Response.seeOther(URI.create("/shipments/" + id)).build();
+        } catch (ProblemException | ConstraintViolationException | NumberFormatException e) {
+            String message = e instanceof ProblemException p ? p.getMessage() + (p.violations().isEmpty() ? ""
+                    : ": " + String.join("; ", p.violations().stream().map(v -> v.field() + " " + v.message()).toList()))
+                    : e instanceof NumberFormatException ? "RMA cases are numbers like 12 or #12"
+                            : "Choose the kind, carrier and site";
+            return Response.status(400).entity(Templates.newShipment(f.withErrors(message, List.of()),
+                    ShipmentKind.values(), sites(), hubs(), ports(), UUID.randomUUID().toString())).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @GET
+    @Path("shipments/{id}")
+    public TemplateInstance shipment(@PathParam("id") long id) {
+        return Templates.shipment(shipments.detail(id), canEdit(), null, UUID.randomUUID().toString(), HoldKind.values(),
+                DwellService.today().toString());
+    }
+
+    @POST
+    @Path("shipments/{id}/transitions")
+    @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        try {
+            HoldInput hold = f.get("entryNumber") == null ? null : new HoldInput(f.get("entryNumber"),
+                    f.enumValue("holdKind", HoldKind.class), f.get("presentedOn") == null ? null
+                            : LocalDate.parse(f.get("presentedOn")), f.get("filer"), f.get("htsCode"), null,
+                    f.get("storageFee") == null ? null : f.cents("storageFee"),
+                    f.get("lastFreeDay") == null ? null : LocalDate.parse(f.get("lastFreeDay")));
+            ShipmentTransition in = new ShipmentTransition(f.enumValue("to", app.rigtrail.logistics.domain.ShipmentState.class),
+                    f.get("note"), hold, f.optionalInteger("version"));
+            idempotency.run(user.name() + ":page:shipment-move", f.get("formToken"), in, 200,
+                    () -> shipments.transition(id, in));
+            return Response.seeOther(URI.create("/shipments/" + id)).build();
+        } catch (ProblemException | ConstraintViolationException | java.time.format.DateTimeParseException e) {
+            String message = e instanceof ProblemException p ? p.getMessage() + (p.violations().isEmpty() ? ""
+                    : ": " + String.join("; ", p.violations().stream().map(v -> v.field() + " " + v.message()).toList()))
+                    : "Fill in the entry number, hold kind and presentation date";
+            return Response.status(400).entity(Templates.shipment(shipments.detail(id), canEdit(), message,
+                    UUID.randomUUID().toString(), HoldKind.values(), DwellService.today().toString())).build();
+        }
+    }
+
+    @POST
+    @Path("holds/{id}/decision")
+    @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        long shipment = holds.holdInScope(id).shipment.id;
+        try {
+            shipments.decide(id, new LogisticsViews.HoldDecision(
+                    f.enumValue("outcome", app.rigtrail.logistics.domain.HoldOutcome.class),
+                    f.get("decidedOn") == null ? null : LocalDate.parse(f.get("decidedOn")), f.get("note"), null));
+            return Response.seeOther(URI.create("/shipments/" + shipment)).build();
+        } catch (ProblemException | ConstraintViolationException | java.time.format.DateTimeParseException e) {
+            String message = e instanceof ProblemException p ? p.getMessage() : "Choose the outcome and its date";
+            return Response.status(400).entity(Templates.shipment(shipments.detail(shipment), canEdit(), message,
+                    UUID.randomUUID().toString(), HoldKind.values(), DwellService.today().toString())).build();
+        }
+    }
+
+    private static List<String> split(String s) {
+        return s == null ? List.of() : java.util.Arrays.stream(s.split("[,;\\s]+")).filter(x -> !x.isBlank()).toList();
+    }
+
+    private boolean canEdit() {
+        return user.has(Roles.LOGISTICS) || user.has(Roles.ADMIN);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<PortView> ports() {
+        return Port.<Port>listAll(Sort.by("code")).stream().map(PortView::of).toList();
+    }
+
+    private List<SiteView> sites() {
+        return Site.<Site>listAll(Sort.by("code")).stream().map(SiteView::of).toList();
+    }
+
+    private static List<HubView> hubs() {
+        return RepairHub.<RepairHub>listAll(Sort.by("code")).stream().map(HubView::of).toList();
+    }
+}
