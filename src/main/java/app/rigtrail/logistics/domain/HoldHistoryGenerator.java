@@ -43,7 +43,8 @@ public final class HoldHistoryGenerator {
             KindProfile p = pick(r.nextDouble());
             double u = r.nextDouble();
             Vendor vendor = u < 0.8 ? Vendor.BITMAIN : u < 0.93 ? Vendor.MICROBT : Vendor.CANAAN;
-            LocalDate presented = today.minusDays(r.nextInt(720));
+            // more recent holds than old ones, as imports grew: the recent ones are the ones still open
+            LocalDate presented = today.minusDays((long) Math.floor(720 * Math.pow(r.nextDouble(), 1.8)));
             double z = normal(r);
             long dwell = Math.max(0, Math.round(p.medianDays() * Math.exp(p.sigma() * z)));
             LocalDate decided = presented.plusDays(dwell);
