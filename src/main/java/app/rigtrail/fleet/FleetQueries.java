@@ -1,15 +1,11 @@
 package app.rigtrail.fleet;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import app.rigtrail.fleet.FleetViews.ComponentDetail;
@@ -20,6 +16,7 @@ import app.rigtrail.fleet.FleetViews.MinerEventView;
 import app.rigtrail.fleet.FleetViews.MinerView;
 import app.rigtrail.fleet.domain.ComponentKind;
 import app.rigtrail.platform.security.CurrentUser;
+import app.rigtrail.platform.web.ListQuery;
 import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
 import app.rigtrail.platform.web.ProblemException;
@@ -39,43 +36,16 @@ public class FleetQueries {
         if (f.siteId() != null) {
             user.requireSite(f.siteId());
         }
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (f.q() != null && !f.q().isBlank()) {
-            where.append(" and (upper(m.serial) like :q or upper(m.assetCode) like :q or upper(m.mac) like :q)");
-            params.put("q", f.q().trim().toUpperCase() + "%");
-        }
-        if (f.siteId() != null) {
-            where.append(" and m.site.id = :site");
-            params.put("site", f.siteId());
-        }
-        if (f.status() != null) {
-            where.append(" and m.status = :status");
-            params.put("status", f.status());
-        }
-        if (f.modelId() != null) {
-            where.append(" and m.model.id = :model");
-            params.put("model", f.modelId());
-        }
-        if (f.vendor() != null) {
-            where.append(" and m.model.vendor = :vendor");
-            params.put("vendor", f.vendor());
-        }
-        Set<Long> scope = user.siteScope();
-        if (scope != null) {
-            where.append(" and m.site.id in :scope");
-            params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
-        }
-        TypedQuery<Miner> query = em.createQuery(
-                "select m from Miner m join fetch m.model join fetch m.site" + where + " order by m.assetCode", Miner.class);
-        TypedQuery<Long> count = em.createQuery("select count(m) from Miner m" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<MinerView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList()
-                .stream().map(MinerView::of).toList();
-        return new Page<>(items, count.getSingleResult());
+        String q = f.q() == null || f.q().isBlank() ? null : f.q().trim().toUpperCase() + "%";
+        return new ListQuery()
+                .and("(upper(m.serial) like :q or upper(m.assetCode) like :q or upper(m.mac) like :q)", "q", q)
+                .and("m.site.id = :site", "site", f.siteId())
+                .and("m.status = :status", "status", f.status())
+                .and("m.model.id = :model", "model", f.modelId())
+                .and("m.model.vendor = :vendor", "vendor", f.vendor())
+                .inSites("m.site.id", user.siteScope())
+                .page(em, Miner.class, "m", "join fetch m.model join fetch m.site", "m.assetCode", paging,
+                        MinerView::of);
     }
 
     public Miner minerInScope(long id) {
@@ -101,36 +71,13 @@ public class FleetQueries {
         if (siteId != null) {
             user.requireSite(siteId);
         }
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (q != null && !q.isBlank()) {
-            where.append(" and upper(c.serial) like :q");
-            params.put("q", q.trim().toUpperCase() + "%");
-        }
-        if (kind != null) {
-            where.append(" and c.kind = :kind");
-            params.put("kind", kind);
-        }
-        if (siteId != null) {
-            where.append(" and c.siteId = :site");
-            params.put("site", siteId);
-        }
-        Set<Long> scope = user.siteScope();
-        if (scope != null) {
-            where.append(" and c.siteId in :scope");
-            params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
-        }
-        TypedQuery<Component> query = em.createQuery(
-                "select c from Component c join fetch c.part left join fetch c.miner" + where + " order by c.serial",
-                Component.class);
-        TypedQuery<Long> count = em.createQuery("select count(c) from Component c" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<ComponentView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size())
-                .getResultList().stream().map(ComponentView::of).toList();
-        return new Page<>(items, count.getSingleResult());
+        return new ListQuery()
+                .and("upper(c.serial) like :q", "q", q == null || q.isBlank() ? null : q.trim().toUpperCase() + "%")
+                .and("c.kind = :kind", "kind", kind)
+                .and("c.siteId = :site", "site", siteId)
+                .inSites("c.siteId", user.siteScope())
+                .page(em, Component.class, "c", "join fetch c.part left join fetch c.miner", "c.serial", paging,
+                        ComponentView::of);
     }
 
     public ComponentDetail component(long id) {

@@ -5,16 +5,11 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
@@ -42,6 +37,7 @@ import app.rigtrail.logistics.domain.ShipmentKind;
 import app.rigtrail.logistics.domain.ShipmentState;
 import app.rigtrail.platform.security.CurrentUser;
 import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.ListQuery;
 import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
 import app.rigtrail.platform.web.ProblemException;
@@ -384,37 +380,17 @@ public class ShipmentService {
         if (siteId != null) {
             user.requireSite(siteId);
         }
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (siteId != null) {
-            where.append(" and s.site.id = :site");
-            params.put("site", siteId);
-        }
-        if (state != null) {
-            where.append(" and s.state = :state");
-            params.put("state", state);
-        }
-        if (kind != null) {
-            where.append(" and s.kind = :kind");
-            params.put("kind", kind);
-        }
-        Set<Long> scope = user.siteScope();
-        if (scope != null) {
+        ListQuery query = new ListQuery()
+                .and("s.site.id = :site", "site", siteId)
+                .and("s.state = :state", "state", state)
+                .and("s.kind = :kind", "kind", kind)
+                .inSites("s.site.id", user.siteScope());
+        if (user.siteRestricted()) {
             // technicians follow what comes to their sites
-            where.append(" and s.site.id in :scope and s.kind <> :outbound");
-            params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
-            params.put("outbound", ShipmentKind.OUTBOUND_TO_HUB);
+            query.and("s.kind <> :outbound", "outbound", ShipmentKind.OUTBOUND_TO_HUB);
         }
-        TypedQuery<Shipment> query = em.createQuery("select s from Shipment s join fetch s.site" + where
-                + " order by s.createdAt desc, s.id desc", Shipment.class);
-        TypedQuery<Long> count = em.createQuery("select count(s) from Shipment s" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<ShipmentView> items = new ArrayList<>();
-        query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList().forEach(s -> items.add(view(s)));
-        return new Page<>(items, count.getSingleResult());
+        return query.page(em, Shipment.class, "s", "join fetch s.site", "s.createdAt desc, s.id desc", paging,
+                this::view);
     }
 
     Shipment shipment(long id) {

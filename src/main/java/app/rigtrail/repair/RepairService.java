@@ -2,15 +2,12 @@ package app.rigtrail.repair;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
@@ -24,6 +21,7 @@ import app.rigtrail.fleet.domain.MinerStatus;
 import app.rigtrail.fleet.domain.Vendor;
 import app.rigtrail.platform.security.CurrentUser;
 import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.ListQuery;
 import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
 import app.rigtrail.platform.web.ProblemException;
@@ -326,44 +324,19 @@ public class RepairService {
         if (siteId != null) {
             user.requireSite(siteId);
         }
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (siteId != null) {
-            where.append(" and t.siteId = :site");
-            params.put("site", siteId);
+        ListQuery query = new ListQuery()
+                .and("t.siteId = :site", "site", siteId)
+                .and("t.state = :state", "state", state)
+                .and("t.miner.model.vendor = :vendor", "vendor", vendor)
+                .and("t.openedAt <= :openedBefore", "openedBefore",
+                        minAgeDays == null ? null : Instant.now().minus(java.time.Duration.ofDays(minAgeDays)))
+                .inSites("t.siteId", user.siteScope());
+        if (state == null && openOnly) {
+            query.andAlways("t.state not in (:resolved, :cancelled)",
+                    Map.of("resolved", TicketState.RESOLVED, "cancelled", TicketState.CANCELLED));
         }
-        if (state != null) {
-            where.append(" and t.state = :state");
-            params.put("state", state);
-        } else if (openOnly) {
-            where.append(" and t.state not in (:resolved, :cancelled)");
-            params.put("resolved", TicketState.RESOLVED);
-            params.put("cancelled", TicketState.CANCELLED);
-        }
-        if (vendor != null) {
-            where.append(" and t.miner.model.vendor = :vendor");
-            params.put("vendor", vendor);
-        }
-        if (minAgeDays != null) {
-            where.append(" and t.openedAt <= :openedBefore");
-            params.put("openedBefore", Instant.now().minus(java.time.Duration.ofDays(minAgeDays)));
-        }
-        Set<Long> scope = user.siteScope();
-        if (scope != null) {
-            where.append(" and t.siteId in :scope");
-            params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
-        }
-        TypedQuery<RepairTicket> query = em.createQuery("select t from RepairTicket t join fetch t.miner m "
-                + "join fetch m.model join fetch m.site" + where + " order by t.openedAt desc, t.id desc",
-                RepairTicket.class);
-        TypedQuery<Long> count = em.createQuery("select count(t) from RepairTicket t" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<TicketView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList()
-                .stream().map(this::view).toList();
-        return new Page<>(items, count.getSingleResult());
+        return query.page(em, RepairTicket.class, "t", "join fetch t.miner m join fetch m.model join fetch m.site",
+                "t.openedAt desc, t.id desc", paging, this::view);
     }
 
     /** Spares on the ticket site's shelf that fit the miner and replace one of the failed kinds. */

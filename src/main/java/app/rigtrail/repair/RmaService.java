@@ -3,17 +3,13 @@ package app.rigtrail.repair;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
@@ -26,6 +22,7 @@ import app.rigtrail.fleet.domain.LocationKind;
 import app.rigtrail.fleet.domain.Vendor;
 import app.rigtrail.platform.security.CurrentUser;
 import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.ListQuery;
 import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
 import app.rigtrail.platform.web.ProblemException;
@@ -125,24 +122,8 @@ public class RmaService {
             throw new ProblemException(409, "Transition not allowed", "an RMA case in " + from + " cannot move to "
                     + in.to() + "; allowed: " + from.allowedNext()).with("allowed", from.allowedNext()).with("state", from);
         }
-        if (in.rmaNumber() != null) {
-            r.rmaNumber = blankToNull(in.rmaNumber());
-        }
-        if (in.claimReason() != null) {
-            r.claimReason = blankToNull(in.claimReason());
-        }
-        if (in.faultCode() != null) {
-            r.faultCode = blankToNull(in.faultCode());
-        }
-        if (in.vendorTicketId() != null) {
-            r.vendorTicketId = blankToNull(in.vendorTicketId());
-        }
-        if (in.faultDescription() != null) {
-            r.faultDescription = blankToNull(in.faultDescription());
-        }
-        if (in.hubId() != null) {
-            r.hub = hub(in.hubId(), r.component);
-        }
+        applyClaim(r, in.rmaNumber(), in.claimReason(), in.faultCode(), in.vendorTicketId(), in.faultDescription(),
+                in.hubId());
         Instant now = Instant.now();
         Component c = r.component;
         String why = "RMA case #" + r.id;
@@ -197,27 +178,24 @@ public class RmaService {
         if (in.version() != null && in.version() != r.version) {
             throw ProblemException.conflict("RMA case #" + id + " changed since you loaded it");
         }
-        if (in.rmaNumber() != null) {
-            r.rmaNumber = blankToNull(in.rmaNumber());
-        }
-        if (in.claimReason() != null) {
-            r.claimReason = blankToNull(in.claimReason());
-        }
-        if (in.faultCode() != null) {
-            r.faultCode = blankToNull(in.faultCode());
-        }
-        if (in.vendorTicketId() != null) {
-            r.vendorTicketId = blankToNull(in.vendorTicketId());
-        }
-        if (in.faultDescription() != null) {
-            r.faultDescription = blankToNull(in.faultDescription());
-        }
-        if (in.hubId() != null) {
-            r.hub = hub(in.hubId(), r.component);
-        }
+        applyClaim(r, in.rmaNumber(), in.claimReason(), in.faultCode(), in.vendorTicketId(), in.faultDescription(),
+                in.hubId());
         appendEvent(r, r.state, r.state, "claim updated", Instant.now());
         em.flush();
         return view(r);
+    }
+
+    /** Sets the claim fields that are given (a blank one clears it) and the hub. */
+    private void applyClaim(RmaCase r, String rmaNumber, String claimReason, String faultCode, String vendorTicketId,
+            String faultDescription, Long hubId) {
+        r.rmaNumber = rmaNumber != null ? blankToNull(rmaNumber) : r.rmaNumber;
+        r.claimReason = claimReason != null ? blankToNull(claimReason) : r.claimReason;
+        r.faultCode = faultCode != null ? blankToNull(faultCode) : r.faultCode;
+        r.vendorTicketId = vendorTicketId != null ? blankToNull(vendorTicketId) : r.vendorTicketId;
+        r.faultDescription = faultDescription != null ? blankToNull(faultDescription) : r.faultDescription;
+        if (hubId != null) {
+            r.hub = hub(hubId, r.component);
+        }
     }
 
     private void reopen(RmaCase r, String note) {
@@ -248,40 +226,15 @@ public class RmaService {
         if (siteId != null) {
             user.requireSite(siteId);
         }
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (siteId != null) {
-            where.append(" and r.siteId = :site");
-            params.put("site", siteId);
-        }
-        if (state != null) {
-            where.append(" and r.state = :state");
-            params.put("state", state);
-        }
-        if (vendor != null) {
-            where.append(" and r.vendor = :vendor");
-            params.put("vendor", vendor);
-        }
-        if (minAgeDays != null) {
-            where.append(" and r.openedAt <= :before");
-            params.put("before", Instant.now().minus(java.time.Duration.ofDays(minAgeDays)));
-        }
-        Set<Long> scope = user.siteScope();
-        if (scope != null) {
-            where.append(" and r.siteId in :scope");
-            params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
-        }
-        TypedQuery<RmaCase> query = em.createQuery("select r from RmaCase r join fetch r.component c join fetch c.part"
-                + where + " order by r.openedAt desc, r.id desc", RmaCase.class);
-        TypedQuery<Long> count = em.createQuery("select count(r) from RmaCase r" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<RmaView> items = new ArrayList<>();
-        query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList()
-                .forEach(r -> items.add(view(r)));
-        return new Page<>(items, count.getSingleResult());
+        return new ListQuery()
+                .and("r.siteId = :site", "site", siteId)
+                .and("r.state = :state", "state", state)
+                .and("r.vendor = :vendor", "vendor", vendor)
+                .and("r.openedAt <= :before", "before",
+                        minAgeDays == null ? null : Instant.now().minus(java.time.Duration.ofDays(minAgeDays)))
+                .inSites("r.siteId", user.siteScope())
+                .page(em, RmaCase.class, "r", "join fetch r.component c join fetch c.part", "r.openedAt desc, r.id desc",
+                        paging, this::view);
     }
 
     RmaCase caseInScope(long id) {
