@@ -86,6 +86,17 @@ class ApiSecurityTest {
     }
 
     @Test
+    void aBadQueryValueIsA400ThatNamesTheChoices() {
+        given().header("Authorization", Tokens.bearer(Tokens.MANAGER)).queryParam("status", "FLYING")
+                .when().get("/api/miners").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("HASHING"));
+        given().header("Authorization", Tokens.bearer(Tokens.MANAGER)).queryParam("status", "in-repair")
+                .when().get("/api/miners").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(Tokens.MANAGER)).queryParam("page", "x")
+                .when().get("/api/miners").then().statusCode(org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(404)));
+    }
+
+    @Test
     void openApiDescribesTheContract() {
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200).body("paths.'/api/miners'.get.summary", startsWith("Miners"));

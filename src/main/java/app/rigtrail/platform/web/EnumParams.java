@@ -1,0 +1,47 @@
+package app.rigtrail.platform.web;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Locale;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Reads enum query parameters case-insensitively, and answers a value that is not one of them with
+ * 400 and the allowed values (JAX-RS would otherwise answer 404 for an unreadable query parameter).
+ */
+@Provider
+public class EnumParams implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (!rawType.isEnum()) {
+            return null;
+        }
+        Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+        return new ParamConverter<T>() {
+            @Override
+            public T fromString(String value) {
+                if (value == null || value.isBlank()) {
+                    return null;
+                }
+                try {
+                    return (T) Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestException("'" + value + "' is not one of "
+                            + Arrays.toString(type.getEnumConstants()));
+                }
+            }
+
+            @Override
+            public String toString(T value) {
+                return value == null ? null : ((Enum<?>) value).name();
+            }
+        };
+    }
+}
