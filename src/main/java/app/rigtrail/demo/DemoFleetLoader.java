@@ -97,6 +97,7 @@ public class DemoFleetLoader {
             insertHubsAndPorts(c);
             long components = copyFleet(c, generator, siteIds, modelIds, partIds);
             components += stockSpares(c, generator, siteIds, partIds);
+            receiveSparesIntoStock(c);
             assignTechnicians(c, technicianSites);
             c.commit();
             return new LoadReport(siteIds.size(), miners, components, (System.nanoTime() - started) / 1_000_000);
@@ -347,6 +348,36 @@ public class DemoFleetLoader {
             ev.executeBatch();
         }
         return count;
+    }
+
+    /** Stock locations for every site and hub, and the shelf spares received into the stores' ledgers. */
+    private static void receiveSparesIntoStock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into stock_location (code, name, kind, site_id)
+                    select code || '-STORE', name || ' store', 'SITE_STORE', id from site
+                    where not exists (select 1 from stock_location l where l.code = site.code || '-STORE')""");
+            s.execute("""
+                    insert into stock_location (code, name, kind, site_id)
+                    select code || '-LAB', name || ' lab', 'SITE_LAB', id from site
+                    where not exists (select 1 from stock_location l where l.code = site.code || '-LAB')""");
+            s.execute("""
+                    insert into stock_location (code, name, kind, hub_id)
+                    select code || '-HUB', name, 'HUB', id from repair_hub
+                    where not exists (select 1 from stock_location l where l.code = repair_hub.code || '-HUB')""");
+            s.execute("""
+                    insert into stock_movement (at, actor, part_id, kind, to_location_id, quantity, component_id, reason)
+                    select now(), '""" + ACTOR + """
+                    ', c.part_id, 'RECEIPT', l.id, 1, c.id, 'opening stock'
+                    from component c join site st on st.id = c.site_id
+                    join stock_location l on l.site_id = st.id and l.kind = 'SITE_STORE'
+                    where c.location_kind = 'STOCK' and c.location_ref = st.code || ' store'""");
+            s.execute("""
+                    insert into stock_level (location_id, part_id, on_hand)
+                    select to_location_id, part_id, sum(quantity) from stock_movement where kind = 'RECEIPT'
+                    group by to_location_id, part_id
+                    on conflict (location_id, part_id) do update set on_hand = excluded.on_hand""");
+        }
     }
 
     private static long nextIdBase(Connection c, String table) throws SQLException {

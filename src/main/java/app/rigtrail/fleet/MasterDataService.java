@@ -61,6 +61,17 @@ public class MasterDataService {
         s.sensitive = in.sensitive();
         s.sensitiveNote = blankToNull(in.sensitiveNote());
         s.persistAndFlush();
+        if (id == null) {
+            // every site has a store and a lab for its spares
+            for (String[] loc : new String[][] {{"-STORE", " store", "SITE_STORE"}, {"-LAB", " lab", "SITE_LAB"}}) {
+                app.rigtrail.inventory.StockLocation l = new app.rigtrail.inventory.StockLocation();
+                l.code = s.code + loc[0];
+                l.name = s.name + loc[1];
+                l.kind = loc[2];
+                l.siteId = s.id;
+                l.persist();
+            }
+        }
         SiteView after = SiteView.of(s);
         audit.record("site", s.id, id == null ? "created" : "updated", before, after, null);
         return after;
@@ -139,6 +150,14 @@ public class MasterDataService {
         h.capacityPerWeek = in.capacityPerWeek();
         h.turnaroundDays = in.turnaroundDays();
         h.persistAndFlush();
+        if (id == null) {
+            app.rigtrail.inventory.StockLocation l = new app.rigtrail.inventory.StockLocation();
+            l.code = h.code + "-HUB";
+            l.name = h.name;
+            l.kind = "HUB";
+            l.hubId = h.id;
+            l.persist();
+        }
         HubView after = HubView.of(h);
         audit.record("repair_hub", h.id, id == null ? "created" : "updated", before, after, null);
         return after;

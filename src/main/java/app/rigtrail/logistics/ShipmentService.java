@@ -70,6 +70,9 @@ public class ShipmentService {
     @Inject
     HoldQueries holds;
 
+    @Inject
+    app.rigtrail.inventory.StockService stock;
+
     public ShipmentView create(@Valid NewShipment in) {
         Site site = Site.findById(in.siteId());
         if (site == null) {
@@ -195,6 +198,9 @@ public class ShipmentService {
         }
         moveContents(s, in.to());
         s.state = in.to();
+        if (in.to() == ShipmentState.RECEIVED && s.kind == ShipmentKind.SPARES_PURCHASE) {
+            stock.receiveOrderOf(s.id);
+        }
         appendEvent(s, from, in.to(), in.note());
         em.flush();
         return view(s);

@@ -54,6 +54,9 @@ public class RepairService {
     @Inject
     RmaService rma;
 
+    @Inject
+    app.rigtrail.inventory.StockService stock;
+
     public TicketView open(@Valid OpenTicket in) {
         Miner miner = Miner.findById(in.minerId());
         if (miner == null) {
@@ -223,6 +226,11 @@ public class RepairService {
             }
         } else if (!slotFree(miner, faulty)) {
             throw ProblemException.conflict("slot " + slot + " of " + miner.assetCode + " is not free");
+        }
+        app.rigtrail.inventory.StockLocation store = app.rigtrail.inventory.StockLocation.storeOf(miner.site.id);
+        if (store != null) {
+            // the shelf's count and its ledger follow the spare
+            stock.issue(store.id, spare.part.id, 1, spare.id, t.id, why + ": replaces " + faulty.serial);
         }
         genealogy.install(spare, miner, slot, why + ": replaces " + faulty.serial);
         ComponentSwap s = new ComponentSwap();

@@ -159,6 +159,24 @@ public record LognormalFit(double mu, double sigma, double muStdErr, double sigm
         return t <= 0 ? 1 : STANDARD.cumulativeProbability(-(Math.log(t) - mu) / sigma);
     }
 
+    /** Closed form: E[(T - a)+] = e^(mu + sigma^2 / 2) Phi(d1) - a Phi(d1 - sigma), d1 = (mu + sigma^2 - ln a) / sigma. */
+    @Override
+    public double meanRemaining(double age) {
+        double mean = Math.exp(mu + sigma * sigma / 2);
+        if (age <= 0) {
+            return mean;
+        }
+        double d1 = (mu + sigma * sigma - Math.log(age)) / sigma;
+        double excess = mean * STANDARD.cumulativeProbability(d1) - age * STANDARD.cumulativeProbability(d1 - sigma);
+        return Math.max(0, excess) / survival(age);
+    }
+
+    /** E[T^2] = exp(2 mu + 2 sigma^2). */
+    @Override
+    public double secondMoment() {
+        return Math.exp(2 * mu + 2 * sigma * sigma);
+    }
+
     @Override
     public double inverseSurvival(double p) {
         return Math.exp(mu + sigma * STANDARD.inverseCumulativeProbability(1 - p));

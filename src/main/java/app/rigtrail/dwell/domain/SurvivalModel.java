@@ -10,6 +10,11 @@ public interface SurvivalModel {
 
     double logLikelihood();
 
+    /** E[T^2] = 2 x integral of t S(t) dt. */
+    default double secondMoment() {
+        return Integration.integrateTimesSurvival(this);
+    }
+
     /** E[T - a | T > a]. */
     default double meanRemaining(double age) {
         return Integration.integrateSurvival(this, age) / survival(age);

@@ -71,6 +71,23 @@ public record WeibullFit(double shape, double lnLambda, double shapeStdErr, doub
         return Math.pow(-Math.log(p) / Math.exp(lnLambda), 1 / shape);
     }
 
+    /** Closed form: integral from a of exp(-lambda t^g) dt = lambda^(-1/g) / g x Gamma(1/g, lambda a^g). */
+    @Override
+    public double meanRemaining(double age) {
+        double lambda = Math.exp(lnLambda);
+        double s = 1 / shape;
+        double x = lambda * Math.pow(Math.max(age, 0), shape);
+        double upper = org.hipparchus.special.Gamma.regularizedGammaQ(s, x)
+                * Math.exp(org.hipparchus.special.Gamma.logGamma(s));
+        return Math.pow(lambda, -s) * s * upper / survival(age);
+    }
+
+    /** E[T^2] = eta^2 Gamma(1 + 2 / shape). */
+    @Override
+    public double secondMoment() {
+        return scale * scale * Math.exp(org.hipparchus.special.Gamma.logGamma(1 + 2 / shape));
+    }
+
     /** Sums over the data that the likelihood needs. */
     static final class Sums {
         final double[] times;

@@ -128,6 +128,13 @@ class ParametricFitTest {
         assertEquals(w.scale() * Math.exp(org.hipparchus.special.Gamma.logGamma(1 + 1 / w.shape())), w.meanRemaining(0), 1e-6);
         LognormalFit ln = LognormalFit.fit(events(NAG));
         assertEquals(Math.exp(ln.mu() + ln.sigma() * ln.sigma() / 2), ln.meanRemaining(0), 1e-5);
+        // the closed forms agree with integrating the survival function numerically
+        for (double a : new double[] {0.5, 1.7, 3.0}) {
+            assertEquals(Integration.integrateSurvival(w, a) / w.survival(a), w.meanRemaining(a), 1e-6, "Weibull at " + a);
+            assertEquals(Integration.integrateSurvival(ln, a) / ln.survival(a), ln.meanRemaining(a), 1e-6, "lognormal at " + a);
+        }
+        assertEquals(Integration.integrateTimesSurvival(w), w.secondMoment(), 1e-6);
+        assertEquals(Integration.integrateTimesSurvival(ln), ln.secondMoment(), 1e-5);
     }
 
     @Test
