@@ -91,6 +91,21 @@ class RepairE2eTest {
             assertThat(page.locator("#ticket")).containsText("replaced by " + spare);
             TabletBrowser.shot(page, "repair-5-resolved");
 
+            String ticketUrl = page.url();
+            String ticketId = ticketUrl.substring(ticketUrl.lastIndexOf('/') + 1);
+
+            // the spare left the store's shelf through the ticket: the ledger shows the issue
+            long store = TabletBrowser.firstLong(TabletBrowser.api("tech-tx", "/api/stock/locations")
+                    .replaceFirst("(?s).*?(\\{[^{}]*\"code\"\\s*:\\s*\"TX1-STORE\"[^{}]*\\}).*", "$1"), "id");
+            String partNumber = TabletBrowser.api("admin", "/api/components?q=" + spare)
+                    .replaceFirst("(?s).*?\"partNumber\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            long part = TabletBrowser.firstLong(TabletBrowser.api("admin", "/api/parts?q=" + partNumber), "id");
+            page.navigate(TabletBrowser.APP + "/stock/ledger?location=" + store + "&part=" + part);
+            assertThat(page.locator("main")).containsText("ticket #" + ticketId);
+            assertEquals(page.locator("#on-hand").textContent(), page.locator("#ledger-balance").textContent());
+            TabletBrowser.shot(page, "repair-6-stock-ledger");
+            page.navigate(ticketUrl);
+
             page.locator("#ticket a[href^='/miners/']").first().tap();
             assertThat(page.locator("h1 .status")).hasText("HASHING");
             assertThat(page.locator("main")).containsText(spare);
