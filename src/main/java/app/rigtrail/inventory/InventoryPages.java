@@ -131,20 +131,27 @@ public class InventoryPages {
                 .getSingleResult()).longValue();
         List<PlanPart> parts = new ArrayList<>();
         List<Part> catalog = new ArrayList<>();
+        java.util.Map<Long, double[]> leadByPart = new java.util.HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                select p.id, count(*) from component c join part p on p.id = c.part_id
-                where c.location_kind = 'INSTALLED' group by p.id order by p.id""").getResultList()) {
-            Part p = Part.findById(((Number) r[0]).longValue());
-            long installed = ((Number) r[1]).longValue();
-            double[] lead = stock.dwellMoments(p.vendor.name());
+                select s.code, c.part_id, count(*),
+                       (select count(*) from miner m where m.site_id = s.id and m.status <> 'RETIRED'),
+                       (select count(distinct c2.miner_id) from component c2
+                        where c2.site_id = s.id and c2.part_id = c.part_id and c2.location_kind = 'INSTALLED')
+                from component c join site s on s.id = c.site_id
+                where c.location_kind = 'INSTALLED' group by s.id, s.code, c.part_id order by s.code, c.part_id""")
+                .getResultList()) {
+            Part p = Part.findById(((Number) r[1]).longValue());
+            long installed = ((Number) r[2]).longValue();
+            int siteMachines = ((Number) r[3]).intValue();
+            long carriers = Math.max(1, ((Number) r[4]).longValue());
+            double[] lead = leadByPart.computeIfAbsent(p.id, k -> stock.dwellMoments(p.vendor.name()));
             double leadDays = stock.defaultLeadDays + lead[0] * lead[1];
-            double perMachine = machines == 0 ? 0 : (double) installed / machines;
-            parts.add(new PlanPart(p.partNumber, (int) Math.max(1, Math.round(perMachine)),
-                    installed * stock.failuresPerUnitYear, leadDays / 365.0, Math.max(1, p.unitCostCents)));
+            parts.add(new PlanPart(r[0] + " · " + p.partNumber, (String) r[0], siteMachines,
+                    (int) Math.max(1, Math.round((double) installed / carriers)), installed * stock.failuresPerUnitYear,
+                    leadDays / 365.0, Math.max(1, p.unitCostCents)));
             catalog.add(p);
         }
-        List<CurvePoint> curve = machines == 0 ? List.of()
-                : SparesModels.marginalAnalysis((int) machines, parts, budget * 100);
+        List<CurvePoint> curve = parts.isEmpty() ? List.of() : SparesModels.marginalAnalysis(parts, budget * 100);
         List<double[]> points = new ArrayList<>();
         for (CurvePoint c : curve) {
             points.add(new double[] {c.spendCents() / 100.0, c.availability()});

@@ -203,17 +203,31 @@ public class StockService {
         return view(po);
     }
 
+    /** Called when the purchase's shipment leaves: the lot is in transit, no longer on order. */
+    public void orderInTransit(long shipmentId) {
+        PurchaseOrder po = PurchaseOrder.find("shipmentId = ?1 and state = 'OPEN'", shipmentId).firstResult();
+        if (po == null) {
+            return;
+        }
+        em.createNativeQuery("update stock_level set on_order = greatest(on_order - ?3, 0), in_transit = in_transit + ?3, "
+                + "version = version + 1 where location_id = ?1 and part_id = ?2").setParameter(1, po.locationId)
+                .setParameter(2, po.partId).setParameter(3, po.quantity).executeUpdate();
+        po.state = "IN_TRANSIT";
+    }
+
     /** Called when the purchase's shipment is received: the lot goes on the shelf (serialized parts get serials). */
     public void receiveOrderOf(long shipmentId) {
-        PurchaseOrder po = PurchaseOrder.find("shipmentId = ?1 and state = 'OPEN'", shipmentId).firstResult();
+        PurchaseOrder po = PurchaseOrder.find("shipmentId = ?1 and state in ('OPEN', 'IN_TRANSIT')", shipmentId)
+                .firstResult();
         if (po == null) {
             return;
         }
         StockLocation loc = StockLocation.findById(po.locationId);
         Part part = Part.findById(po.partId);
-        em.createNativeQuery("update stock_level set on_order = greatest(on_order - ?3, 0), version = version + 1 "
-                + "where location_id = ?1 and part_id = ?2").setParameter(1, loc.id).setParameter(2, part.id)
-                .setParameter(3, po.quantity).executeUpdate();
+        String column = "IN_TRANSIT".equals(po.state) ? "in_transit" : "on_order";
+        em.createNativeQuery("update stock_level set " + column + " = greatest(" + column + " - ?3, 0), "
+                + "version = version + 1 where location_id = ?1 and part_id = ?2").setParameter(1, loc.id)
+                .setParameter(2, part.id).setParameter(3, po.quantity).executeUpdate();
         Site site = Site.findById(loc.siteId);
         for (int n = 1; n <= po.quantity; n++) {
             Long componentId = null;

@@ -198,7 +198,9 @@ public class ShipmentService {
         }
         moveContents(s, in.to());
         s.state = in.to();
-        if (in.to() == ShipmentState.RECEIVED && s.kind == ShipmentKind.SPARES_PURCHASE) {
+        if (s.kind == ShipmentKind.SPARES_PURCHASE && in.to() == ShipmentState.IN_TRANSIT) {
+            stock.orderInTransit(s.id);
+        } else if (s.kind == ShipmentKind.SPARES_PURCHASE && in.to() == ShipmentState.RECEIVED) {
             stock.receiveOrderOf(s.id);
         }
         appendEvent(s, from, in.to(), in.note());

@@ -144,10 +144,17 @@ class StockApiTest {
         for (String to : new String[] {"READY", "IN_TRANSIT", "DELIVERED", "RECEIVED"}) {
             as(Tokens.LOGISTICS).body("{\"to\":\"" + to + "\"}").post("/api/shipments/" + shipment + "/transitions")
                     .then().statusCode(200);
+            if (to.equals("IN_TRANSIT")) {
+                as(Tokens.LOGISTICS).queryParam("location", store).get("/api/stock").then()
+                        .body("find { it.partId == " + part + " }.onOrder", equalTo(0))
+                        .body("find { it.partId == " + part + " }.inTransit", equalTo(12))
+                        .body("find { it.partId == " + part + " }.position", equalTo(12));
+            }
         }
         assertEquals(12, onHand(store, part));
         as(Tokens.LOGISTICS).queryParam("location", store).get("/api/stock").then()
-                .body("find { it.partId == " + part + " }.onOrder", equalTo(0));
+                .body("find { it.partId == " + part + " }.onOrder", equalTo(0))
+                .body("find { it.partId == " + part + " }.inTransit", equalTo(0));
         as(Tokens.LOGISTICS).get("/api/purchase-orders").then().body("find { it.id == " + po.getLong("id") + " }.state",
                 equalTo("RECEIVED"));
     }
@@ -183,6 +190,16 @@ class StockApiTest {
     static Map<String, Object> level(long location, long part) {
         return as(Tokens.LOGISTICS).queryParam("location", location).get("/api/stock").then().statusCode(200).extract()
                 .jsonPath().getMap("find { it.partId == " + part + " }");
+    }
+
+    @Test
+    void theDatabaseRefusesToRewriteTheLedger() {
+        for (String sql : new String[] {"update stock_movement set quantity = 99", "delete from stock_movement"}) {
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () ->
+                    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc.container()
+                            .instance(jakarta.persistence.EntityManager.class).get().createNativeQuery(sql).executeUpdate()));
+            assertTrue(app.rigtrail.fleet.MasterDataApiTest.rootMessage(e).contains("append-only"), sql);
+        }
     }
 
     @Test

@@ -131,9 +131,12 @@ public final class SparesModels {
     public record CurvePoint(long spendCents, double availability, int[] stock) {
     }
 
-    /** A part for marginal analysis on the one-echelon (Palm) model. */
-    public record PlanPart(String name, int perMachine, double demandPerYear, double turnaroundYears,
-            long unitCostCents) {
+    /**
+     * A part at one location for marginal analysis on the one-echelon (Palm) model; {@code group}
+     * names the location and {@code machines} the machines it serves.
+     */
+    public record PlanPart(String name, String group, int machines, int perMachine, double demandPerYear,
+            double turnaroundYears, long unitCostCents) {
     }
 
     /**
@@ -141,11 +144,11 @@ public final class SparesModels {
      * expected backorders per dollar, until the budget is spent; every step is a point of the curve
      * of availability against spend.
      */
-    public static List<CurvePoint> marginalAnalysis(int machines, List<PlanPart> parts, long budgetCents) {
+    public static List<CurvePoint> marginalAnalysis(List<PlanPart> parts, long budgetCents) {
         int[] stock = new int[parts.size()];
         List<CurvePoint> curve = new ArrayList<>();
         long spent = 0;
-        curve.add(new CurvePoint(0, planAvailability(machines, parts, stock), stock.clone()));
+        curve.add(new CurvePoint(0, planAvailability(parts, stock), stock.clone()));
         while (true) {
             int best = -1;
             double bestRatio = 0;
@@ -167,17 +170,27 @@ public final class SparesModels {
             }
             stock[best]++;
             spent += parts.get(best).unitCostCents();
-            curve.add(new CurvePoint(spent, planAvailability(machines, parts, stock), stock.clone()));
+            curve.add(new CurvePoint(spent, planAvailability(parts, stock), stock.clone()));
         }
     }
 
-    private static double planAvailability(int machines, List<PlanPart> parts, int[] stock) {
-        List<double[]> eboAndZ = new ArrayList<>();
+    /** The fleet's availability: each location's (the formula over its parts), weighted by its machines. */
+    static double planAvailability(List<PlanPart> parts, int[] stock) {
+        java.util.Map<String, List<double[]>> byGroup = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> machines = new java.util.HashMap<>();
         for (int i = 0; i < parts.size(); i++) {
             PlanPart p = parts.get(i);
-            eboAndZ.add(new double[] {PipelineDistribution.poisson(p.demandPerYear() * p.turnaroundYears()).ebo(stock[i]),
-                    p.perMachine()});
+            byGroup.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(new double[] {
+                    PipelineDistribution.poisson(p.demandPerYear() * p.turnaroundYears()).ebo(stock[i]), p.perMachine()});
+            machines.put(p.group(), p.machines());
         }
-        return availability(machines, eboAndZ);
+        double weighted = 0;
+        double total = 0;
+        for (var e : byGroup.entrySet()) {
+            int n = machines.get(e.getKey());
+            weighted += n * availability(n, e.getValue());
+            total += n;
+        }
+        return total == 0 ? 1 : weighted / total;
     }
 }

@@ -196,10 +196,10 @@ class SparesModelsTest {
 
     @Test
     void marginalAnalysisBuysTheBestUnitPerDollarFirst() {
-        List<SparesModels.PlanPart> parts = List.of(new SparesModels.PlanPart("PSU", 1, 40, 0.1, 25_000),
-                new SparesModels.PlanPart("Hashboard", 3, 120, 0.1, 80_000),
-                new SparesModels.PlanPart("Fan", 4, 60, 0.05, 2_500));
-        var curve = SparesModels.marginalAnalysis(500, parts, 5_000_000);
+        List<SparesModels.PlanPart> parts = List.of(new SparesModels.PlanPart("PSU", "TX1", 500, 1, 40, 0.1, 25_000),
+                new SparesModels.PlanPart("Hashboard", "TX1", 500, 3, 120, 0.1, 80_000),
+                new SparesModels.PlanPart("Fan", "TX1", 500, 4, 60, 0.05, 2_500));
+        var curve = SparesModels.marginalAnalysis(parts, 5_000_000);
         assertTrue(curve.size() > 10);
         for (int i = 1; i < curve.size(); i++) {
             assertTrue(curve.get(i).availability() >= curve.get(i - 1).availability() - 1e-12, "more spend, more availability");
@@ -207,5 +207,24 @@ class SparesModelsTest {
         }
         assertEquals(1, curve.get(1).stock()[2], "the cheap fan buys the most per dollar first");
         assertTrue(curve.get(curve.size() - 1).spendCents() <= 5_000_000);
+        // one location: the availability is the formula of models.md for its stock
+        var last = curve.get(curve.size() - 1);
+        double expected = SparesModels.availability(500, List.of(
+                new double[] {PipelineDistribution.poisson(4).ebo(last.stock()[0]), 1},
+                new double[] {PipelineDistribution.poisson(12).ebo(last.stock()[1]), 3},
+                new double[] {PipelineDistribution.poisson(3).ebo(last.stock()[2]), 4}));
+        assertEquals(expected, last.availability(), 1e-12);
+    }
+
+    @Test
+    void twoLocationsAreWeightedByTheirMachines() {
+        List<SparesModels.PlanPart> parts = List.of(new SparesModels.PlanPart("PSU", "A", 300, 1, 30, 0.1, 25_000),
+                new SparesModels.PlanPart("PSU", "B", 100, 1, 10, 0.1, 25_000));
+        int[] none = {0, 0};
+        double a = Math.pow(1 - 3.0 / 300, 1);
+        double b = Math.pow(1 - 1.0 / 100, 1);
+        assertEquals((300 * a + 100 * b) / 400, SparesModels.planAvailability(parts, none), 1e-12);
+        var curve = SparesModels.marginalAnalysis(parts, 25_000);
+        assertEquals(1, curve.get(1).stock()[0], "the busier site's spare cuts more backorders per dollar");
     }
 }
