@@ -251,8 +251,10 @@ public class StockService {
     }
 
     public List<PurchaseOrderView> orders() {
+        Map<Long, StockLocation> locations = new HashMap<>();
+        StockLocation.<StockLocation>listAll().forEach(l -> locations.put(l.id, l));
         return PurchaseOrder.<PurchaseOrder>find("order by createdAt desc, id desc").page(0, 200).list().stream()
-                .filter(po -> user.canSeeSite(((StockLocation) StockLocation.findById(po.locationId)).siteId))
+                .filter(po -> user.canSeeSite(locations.get(po.locationId).siteId))
                 .map(this::view).toList();
     }
 

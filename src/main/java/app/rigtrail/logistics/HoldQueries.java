@@ -54,6 +54,18 @@ public class HoldQueries {
         return CustomsHold.<CustomsHold>find("shipment.id = ?1 and outcome is null order by id desc", s.id).firstResult();
     }
 
+    /** The newest alerts of holds the caller may see (a technician: shipments to their sites). */
+    public List<LogisticsViews.AlertView> alerts(int limit) {
+        String where = user.siteScope() == null ? "" : " where h.shipment.site.id in :scope";
+        var query = em.createQuery("select a from HoldAlert a, CustomsHold h where h.id = a.holdId"
+                + where.replace(" where ", " and ") + " order by a.raisedAt desc, a.id desc", HoldAlert.class);
+        if (user.siteScope() != null) {
+            query.setParameter("scope", user.siteScope().isEmpty() ? java.util.Set.of(-1L) : user.siteScope());
+        }
+        return query.setMaxResults(limit).getResultList().stream()
+                .map(a -> new LogisticsViews.AlertView(a.id, a.holdId, a.kind, a.raisedAt, a.message)).toList();
+    }
+
     public HoldView view(CustomsHold h, LocalDate today) {
         return view(h, today, new HashMap<>());
     }

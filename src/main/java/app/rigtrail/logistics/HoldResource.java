@@ -75,8 +75,7 @@ public class HoldResource {
     @Path("alerts")
     @Operation(summary = "Alerts raised when holds passed a clock or their last free day, newest first")
     public List<AlertView> alerts() {
-        return HoldAlert.<HoldAlert>find("order by raisedAt desc, id desc").page(0, 500).list().stream()
-                .map(a -> new AlertView(a.id, a.holdId, a.kind, a.raisedAt, a.message)).toList();
+        return queries.alerts(500);
     }
 
     @POST

@@ -111,8 +111,7 @@ public class LogisticsPages {
                     r.upper() == null ? r.survival() : r.upper()});
         }
         int open = (int) data.stream().filter(o -> !o.event()).count();
-        List<AlertView> alerts = HoldAlert.<HoldAlert>find("order by raisedAt desc, id desc").page(0, 15).list().stream()
-                .map(a -> new AlertView(a.id, a.holdId, a.kind, a.raisedAt, a.message)).toList();
+        List<AlertView> alerts = holds.alerts(15);
         return Templates.holds(board, port, vendor, kind, sort, ports(), Vendor.values(), HoldKind.values(),
                 write(curve), data.size(), open, alerts);
     }

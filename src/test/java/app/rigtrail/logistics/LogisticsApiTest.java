@@ -164,5 +164,8 @@ public class LogisticsApiTest {
                 .body("findAll { it.holdId == " + hold + " }.kind", hasItems("RELEASE_CLOCK", "NOTICE_CLOCK",
                         "DEEMED_EXCLUSION", "LAST_FREE_DAY"));
         as(Tokens.TECH_TX).post("/api/holds/alerts/check").then().statusCode(403);
+        // OK1 is not tech-tx's site: its alerts are not theirs to read
+        as(Tokens.TECH_TX).get("/api/holds/alerts").then().statusCode(200)
+                .body("holdId", not(hasItem((int) hold)));
     }
 }
