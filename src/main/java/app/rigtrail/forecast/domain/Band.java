@@ -1,0 +1,79 @@
+package app.rigtrail.forecast.domain;
+
+/** A daily series over replications: its mean, standard deviation, and 10th, 50th and 90th percentiles. */
+public record Band(double[] mean, double[] sd, double[] p10, double[] p50, double[] p90) {
+
+    /**
+     * From replication values laid out day by day ({@code values[day * reps + r]}). Percentiles are
+     * order statistics (the ceil(q n)-th smallest value), found by selection, not a full sort.
+     */
+    public static Band of(float[] values, int days, int reps) {
+        double[] mean = new double[days];
+        double[] sd = new double[days];
+        double[] p10 = new double[days];
+        double[] p50 = new double[days];
+        double[] p90 = new double[days];
+        float[] work = new float[reps];
+        int k10 = rank(0.1, reps);
+        int k50 = rank(0.5, reps);
+        int k90 = rank(0.9, reps);
+        for (int d = 0; d < days; d++) {
+            System.arraycopy(values, d * reps, work, 0, reps);
+            double sum = 0;
+            for (float v : work) {
+                sum += v;
+            }
+            mean[d] = sum / reps;
+            double squares = 0;
+            for (float v : work) {
+                squares += (v - mean[d]) * (v - mean[d]);
+            }
+            sd[d] = Math.sqrt(squares / (reps - 1));
+            p50[d] = select(work, 0, reps - 1, k50);
+            // after selecting k50 the lower ranks sit left of it and the higher ranks right of it
+            p10[d] = select(work, 0, k50, k10);
+            p90[d] = select(work, k50, reps - 1, k90);
+        }
+        return new Band(mean, sd, p10, p50, p90);
+    }
+
+    static int rank(double q, int n) {
+        return (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+    }
+
+    /** The k-th smallest of a[lo..hi] (Hoare's selection), rearranging a[lo..hi] around it. */
+    static float select(float[] a, int lo, int hi, int k) {
+        while (hi > lo) {
+            float pivot = median3(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static float median3(float a, float b, float c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+}

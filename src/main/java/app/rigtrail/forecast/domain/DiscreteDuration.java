@@ -1,0 +1,109 @@
+package app.rigtrail.forecast.domain;
+
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+
+import org.hipparchus.distribution.continuous.NormalDistribution;
+
+/**
+ * A duration in whole days (at least {@code min}), as the cumulative probabilities of 0..max days.
+ * The simulation samples it by inversion with one uniform (a binary search on the cumulative
+ * array), so two scenarios that see the same uniform see the same quantile; the analytic path
+ * reads its survival function directly.
+ */
+public final class DiscreteDuration {
+
+    private static final NormalDistribution STANDARD = new NormalDistribution(0, 1);
+
+    /** Longest duration represented; any mass beyond it is put on the last day. */
+    public static final int MAX_DAYS = 730;
+
+    private final double[] cdf;
+
+    private DiscreteDuration(double[] cdf) {
+        this.cdf = cdf;
+    }
+
+    public static DiscreteDuration fixed(int days) {
+        double[] cdf = new double[days + 1];
+        cdf[days] = 1;
+        return new DiscreteDuration(cdf);
+    }
+
+    /** max(1, round(D)) for D lognormal with this median and log-scale sigma. */
+    public static DiscreteDuration lognormal(double medianDays, double sigma) {
+        if (sigma <= 0) {
+            return fixed((int) Math.max(1, Math.round(medianDays)));
+        }
+        double mu = Math.log(medianDays);
+        return fromSurvival(t -> 1 - STANDARD.cumulativeProbability((Math.log(t) - mu) / sigma), 1, 0);
+    }
+
+    /**
+     * A continuous duration given by its survival function S(t), shifted by {@code shiftDays} after
+     * being scaled by {@code scale} (T' = shift + scale T), rounded to whole days, at least one.
+     */
+    public static DiscreteDuration fromSurvival(DoubleUnaryOperator survival, double scale, double shiftDays) {
+        if (scale <= 0) {
+            throw new IllegalArgumentException("scale must be positive");
+        }
+        double[] cdf = new double[MAX_DAYS + 1];
+        for (int k = 1; k <= MAX_DAYS; k++) {
+            // P(max(1, round(T')) <= k) = P(T' < k + 0.5)
+            double t = (k + 0.5 - shiftDays) / scale;
+            double below = t <= 0 ? 0 : 1 - clamp(survival.applyAsDouble(t));
+            cdf[k] = Math.max(cdf[k - 1], below);
+        }
+        cdf[MAX_DAYS] = 1;
+        return new DiscreteDuration(trim(cdf));
+    }
+
+    private static double[] trim(double[] cdf) {
+        int last = cdf.length - 1;
+        while (last > 1 && cdf[last - 1] >= 1 - 1e-12) {
+            last--;
+        }
+        double[] out = Arrays.copyOf(cdf, last + 1);
+        out[last] = 1;
+        return out;
+    }
+
+    private static double clamp(double s) {
+        return Double.isNaN(s) ? 0 : Math.min(1, Math.max(0, s));
+    }
+
+    /** The smallest k with P(D <= k) >= u. */
+    public int sample(double u) {
+        int lo = 0;
+        int hi = cdf.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cdf[mid] >= u) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** P(D > k). */
+    public double survival(int k) {
+        if (k < 0) {
+            return 1;
+        }
+        return k >= cdf.length ? 0 : 1 - cdf[k];
+    }
+
+    public double mean() {
+        double m = 0;
+        for (int k = 0; k < cdf.length; k++) {
+            m += survival(k);
+        }
+        return m;
+    }
+
+    public int maxDays() {
+        return cdf.length - 1;
+    }
+}

@@ -1,0 +1,691 @@
+package app.rigtrail.forecast.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import app.rigtrail.forecast.domain.Fleet.Hub;
+import app.rigtrail.forecast.domain.Fleet.Route;
+import app.rigtrail.forecast.domain.Plan.HubState;
+import app.rigtrail.forecast.domain.Plan.Period;
+import app.rigtrail.forecast.domain.Plan.Regime;
+
+/**
+ * The Monte Carlo forecast at daily resolution, for what the formulas cannot carry: a finite spares
+ * pool per site, vendor and part kind; repair hubs with a weekly capacity and a first-in first-out
+ * queue; weekly outbound shipments per site; return shipments held as a whole at the border; parts
+ * scrapped or excluded and replaced by purchases (or lost when the vendor may not be ordered from);
+ * and a policy shock on a date.
+ *
+ * <p>Design for speed: per replication every state is a primitive array indexed by pool and day;
+ * failures are drawn per pool and day (Poisson by inversion), durations by inversion of a
+ * precomputed table; replications run in parallel and write only their own slots, so the result
+ * does not depend on the number of threads.
+ *
+ * <p>Common random numbers: each source of randomness has its own stream, seeded from (seed, source,
+ * pool or hub and site, replication) alone: a pool's failures, its routing and duration draws (two
+ * uniforms per failure whatever the route), its purchases, each hub's return shipments per site, and
+ * the failure-rate uncertainty per vendor and part kind. Two scenarios therefore see the same failures
+ * and differ only by their policy, and the same seed gives the same numbers bit for bit.
+ */
+public final class MonteCarloForecast {
+
+    /** Horizon and warm-up in days; shipments to hubs leave each site every {@code shipEveryDays}. */
+    public record Settings(int horizonDays, int warmupDays, int replications, long seed, int shipEveryDays,
+            int threads) {
+
+        public Settings {
+            if (horizonDays < 1 || warmupDays < 0 || replications < 2 || shipEveryDays < 1 || threads < 1) {
+                throw new IllegalArgumentException("invalid settings");
+            }
+        }
+
+        public int days() {
+            return warmupDays + horizonDays;
+        }
+    }
+
+    /** Told after each replication; asked before each whether to stop. */
+    public interface Monitor {
+        void progress(int replicationsDone);
+
+        boolean cancelled();
+
+        Monitor NONE = new Monitor() {
+            @Override
+            public void progress(int replicationsDone) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * One scenario's outcome over the horizon. Bands are per day; the per-replication arrays keep
+     * what paired comparisons between scenarios need.
+     */
+    public record Run(String name, long seed, int replications, int days, Band unitsDown, Band hashrateDownThs,
+            Band stockedOutPools, Band[] stages, Band[] siteUnitsDown, Band[] siteHashrateDownThs, Band[] vendorUnitsDown,
+            Band[] vendorHashrateDownThs, double[][][] siteStageMean, double[][][] vendorStageMean,
+            Band pipeline, double[] hashrateDaysLost, double[] spendCents, double[] stockedOutPoolDays,
+            float[] hashrateDownByReplication, float[] unitsDownByReplication) {
+    }
+
+    static final int FAILURES = 1;
+    static final int ROUTES = 2;
+    static final int PURCHASES = 3;
+    static final int HOLDS = 4;
+    static final int RATES = 5;
+
+    private static final Stage[] STAGES = Stage.values();
+    private static final int NSTAGES = STAGES.length;
+
+    private final Fleet fleet;
+    private final Settings settings;
+    private final int sites;
+    private final int vendors;
+    private final int kinds;
+    private final int cells;
+    private final int days;
+    private final int reps;
+
+    // float series, laid out [series][day * reps + r]
+    private static final int S_UNITS = 0;
+    private static final int S_THS = 1;
+    private static final int S_STOCKOUT = 2;
+    private static final int S_PIPELINE = 3;
+    private static final int S_STAGE0 = 4;
+    private final int sSiteUnits;
+    private final int sSiteThs;
+    private final int sVendorUnits;
+    private final int sVendorThs;
+    private final int nSeries;
+
+    public MonteCarloForecast(Fleet fleet, Settings settings) {
+        this.fleet = fleet;
+        this.settings = settings;
+        this.sites = fleet.sites().size();
+        this.vendors = fleet.vendors().size();
+        this.kinds = fleet.partKinds().size();
+        this.cells = fleet.cells();
+        this.days = settings.days();
+        this.reps = settings.replications();
+        this.sSiteUnits = S_STAGE0 + NSTAGES;
+        this.sSiteThs = sSiteUnits + sites;
+        this.sVendorUnits = sSiteThs + sites;
+        this.sVendorThs = sVendorUnits + vendors;
+        this.nSeries = sVendorThs + vendors;
+    }
+
+    public Run run(Plan plan, Monitor monitor) {
+        int horizon = settings.horizonDays();
+        float[][] series = new float[nSeries][horizon * reps];
+        double[] thDaysLost = new double[reps];
+        double[] spend = new double[reps];
+        double[] stockoutDays = new double[reps];
+        Compiled compiled = new Compiled(plan);
+        int threads = Math.min(settings.threads(), reps);
+        Replica[] workers = new Replica[threads];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        Thread[] pool = new Thread[threads];
+        RuntimeException[] failure = new RuntimeException[1];
+        for (int w = 0; w < threads; w++) {
+            Replica replica = new Replica(compiled);
+            workers[w] = replica;
+            pool[w] = new Thread(() -> {
+                try {
+                    for (int r = next.getAndIncrement(); r < reps; r = next.getAndIncrement()) {
+                        if (monitor.cancelled()) {
+                            throw new CancellationException("forecast cancelled");
+                        }
+                        replica.replicate(r, series, thDaysLost, spend, stockoutDays);
+                        monitor.progress(done.incrementAndGet());
+                    }
+                } catch (RuntimeException e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                    next.set(reps);
+                }
+            }, "forecast-" + w);
+            pool[w].start();
+        }
+        for (Thread t : pool) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                next.set(reps);
+                throw new CancellationException("interrupted");
+            }
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return summarise(plan, series, workers, thDaysLost, spend, stockoutDays);
+    }
+
+    private Run summarise(Plan plan, float[][] series, Replica[] workers, double[] thDaysLost, double[] spend,
+            double[] stockoutDays) {
+        int horizon = settings.horizonDays();
+        int warm = settings.warmupDays();
+        Band[] bands = new Band[nSeries];
+        java.util.stream.IntStream.range(0, nSeries).parallel()
+                .forEach(s -> bands[s] = Band.of(series[s], horizon, reps));
+        long[][][] svStage = new long[fleet.machines().length][NSTAGES][days + 1];
+        for (Replica w : workers) {
+            for (int sv = 0; sv < svStage.length; sv++) {
+                for (int st = 0; st < NSTAGES; st++) {
+                    for (int i = 0; i <= days; i++) {
+                        svStage[sv][st][i] += w.svStageDelta[sv][st][i];
+                    }
+                }
+            }
+        }
+        double[][][] siteStage = new double[sites][NSTAGES][horizon];
+        double[][][] vendorStage = new double[vendors][NSTAGES][horizon];
+        for (int sv = 0; sv < svStage.length; sv++) {
+            int s = sv / vendors;
+            int v = sv % vendors;
+            for (int st = 0; st < NSTAGES; st++) {
+                long level = 0;
+                for (int i = 0; i < days; i++) {
+                    level += svStage[sv][st][i];
+                    if (i >= warm) {
+                        double mean = (double) level / reps;
+                        siteStage[s][st][i - warm] += mean;
+                        vendorStage[v][st][i - warm] += mean;
+                    }
+                }
+            }
+        }
+        // machines awaiting a spare are counted directly, not from stage moves
+        for (int s = 0; s < sites; s++) {
+            siteStage[s][Stage.AWAITING_SPARE.ordinal()] = bands[sSiteUnits + s].mean().clone();
+        }
+        for (int v = 0; v < vendors; v++) {
+            vendorStage[v][Stage.AWAITING_SPARE.ordinal()] = bands[sVendorUnits + v].mean().clone();
+        }
+        return new Run(plan.name(), settings.seed(), reps, horizon, bands[S_UNITS], bands[S_THS], bands[S_STOCKOUT],
+                Arrays.copyOfRange(bands, S_STAGE0, S_STAGE0 + NSTAGES),
+                Arrays.copyOfRange(bands, sSiteUnits, sSiteUnits + sites),
+                Arrays.copyOfRange(bands, sSiteThs, sSiteThs + sites),
+                Arrays.copyOfRange(bands, sVendorUnits, sVendorUnits + vendors),
+                Arrays.copyOfRange(bands, sVendorThs, sVendorThs + vendors), siteStage, vendorStage, bands[S_PIPELINE],
+                thDaysLost, spend, stockoutDays, series[S_THS], series[S_UNITS]);
+    }
+
+    /** The plan's periods turned into per-pool numbers once, shared read-only by the workers. */
+    private final class Compiled {
+        final Plan plan;
+        final int shockDay;
+        final Period[] periods;
+        /** [period][vk * 2 + route]: the first open hub taking that vendor and kind on that route, or -1. */
+        final int[][] hubFor;
+        final double[][] capacityPerDay;
+
+        Compiled(Plan plan) {
+            this.plan = plan;
+            this.shockDay = plan.shockDay();
+            this.periods = new Period[] {plan.before(), plan.after()};
+            List<Hub> hubs = fleet.hubs();
+            hubFor = new int[2][vendors * kinds * 2];
+            capacityPerDay = new double[2][hubs.size()];
+            for (int p = 0; p < 2; p++) {
+                Period period = periods[p];
+                if (period.regimes().length != vendors * kinds || period.hubs().size() != hubs.size()) {
+                    throw new IllegalArgumentException("plan does not match the fleet");
+                }
+                Arrays.fill(hubFor[p], -1);
+                for (int v = 0; v < vendors; v++) {
+                    for (int k = 0; k < kinds; k++) {
+                        for (Route route : Route.values()) {
+                            for (int h = 0; h < hubs.size(); h++) {
+                                Hub hub = hubs.get(h);
+                                if (hub.route() == route && period.hubs().get(h).open()
+                                        && hub.takes(fleet.vendors().get(v), fleet.partKinds().get(k))) {
+                                    hubFor[p][(v * kinds + k) * 2 + route.ordinal()] = h;
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                for (int h = 0; h < hubs.size(); h++) {
+                    HubState st = period.hubs().get(h);
+                    capacityPerDay[p][h] = st.capacityPerWeek() == Integer.MAX_VALUE ? Double.MAX_VALUE / 4
+                            : st.capacityPerWeek() / 7.0;
+                }
+            }
+        }
+
+        int periodOf(int day) {
+            return day < shockDay ? 0 : 1;
+        }
+    }
+
+    /** One worker's state, reused replication after replication. */
+    private final class Replica {
+        final Compiled c;
+        final int[] shelf = new int[cells];
+        final int[] waiting = new int[cells];
+        final int[] outbound = new int[cells * 2];
+        final int[] arrive = new int[cells * (days + 1)];
+        final int[] purchaseDay = new int[cells];
+        final double[] purchaseHeldU = new double[cells];
+        final double[] purchaseDurU = new double[cells];
+        final double[][] meanPerDay = new double[2][cells];
+        final double[][] expNeg = new double[2][cells];
+        final int[][] fleetStageDelta = new int[NSTAGES][days + 1];
+        final long[][][] svStageDelta;
+        final SplittableRandom[] failureStreams = new SplittableRandom[cells];
+        final SplittableRandom[] routeStreams = new SplittableRandom[cells];
+        final SplittableRandom[] purchaseStreams = new SplittableRandom[cells];
+        final SplittableRandom[] holdStreams;
+        final double[] credit;
+        final int[] holdDay;
+        final double[][] holdU;
+        final int[] svDown;
+        final int[] stageLevel = new int[NSTAGES];
+        // hub queues: cohorts (available day, pool, count) in arrival order
+        final int[][] qAvail;
+        final int[][] qCell;
+        final int[][] qCount;
+        final int[] qHead;
+        final int[] qTail;
+        long spendCents;
+
+        Replica(Compiled compiled) {
+            this.c = compiled;
+            int hubs = fleet.hubs().size();
+            svStageDelta = new long[fleet.machines().length][NSTAGES][days + 1];
+            holdStreams = new SplittableRandom[hubs * sites];
+            credit = new double[hubs];
+            holdDay = new int[hubs * sites];
+            holdU = new double[hubs * sites][3];
+            svDown = new int[fleet.machines().length];
+            qAvail = new int[hubs][64];
+            qCell = new int[hubs][64];
+            qCount = new int[hubs][64];
+            qHead = new int[hubs];
+            qTail = new int[hubs];
+        }
+
+        void replicate(int r, float[][] series, double[] thDaysLost, double[] spend, double[] stockoutDays) {
+            reset(r);
+            int warm = settings.warmupDays();
+            int ship = settings.shipEveryDays();
+            int[] sockets = fleet.sockets();
+            double[] ths = fleet.thsPerMachine();
+            int[] machines = fleet.machines();
+            List<Hub> hubs = fleet.hubs();
+            double thLost = 0;
+            double stockouts = 0;
+            for (int i = 0; i < days; i++) {
+                int p = c.periodOf(i);
+                Period period = c.periods[p];
+                double[] mean = meanPerDay[p];
+                double[] limit = expNeg[p];
+                for (int s = 0; s < sites; s++) {
+                    for (int v = 0; v < vendors; v++) {
+                        int sv = s * vendors + v;
+                        int down = 0;
+                        for (int k = 0; k < kinds; k++) {
+                            int cell = sv * kinds + k;
+                            int back = arrive[cell * (days + 1) + i];
+                            if (back > 0) {
+                                int toMachines = Math.min(back, waiting[cell]);
+                                waiting[cell] -= toMachines;
+                                shelf[cell] += back - toMachines;
+                            }
+                            int failed = poisson(failureStreams[cell], mean[cell], limit[cell]);
+                            if (failed > 0) {
+                                fail(cell, sv, v * kinds + k, i, failed, period.regimes()[v * kinds + k]);
+                            }
+                            down += waiting[cell];
+                        }
+                        svDown[sv] = Math.min(down, machines[sv]);
+                    }
+                    if ((i + s) % ship == 0) {
+                        shipOut(s, i, p);
+                    }
+                }
+                for (int h = 0; h < hubs.size(); h++) {
+                    serve(h, i, p);
+                }
+                if (i >= warm) {
+                    int at = (i - warm) * reps + r;
+                    int units = 0;
+                    double th = 0;
+                    int stockedOut = 0;
+                    for (int s = 0; s < sites; s++) {
+                        int su = 0;
+                        double st = 0;
+                        for (int v = 0; v < vendors; v++) {
+                            int sv = s * vendors + v;
+                            su += svDown[sv];
+                            st += svDown[sv] * ths[sv];
+                        }
+                        series[sSiteUnits + s][at] = su;
+                        series[sSiteThs + s][at] = (float) st;
+                        units += su;
+                        th += st;
+                    }
+                    for (int v = 0; v < vendors; v++) {
+                        int vu = 0;
+                        double vt = 0;
+                        for (int s = 0; s < sites; s++) {
+                            int sv = s * vendors + v;
+                            vu += svDown[sv];
+                            vt += svDown[sv] * ths[sv];
+                        }
+                        series[sVendorUnits + v][at] = vu;
+                        series[sVendorThs + v][at] = (float) vt;
+                    }
+                    for (int cell = 0; cell < cells; cell++) {
+                        if (shelf[cell] == 0 && sockets[cell] > 0) {
+                            stockedOut++;
+                        }
+                    }
+                    series[S_UNITS][at] = units;
+                    series[S_THS][at] = (float) th;
+                    series[S_STOCKOUT][at] = stockedOut;
+                    stockouts += stockedOut;
+                    thLost += th;
+                }
+            }
+            // stage levels from their daily moves
+            Arrays.fill(stageLevel, 0);
+            for (int i = 0; i < days; i++) {
+                int inPipeline = 0;
+                for (int st = 1; st < NSTAGES; st++) {
+                    stageLevel[st] += fleetStageDelta[st][i];
+                    inPipeline += stageLevel[st];
+                }
+                if (i >= warm) {
+                    int at = (i - warm) * reps + r;
+                    series[S_PIPELINE][at] = inPipeline;
+                    series[S_STAGE0][at] = series[S_UNITS][at];
+                    for (int st = 1; st < NSTAGES; st++) {
+                        series[S_STAGE0 + st][at] = stageLevel[st];
+                    }
+                }
+            }
+            thDaysLost[r] = thLost;
+            spend[r] = spendCents;
+            stockoutDays[r] = stockouts;
+        }
+
+        private void reset(int r) {
+            long seed = settings.seed();
+            Arrays.fill(arrive, 0);
+            Arrays.fill(outbound, 0);
+            Arrays.fill(purchaseDay, -1);
+            Arrays.fill(holdDay, -1);
+            Arrays.fill(credit, 0);
+            Arrays.fill(qHead, 0);
+            Arrays.fill(qTail, 0);
+            for (int[] row : fleetStageDelta) {
+                Arrays.fill(row, 0);
+            }
+            System.arraycopy(fleet.spares(), 0, shelf, 0, cells);
+            Arrays.fill(waiting, 0);
+            spendCents = 0;
+            for (int cell = 0; cell < cells; cell++) {
+                failureStreams[cell] = stream(seed, FAILURES, cell, r);
+                routeStreams[cell] = stream(seed, ROUTES, cell, r);
+                purchaseStreams[cell] = stream(seed, PURCHASES, cell, r);
+            }
+            for (int i = 0; i < holdStreams.length; i++) {
+                holdStreams[i] = stream(seed, HOLDS, i, r);
+            }
+            for (int vk = 0; vk < vendors * kinds; vk++) {
+                double z = normal(stream(seed, RATES, vk, r));
+                for (int p = 0; p < 2; p++) {
+                    Regime regime = c.periods[p].regimes()[vk];
+                    double multiplier = rateMultiplier(regime.rateShape(), z);
+                    for (int s = 0; s < sites; s++) {
+                        int cell = fleet.cell(s, vk / kinds, vk % kinds);
+                        double m = regime.failuresPerUnitYear() * multiplier * fleet.sockets()[cell] / 365.0;
+                        meanPerDay[p][cell] = m;
+                        expNeg[p][cell] = Math.exp(-m);
+                    }
+                }
+            }
+        }
+
+        private void fail(int cell, int sv, int vk, int day, int failed, Regime regime) {
+            SplittableRandom routes = routeStreams[cell];
+            double bench = regime.benchShare();
+            double toVendor = bench + regime.vendorHubShare();
+            double toOnshore = toVendor + regime.onshoreShare();
+            for (int n = 0; n < failed; n++) {
+                if (shelf[cell] > 0) {
+                    shelf[cell]--;
+                } else {
+                    waiting[cell]++;
+                }
+                double uRoute = routes.nextDouble();
+                double uDuration = routes.nextDouble();
+                if (uRoute < bench) {
+                    int back = day + regime.bench().sample(uDuration);
+                    move(sv, Stage.BENCH_REPAIR, day, back, 1);
+                    arrive(cell, back, 1);
+                } else if (uRoute < toOnshore) {
+                    outbound[cell * 2 + (uRoute < toVendor ? 0 : 1)]++;
+                    enter(sv, Stage.AWAITING_SHIPMENT, day, 1);
+                } else {
+                    purchase(cell, sv, day, regime);
+                }
+            }
+        }
+
+        /** A replacement bought from the vendor: it arrives after the lead time and any hold on its shipment. */
+        private void purchase(int cell, int sv, int day, Regime regime) {
+            if (day >= days) {
+                return;
+            }
+            if (!regime.ordersAllowed()) {
+                enter(sv, Stage.LOST, day, 1);
+                return;
+            }
+            spendCents += regime.unitCostCents();
+            if (purchaseDay[cell] != day) {
+                // one shipment per pool and order day: its parts are held together
+                purchaseDay[cell] = day;
+                purchaseHeldU[cell] = purchaseStreams[cell].nextDouble();
+                purchaseDurU[cell] = purchaseStreams[cell].nextDouble();
+            }
+            int hold = purchaseHeldU[cell] < regime.heldShare() ? regime.hold().sample(purchaseDurU[cell]) : 0;
+            int back = day + regime.sparesLeadDays() + hold;
+            move(sv, Stage.ON_ORDER, day, back, 1);
+            arrive(cell, back, 1);
+        }
+
+        private void shipOut(int s, int day, int p) {
+            List<Hub> hubs = fleet.hubs();
+            for (int v = 0; v < vendors; v++) {
+                int sv = s * vendors + v;
+                for (int k = 0; k < kinds; k++) {
+                    int cell = sv * kinds + k;
+                    for (int route = 0; route < 2; route++) {
+                        int n = outbound[cell * 2 + route];
+                        if (n == 0) {
+                            continue;
+                        }
+                        int h = c.hubFor[p][(v * kinds + k) * 2 + route];
+                        if (h < 0) {
+                            continue; // no hub open for it: it waits at the site
+                        }
+                        outbound[cell * 2 + route] = 0;
+                        int arrival = day + hubs.get(h).transitDays();
+                        leave(sv, Stage.AWAITING_SHIPMENT, day, n);
+                        move(sv, Stage.IN_TRANSIT_OUT, day, arrival, n);
+                        enter(sv, Stage.HUB_QUEUE, Math.min(arrival, days), n);
+                        enqueue(h, arrival, cell, n);
+                    }
+                }
+            }
+        }
+
+        private void serve(int h, int day, int p) {
+            HubState state = c.periods[p].hubs().get(h);
+            if (!state.open()) {
+                return;
+            }
+            double perDay = c.capacityPerDay[p][h];
+            credit[h] = Math.min(credit[h] + perDay, perDay + 1);
+            Hub hub = fleet.hubs().get(h);
+            while (qHead[h] < qTail[h] && qAvail[h][qHead[h]] <= day && credit[h] >= 1) {
+                int head = qHead[h];
+                int cell = qCell[h][head];
+                int m = (int) Math.min(qCount[h][head], Math.floor(credit[h]));
+                credit[h] -= m;
+                qCount[h][head] -= m;
+                if (qCount[h][head] == 0) {
+                    qHead[h]++;
+                }
+                int sv = cell / kinds;
+                int site = sv / vendors;
+                leave(sv, Stage.HUB_QUEUE, day, m);
+                int done = day + state.turnaroundDays();
+                move(sv, Stage.HUB_REPAIR, day, done, m);
+                if (done >= days) {
+                    continue;
+                }
+                Regime regime = c.periods[c.periodOf(done)].regimes()[(sv % vendors) * kinds + cell % kinds];
+                int port = done + hub.transitDays();
+                move(sv, Stage.IN_TRANSIT_BACK, done, port, m);
+                int hold = 0;
+                boolean excluded = false;
+                if (hub.crossesBorder()) {
+                    int key = h * sites + site;
+                    if (holdDay[key] != day) {
+                        // everything this hub sends back to this site today travels as one shipment
+                        holdDay[key] = day;
+                        SplittableRandom hs = holdStreams[key];
+                        holdU[key][0] = hs.nextDouble();
+                        holdU[key][1] = hs.nextDouble();
+                        holdU[key][2] = hs.nextDouble();
+                    }
+                    if (holdU[key][0] < regime.heldShare()) {
+                        hold = regime.hold().sample(holdU[key][1]);
+                        excluded = holdU[key][2] < regime.excludedShare();
+                        move(sv, Stage.CUSTOMS_HOLD, port, port + hold, m);
+                    }
+                }
+                int released = port + hold;
+                if (excluded) {
+                    for (int n = 0; n < m; n++) {
+                        purchase(cell, sv, released, c.periods[c.periodOf(Math.min(released, days - 1))]
+                                .regimes()[(sv % vendors) * kinds + cell % kinds]);
+                    }
+                } else {
+                    arrive(cell, released, m);
+                }
+            }
+        }
+
+        private void enqueue(int h, int available, int cell, int n) {
+            if (qTail[h] == qAvail[h].length) {
+                int live = qTail[h] - qHead[h];
+                int size = Math.max(64, live * 2);
+                qAvail[h] = compact(qAvail[h], qHead[h], live, size);
+                qCell[h] = compact(qCell[h], qHead[h], live, size);
+                qCount[h] = compact(qCount[h], qHead[h], live, size);
+                qHead[h] = 0;
+                qTail[h] = live;
+            }
+            qAvail[h][qTail[h]] = available;
+            qCell[h][qTail[h]] = cell;
+            qCount[h][qTail[h]] = n;
+            qTail[h]++;
+        }
+
+        private int[] compact(int[] a, int from, int live, int size) {
+            int[] out = new int[size];
+            System.arraycopy(a, from, out, 0, live);
+            return out;
+        }
+
+        private void arrive(int cell, int day, int n) {
+            if (day < days) {
+                arrive[cell * (days + 1) + day] += n;
+            }
+        }
+
+        private void move(int sv, Stage stage, int from, int to, int n) {
+            enter(sv, stage, from, n);
+            leave(sv, stage, to, n);
+        }
+
+        private void enter(int sv, Stage stage, int day, int n) {
+            int d = Math.min(day, days);
+            fleetStageDelta[stage.ordinal()][d] += n;
+            svStageDelta[sv][stage.ordinal()][d] += n;
+        }
+
+        private void leave(int sv, Stage stage, int day, int n) {
+            enter(sv, stage, day, -n);
+        }
+    }
+
+    /**
+     * Gamma(shape)/shape by the Wilson-Hilferty cube: the failure-rate multiplier of one replication
+     * when the rate is an estimate from {@code shape} events (mean 1, variance 1/shape).
+     */
+    static double rateMultiplier(double shape, double z) {
+        if (shape <= 0) {
+            return 1;
+        }
+        double c = 1 - 1 / (9 * shape) + z / (3 * Math.sqrt(shape));
+        return c <= 0 ? 0 : c * c * c;
+    }
+
+    /** Substream r of a source: seeded from (seed, source, index, replication) alone. */
+    static SplittableRandom stream(long seed, int source, int index, int replication) {
+        long h = seed;
+        h = mix(h ^ (source + 0x9E3779B97F4A7C15L));
+        h = mix(h ^ (index + 0x632BE59BD9B4E019L));
+        h = mix(h ^ (replication + 0x85157AF5L));
+        return new SplittableRandom(h);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Poisson by inversion with one uniform (exact); a normal approximation only above a mean of 50. */
+    static int poisson(SplittableRandom r, double mean, double expNegMean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 50) {
+            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(r)));
+        }
+        double u = r.nextDouble();
+        double p = expNegMean;
+        double cumulative = p;
+        int n = 0;
+        while (u > cumulative && n < 1000) {
+            n++;
+            p *= mean / n;
+            cumulative += p;
+        }
+        return n;
+    }
+
+    static double normal(SplittableRandom r) {
+        double u1 = 1.0 - r.nextDouble();
+        double u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}
