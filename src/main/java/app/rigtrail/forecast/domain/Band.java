@@ -17,11 +17,14 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
         int k10 = rank(0.1, reps);
         int k50 = rank(0.5, reps);
         int k90 = rank(0.9, reps);
+        int[] counts = new int[COUNTING_RANGE + 1];
         for (int d = 0; d < days; d++) {
             System.arraycopy(values, d * reps, work, 0, reps);
             double sum = 0;
+            boolean small = true;
             for (float v : work) {
                 sum += v;
+                small &= v >= 0 && v <= COUNTING_RANGE && v == (int) v;
             }
             mean[d] = sum / reps;
             double squares = 0;
@@ -29,12 +32,37 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
                 squares += (v - mean[d]) * (v - mean[d]);
             }
             sd[d] = Math.sqrt(squares / (reps - 1));
+            if (small) {
+                // counts of machines or parts: a histogram gives the order statistics in one pass
+                java.util.Arrays.fill(counts, 0);
+                for (float v : work) {
+                    counts[(int) v]++;
+                }
+                p10[d] = nth(counts, k10);
+                p50[d] = nth(counts, k50);
+                p90[d] = nth(counts, k90);
+                continue;
+            }
             p50[d] = select(work, 0, reps - 1, k50);
             // after selecting k50 the lower ranks sit left of it and the higher ranks right of it
             p10[d] = select(work, 0, k50, k10);
             p90[d] = select(work, k50, reps - 1, k90);
         }
         return new Band(mean, sd, p10, p50, p90);
+    }
+
+    private static final int COUNTING_RANGE = 4096;
+
+    /** The k-th smallest (from 0) of the values counted in the histogram. */
+    private static int nth(int[] counts, int k) {
+        int seen = 0;
+        for (int v = 0; v < counts.length; v++) {
+            seen += counts[v];
+            if (seen > k) {
+                return v;
+            }
+        }
+        return counts.length - 1;
     }
 
     static int rank(double q, int n) {

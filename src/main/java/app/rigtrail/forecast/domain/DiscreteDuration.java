@@ -18,10 +18,17 @@ public final class DiscreteDuration {
     /** Longest duration represented; any mass beyond it is put on the last day. */
     public static final int MAX_DAYS = 730;
 
+    private static final int BUCKETS = 1024;
+
     private final double[] cdf;
+    /** start[b]: the answer for u = b / BUCKETS, where the search for any u in that bucket may begin. */
+    private final int[] start = new int[BUCKETS];
 
     private DiscreteDuration(double[] cdf) {
         this.cdf = cdf;
+        for (int b = 0; b < BUCKETS; b++) {
+            start[b] = search((double) b / BUCKETS);
+        }
     }
 
     public static DiscreteDuration fixed(int days) {
@@ -74,6 +81,14 @@ public final class DiscreteDuration {
 
     /** The smallest k with P(D <= k) >= u. */
     public int sample(double u) {
+        int k = start[(int) (u * BUCKETS)];
+        while (cdf[k] < u) {
+            k++;
+        }
+        return k;
+    }
+
+    private int search(double u) {
         int lo = 0;
         int hi = cdf.length - 1;
         while (lo < hi) {

@@ -83,6 +83,8 @@ public final class MonteCarloForecast {
     static final int RATES = 5;
 
     private static final Stage[] STAGES = Stage.values();
+    private static final org.hipparchus.distribution.continuous.NormalDistribution STANDARD_NORMAL =
+            new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
     private static final int NSTAGES = STAGES.length;
 
     private final Fleet fleet;
@@ -94,7 +96,7 @@ public final class MonteCarloForecast {
     private final int days;
     private final int reps;
 
-    // float series, laid out [series][day * reps + r]
+    // float series, laid out replication by replication while simulating: [series][r * horizon + day]
     private static final int S_UNITS = 0;
     private static final int S_THS = 1;
     private static final int S_STOCKOUT = 2;
@@ -176,14 +178,17 @@ public final class MonteCarloForecast {
         int horizon = settings.horizonDays();
         int warm = settings.warmupDays();
         Band[] bands = new Band[nSeries];
-        java.util.stream.IntStream.range(0, nSeries).parallel()
-                .forEach(s -> bands[s] = Band.of(series[s], horizon, reps));
-        long[][][] svStage = new long[fleet.machines().length][NSTAGES][days + 1];
+        java.util.stream.IntStream.range(0, nSeries).parallel().forEach(s -> {
+            series[s] = transpose(series[s], reps, horizon);
+            bands[s] = Band.of(series[s], horizon, reps);
+        });
+        int svs = fleet.machines().length;
+        long[][][] svStage = new long[svs][NSTAGES][days + 1];
         for (Replica w : workers) {
-            for (int sv = 0; sv < svStage.length; sv++) {
+            for (int sv = 0; sv < svs; sv++) {
                 for (int st = 0; st < NSTAGES; st++) {
                     for (int i = 0; i <= days; i++) {
-                        svStage[sv][st][i] += w.svStageDelta[sv][st][i];
+                        svStage[sv][st][i] += w.svStageDelta[(i * NSTAGES + st) * svs + sv];
                     }
                 }
             }
@@ -229,6 +234,8 @@ public final class MonteCarloForecast {
         /** [period][vk * 2 + route]: the first open hub taking that vendor and kind on that route, or -1. */
         final int[][] hubFor;
         final double[][] capacityPerDay;
+        /** Days per failure block of each pool: a week, or a day when the baseline rate passes 30 a week. */
+        final int[] blockDays = new int[cells];
 
         Compiled(Plan plan) {
             this.plan = plan;
@@ -263,6 +270,13 @@ public final class MonteCarloForecast {
                             : st.capacityPerWeek() / 7.0;
                 }
             }
+            for (int s = 0; s < sites; s++) {
+                for (int vk = 0; vk < vendors * kinds; vk++) {
+                    int cell = fleet.cell(s, vk / kinds, vk % kinds);
+                    double weekly = 7 * periods[0].regimes()[vk].failuresPerUnitYear() * fleet.sockets()[cell] / 365.0;
+                    blockDays[cell] = weekly > 30 ? 1 : 7;
+                }
+            }
         }
 
         int periodOf(int day) {
@@ -281,9 +295,13 @@ public final class MonteCarloForecast {
         final double[] purchaseHeldU = new double[cells];
         final double[] purchaseDurU = new double[cells];
         final double[][] meanPerDay = new double[2][cells];
-        final double[][] expNeg = new double[2][cells];
-        final int[][] fleetStageDelta = new int[NSTAGES][days + 1];
-        final long[][][] svStageDelta;
+        /** exp(-mean of a full block) per period and pool, for the Poisson inversion. */
+        final double[][] blockExp = new double[2][cells];
+        final int[] failures = new int[days * cells];
+        final int[] fleetStageDelta = new int[NSTAGES * (days + 1)];
+        /** Stage moves per site and vendor summed over this worker's replications, [(day * stages + stage) * svs + sv]. */
+        final int[] svStageDelta;
+        final int svCount = fleet.machines().length;
         final SplittableRandom[] failureStreams = new SplittableRandom[cells];
         final SplittableRandom[] routeStreams = new SplittableRandom[cells];
         final SplittableRandom[] purchaseStreams = new SplittableRandom[cells];
@@ -292,6 +310,15 @@ public final class MonteCarloForecast {
         final int[] holdDay;
         final double[][] holdU;
         final int[] svDown;
+        final int[] svWaiting;
+        final int[] siteOutbound = new int[sites];
+        final int words = (cells + 63) >>> 6;
+        /** Per day, a bit per pool with a failure or an arrival that day. */
+        final long[] active = new long[(days + 1) * words];
+        final int[] cellSv = new int[cells];
+        final int[] cellVk = new int[cells];
+        int stockedOutNow;
+        int today;
         final int[] stageLevel = new int[NSTAGES];
         // hub queues: cohorts (available day, pool, count) in arrival order
         final int[][] qAvail;
@@ -304,12 +331,17 @@ public final class MonteCarloForecast {
         Replica(Compiled compiled) {
             this.c = compiled;
             int hubs = fleet.hubs().size();
-            svStageDelta = new long[fleet.machines().length][NSTAGES][days + 1];
+            svStageDelta = new int[(days + 1) * NSTAGES * fleet.machines().length];
             holdStreams = new SplittableRandom[hubs * sites];
             credit = new double[hubs];
             holdDay = new int[hubs * sites];
             holdU = new double[hubs * sites][3];
             svDown = new int[fleet.machines().length];
+            svWaiting = new int[fleet.machines().length];
+            for (int cell = 0; cell < cells; cell++) {
+                cellSv[cell] = cell / kinds;
+                cellVk[cell] = (cell / kinds) % vendors * kinds + cell % kinds;
+            }
             qAvail = new int[hubs][64];
             qCell = new int[hubs][64];
             qCount = new int[hubs][64];
@@ -320,6 +352,7 @@ public final class MonteCarloForecast {
         void replicate(int r, float[][] series, double[] thDaysLost, double[] spend, double[] stockoutDays) {
             reset(r);
             int warm = settings.warmupDays();
+            int horizon = settings.horizonDays();
             int ship = settings.shipEveryDays();
             int[] sockets = fleet.sockets();
             double[] ths = fleet.thsPerMachine();
@@ -330,29 +363,34 @@ public final class MonteCarloForecast {
             for (int i = 0; i < days; i++) {
                 int p = c.periodOf(i);
                 Period period = c.periods[p];
-                double[] mean = meanPerDay[p];
-                double[] limit = expNeg[p];
-                for (int s = 0; s < sites; s++) {
-                    for (int v = 0; v < vendors; v++) {
-                        int sv = s * vendors + v;
-                        int down = 0;
-                        for (int k = 0; k < kinds; k++) {
-                            int cell = sv * kinds + k;
-                            int back = arrive[cell * (days + 1) + i];
-                            if (back > 0) {
-                                int toMachines = Math.min(back, waiting[cell]);
-                                waiting[cell] -= toMachines;
-                                shelf[cell] += back - toMachines;
-                            }
-                            int failed = poisson(failureStreams[cell], mean[cell], limit[cell]);
-                            if (failed > 0) {
-                                fail(cell, sv, v * kinds + k, i, failed, period.regimes()[v * kinds + k]);
-                            }
-                            down += waiting[cell];
+                today = i;
+                // only the pools with a failure or an arrival today change: visit those alone
+                for (int w = 0; w < words; w++) {
+                    long bits = active[i * words + w];
+                    while (bits != 0) {
+                        int cell = (w << 6) + Long.numberOfTrailingZeros(bits);
+                        bits &= bits - 1;
+                        int sv = cellSv[cell];
+                        int before = waiting[cell];
+                        boolean wasOut = shelf[cell] == 0;
+                        int back = arrive[i * cells + cell];
+                        if (back > 0) {
+                            int toMachines = Math.min(back, waiting[cell]);
+                            waiting[cell] -= toMachines;
+                            shelf[cell] += back - toMachines;
                         }
-                        svDown[sv] = Math.min(down, machines[sv]);
+                        int failed = failures[i * cells + cell];
+                        if (failed > 0) {
+                            fail(cell, sv, cellVk[cell], i, failed, period.regimes()[cellVk[cell]]);
+                        }
+                        svWaiting[sv] += waiting[cell] - before;
+                        if (sockets[cell] > 0 && wasOut != (shelf[cell] == 0)) {
+                            stockedOutNow += wasOut ? -1 : 1;
+                        }
                     }
-                    if ((i + s) % ship == 0) {
+                }
+                for (int s = 0; s < sites; s++) {
+                    if (siteOutbound[s] > 0 && (i + s) % ship == 0) {
                         shipOut(s, i, p);
                     }
                 }
@@ -360,10 +398,13 @@ public final class MonteCarloForecast {
                     serve(h, i, p);
                 }
                 if (i >= warm) {
-                    int at = (i - warm) * reps + r;
+                    int at = r * horizon + i - warm;
                     int units = 0;
                     double th = 0;
-                    int stockedOut = 0;
+                    int stockedOut = stockedOutNow;
+                    for (int sv = 0; sv < svDown.length; sv++) {
+                        svDown[sv] = Math.min(svWaiting[sv], machines[sv]);
+                    }
                     for (int s = 0; s < sites; s++) {
                         int su = 0;
                         double st = 0;
@@ -388,11 +429,6 @@ public final class MonteCarloForecast {
                         series[sVendorUnits + v][at] = vu;
                         series[sVendorThs + v][at] = (float) vt;
                     }
-                    for (int cell = 0; cell < cells; cell++) {
-                        if (shelf[cell] == 0 && sockets[cell] > 0) {
-                            stockedOut++;
-                        }
-                    }
                     series[S_UNITS][at] = units;
                     series[S_THS][at] = (float) th;
                     series[S_STOCKOUT][at] = stockedOut;
@@ -405,11 +441,11 @@ public final class MonteCarloForecast {
             for (int i = 0; i < days; i++) {
                 int inPipeline = 0;
                 for (int st = 1; st < NSTAGES; st++) {
-                    stageLevel[st] += fleetStageDelta[st][i];
+                    stageLevel[st] += fleetStageDelta[i * NSTAGES + st];
                     inPipeline += stageLevel[st];
                 }
                 if (i >= warm) {
-                    int at = (i - warm) * reps + r;
+                    int at = r * horizon + i - warm;
                     series[S_PIPELINE][at] = inPipeline;
                     series[S_STAGE0][at] = series[S_UNITS][at];
                     for (int st = 1; st < NSTAGES; st++) {
@@ -431,11 +467,18 @@ public final class MonteCarloForecast {
             Arrays.fill(credit, 0);
             Arrays.fill(qHead, 0);
             Arrays.fill(qTail, 0);
-            for (int[] row : fleetStageDelta) {
-                Arrays.fill(row, 0);
-            }
+            Arrays.fill(fleetStageDelta, 0);
             System.arraycopy(fleet.spares(), 0, shelf, 0, cells);
             Arrays.fill(waiting, 0);
+            Arrays.fill(svWaiting, 0);
+            Arrays.fill(siteOutbound, 0);
+            Arrays.fill(active, 0);
+            stockedOutNow = 0;
+            for (int cell = 0; cell < cells; cell++) {
+                if (shelf[cell] == 0 && fleet.sockets()[cell] > 0) {
+                    stockedOutNow++;
+                }
+            }
             spendCents = 0;
             for (int cell = 0; cell < cells; cell++) {
                 failureStreams[cell] = stream(seed, FAILURES, cell, r);
@@ -454,7 +497,55 @@ public final class MonteCarloForecast {
                         int cell = fleet.cell(s, vk / kinds, vk % kinds);
                         double m = regime.failuresPerUnitYear() * multiplier * fleet.sockets()[cell] / 365.0;
                         meanPerDay[p][cell] = m;
-                        expNeg[p][cell] = Math.exp(-m);
+                        blockExp[p][cell] = Math.exp(-m * c.blockDays[cell]);
+                    }
+                }
+            }
+            drawFailures();
+        }
+
+        /**
+         * Each pool's failures over the whole run, before the days are stepped through: a Poisson count
+         * per block of days (a week, or a day for a pool with more than 30 failures a week), drawn by
+         * inversion with one uniform, and spread over the block's days in proportion to their rates
+         * (a Poisson process has this law exactly). Blocks depend on the baseline rate only, so every
+         * scenario of a forecast reads the same uniforms for the same block.
+         */
+        private void drawFailures() {
+            Arrays.fill(failures, 0);
+            int shock = c.shockDay;
+            for (int cell = 0; cell < cells; cell++) {
+                SplittableRandom fs = failureStreams[cell];
+                double before = meanPerDay[0][cell];
+                double after = meanPerDay[1][cell];
+                if (before == 0 && after == 0) {
+                    continue;
+                }
+                int block = c.blockDays[cell];
+                for (int b0 = 0; b0 < days; b0 += block) {
+                    int b1 = Math.min(days, b0 + block);
+                    int length = b1 - b0;
+                    if (length == block && (b1 <= shock || b0 >= shock)) {
+                        // the usual case: one rate over a full block, failure days uniform in it
+                        int p = b1 <= shock ? 0 : 1;
+                        int n = poisson(fs.nextDouble(), meanPerDay[p][cell] * length, blockExp[p][cell]);
+                        for (int f = 0; f < n; f++) {
+                            int day = b0 + (int) (fs.nextDouble() * length);
+                            failures[day * cells + cell]++;
+                            active[day * words + (cell >>> 6)] |= 1L << cell;
+                        }
+                        continue;
+                    }
+                    int split = Math.max(b0, Math.min(shock, b1));
+                    double first = before * (split - b0);
+                    double total = first + after * (b1 - split);
+                    int n = poisson(fs.nextDouble(), total, Math.exp(-total));
+                    for (int f = 0; f < n; f++) {
+                        double x = fs.nextDouble() * total;
+                        int day = x < first ? b0 + (int) (x / before) : split + (int) ((x - first) / after);
+                        day = Math.min(b1 - 1, day);
+                        failures[day * cells + cell]++;
+                        active[day * words + (cell >>> 6)] |= 1L << cell;
                     }
                 }
             }
@@ -471,14 +562,16 @@ public final class MonteCarloForecast {
                 } else {
                     waiting[cell]++;
                 }
+                // one uniform per failure: it picks the route, and rescaled within the route's share
+                // (again uniform) it picks the bench time
                 double uRoute = routes.nextDouble();
-                double uDuration = routes.nextDouble();
                 if (uRoute < bench) {
-                    int back = day + regime.bench().sample(uDuration);
+                    int back = day + regime.bench().sample(uRoute / bench);
                     move(sv, Stage.BENCH_REPAIR, day, back, 1);
                     arrive(cell, back, 1);
                 } else if (uRoute < toOnshore) {
                     outbound[cell * 2 + (uRoute < toVendor ? 0 : 1)]++;
+                    siteOutbound[sv / vendors]++;
                     enter(sv, Stage.AWAITING_SHIPMENT, day, 1);
                 } else {
                     purchase(cell, sv, day, regime);
@@ -524,6 +617,7 @@ public final class MonteCarloForecast {
                             continue; // no hub open for it: it waits at the site
                         }
                         outbound[cell * 2 + route] = 0;
+                        siteOutbound[s] -= n;
                         int arrival = day + hubs.get(h).transitDays();
                         leave(sv, Stage.AWAITING_SHIPMENT, day, n);
                         move(sv, Stage.IN_TRANSIT_OUT, day, arrival, n);
@@ -614,9 +708,12 @@ public final class MonteCarloForecast {
             return out;
         }
 
+        /** Parts back on the pool's shelf on that day (at the earliest the next day: today's pools are done). */
         private void arrive(int cell, int day, int n) {
+            day = Math.max(day, today + 1);
             if (day < days) {
-                arrive[cell * (days + 1) + day] += n;
+                arrive[day * cells + cell] += n;
+                active[day * words + (cell >>> 6)] |= 1L << cell;
             }
         }
 
@@ -626,14 +723,33 @@ public final class MonteCarloForecast {
         }
 
         private void enter(int sv, Stage stage, int day, int n) {
-            int d = Math.min(day, days);
-            fleetStageDelta[stage.ordinal()][d] += n;
-            svStageDelta[sv][stage.ordinal()][d] += n;
+            add(sv, stage.ordinal(), Math.min(day, days), n);
         }
 
         private void leave(int sv, Stage stage, int day, int n) {
-            enter(sv, stage, day, -n);
+            add(sv, stage.ordinal(), Math.min(day, days), -n);
         }
+
+        private void add(int sv, int stage, int day, int n) {
+            fleetStageDelta[day * NSTAGES + stage] += n;
+            svStageDelta[(day * NSTAGES + stage) * svCount + sv] += n;
+        }
+    }
+
+    /** rows x cols (row-major) to cols x rows, in cache-sized blocks. */
+    static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        int block = 32;
+        for (int r0 = 0; r0 < rows; r0 += block) {
+            for (int c0 = 0; c0 < cols; c0 += block) {
+                for (int r = r0; r < Math.min(rows, r0 + block); r++) {
+                    for (int c = c0; c < Math.min(cols, c0 + block); c++) {
+                        t[c * rows + r] = a[r * cols + c];
+                    }
+                }
+            }
+        }
+        return t;
     }
 
     /**
@@ -663,15 +779,19 @@ public final class MonteCarloForecast {
         return z ^ (z >>> 31);
     }
 
-    /** Poisson by inversion with one uniform (exact); a normal approximation only above a mean of 50. */
-    static int poisson(SplittableRandom r, double mean, double expNegMean) {
+    /**
+     * Poisson by inversion of one uniform: exact, and monotone in the mean, so a scenario with more
+     * failures sees a superset of another's counts. Above a mean of 60 (a pool failing that often in
+     * a day) the normal approximation of the same uniform is used.
+     */
+    static int poisson(double u, double mean, double expNegMean) {
         if (mean <= 0) {
             return 0;
         }
-        if (mean > 50) {
-            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(r)));
+        if (mean > 60) {
+            double z = STANDARD_NORMAL.inverseCumulativeProbability(Math.max(1e-12, Math.min(u, 1 - 1e-12)));
+            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
         }
-        double u = r.nextDouble();
         double p = expNegMean;
         double cumulative = p;
         int n = 0;

@@ -1,0 +1,24 @@
+package app.rigtrail.forecast.domain;
+
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * What the fleet's own history says, per vendor and part kind ({@code [vendor * kinds + kind]}):
+ * the failure rate and how many failures it rests on, the routes taken, bench repair times, the
+ * share of border crossings held, the fitted hold-duration survival function, the share of holds
+ * ending in exclusion or seizure, spare lead times and prices; and the hubs as the master data
+ * describes them. Scenarios are changes to this.
+ */
+public record Baseline(Vendorkind[] byVendorKind, DoubleUnaryOperator holdSurvival, String holdModel,
+        List<Plan.HubState> hubs) {
+
+    /**
+     * {@code failureEvents} is the number of failures the rate was estimated from (0: a prior, taken
+     * as known); route shares add up to 1.
+     */
+    public record Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,
+            double onshoreShare, double scrapShare, double benchMedianDays, double benchSigma, double heldShare,
+            double excludedShare, int sparesLeadDays, long unitCostCents) {
+    }
+}
