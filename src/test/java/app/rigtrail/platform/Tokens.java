@@ -15,6 +15,7 @@ public final class Tokens {
     public static final String TECH_ND = "tech-nd";
     public static final String LOGISTICS = "logi";
     public static final String MANAGER = "mgr";
+    public static final String OTHER_MANAGER = "mgr2";
     public static final String ADMIN = "admin";
 
     private static final OidcTestClient CLIENT = new OidcTestClient();

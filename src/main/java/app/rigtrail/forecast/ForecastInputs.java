@@ -1,0 +1,297 @@
+package app.rigtrail.forecast;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.rigtrail.dwell.DwellService;
+import app.rigtrail.dwell.domain.CumulativeIncidence;
+import app.rigtrail.dwell.domain.Observation;
+import app.rigtrail.dwell.domain.SurvivalModel;
+import app.rigtrail.forecast.domain.Baseline;
+import app.rigtrail.forecast.domain.Baseline.Vendorkind;
+import app.rigtrail.forecast.domain.Fleet;
+import app.rigtrail.forecast.domain.Plan.HubState;
+
+/**
+ * Reads what a forecast starts from out of the database: the fleet in service (machines, sockets,
+ * spares on the site shelves) and the baseline its own history gives (failure rates from the
+ * tickets of the last 365 days, routes, holds, dwell fit, lead times, prices), with documented
+ * priors where the history is too thin.
+ */
+@ApplicationScoped
+public class ForecastInputs {
+
+    public static final List<String> PART_KINDS = List.of("HASHBOARD", "FAN", "PSU", "CONTROL_BOARD");
+    /** Failures per installed part per year assumed before any history (a normal batch, about 10% of machines a year). */
+    static final Map<String, Double> PRIOR_RATES = Map.of("HASHBOARD", 0.015, "FAN", 0.01, "PSU", 0.02,
+            "CONTROL_BOARD", 0.005);
+    /** Weight of the prior, in failures: the rate's uncertainty is Gamma(PRIOR_WEIGHT + failures seen). */
+    static final double PRIOR_WEIGHT = 2;
+    static final int OVERSEAS_TRANSIT_DAYS = 12;
+    static final int DOMESTIC_TRANSIT_DAYS = 3;
+
+    /** Which part of the fleet to forecast; null or empty: all of it. */
+    public record Filter(List<String> sites, List<String> vendors) {
+    }
+
+    /** What the forecast rests on, in words and numbers a reader can check. */
+    public record Snapshot(Fleet fleet, Baseline baseline, Map<String, Object> summary) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DwellService dwell;
+
+    @Transactional
+    public Snapshot load(Filter filter, LocalDate today) {
+        List<String> siteFilter = upper(filter == null ? null : filter.sites());
+        List<String> vendorFilter = upper(filter == null ? null : filter.vendors());
+        // machines and sockets per site and vendor, from the machines in service
+        List<?> rows = em.createNativeQuery("""
+                select s.code, mm.vendor, count(*), sum(mm.hashrate_ths), sum(mm.hashboards), sum(mm.fans),
+                       sum(mm.psus), sum(mm.control_boards)
+                from miner m join site s on s.id = m.site_id join miner_model mm on mm.id = m.model_id
+                where m.status <> 'RETIRED'
+                group by s.code, mm.vendor order by s.code, mm.vendor""").getResultList();
+        TreeSet<String> sites = new TreeSet<>();
+        TreeSet<String> vendors = new TreeSet<>();
+        Map<String, Object[]> bySv = new HashMap<>();
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            String site = (String) r[0];
+            String vendor = (String) r[1];
+            if ((!siteFilter.isEmpty() && !siteFilter.contains(site))
+                    || (!vendorFilter.isEmpty() && !vendorFilter.contains(vendor))) {
+                continue;
+            }
+            sites.add(site);
+            vendors.add(vendor);
+            bySv.put(site + "|" + vendor, r);
+        }
+        if (sites.isEmpty()) {
+            throw new IllegalArgumentException("no machines in service match the filter");
+        }
+        List<String> siteList = List.copyOf(sites);
+        List<String> vendorList = List.copyOf(vendors);
+        int kinds = PART_KINDS.size();
+        int[] machines = new int[siteList.size() * vendorList.size()];
+        double[] ths = new double[machines.length];
+        int[] sockets = new int[machines.length * kinds];
+        int[] spares = new int[sockets.length];
+        long[] socketsByVk = new long[vendorList.size() * kinds];
+        for (int s = 0; s < siteList.size(); s++) {
+            for (int v = 0; v < vendorList.size(); v++) {
+                Object[] r = bySv.get(siteList.get(s) + "|" + vendorList.get(v));
+                if (r == null) {
+                    continue;
+                }
+                int sv = s * vendorList.size() + v;
+                machines[sv] = ((Number) r[2]).intValue();
+                ths[sv] = ((Number) r[3]).doubleValue() / Math.max(1, machines[sv]);
+                for (int k = 0; k < kinds; k++) {
+                    sockets[sv * kinds + k] = ((Number) r[4 + k]).intValue();
+                    socketsByVk[v * kinds + k] += sockets[sv * kinds + k];
+                }
+            }
+        }
+        for (Object o : em.createNativeQuery("""
+                select s.code, p.vendor, p.kind, sum(l.on_hand)
+                from stock_level l join stock_location loc on loc.id = l.location_id join site s on s.id = loc.site_id
+                join part p on p.id = l.part_id
+                group by s.code, p.vendor, p.kind""").getResultList()) {
+            Object[] r = (Object[]) o;
+            int s = siteList.indexOf((String) r[0]);
+            int v = vendorList.indexOf((String) r[1]);
+            int k = PART_KINDS.indexOf((String) r[2]);
+            if (s >= 0 && v >= 0 && k >= 0) {
+                spares[(s * vendorList.size() + v) * kinds + k] += ((Number) r[3]).intValue();
+            }
+        }
+        List<Fleet.Hub> hubs = new ArrayList<>();
+        List<HubState> hubStates = new ArrayList<>();
+        for (Object o : em.createNativeQuery("""
+                select code, kind, country, vendors, part_kinds, capacity_per_week, turnaround_days from repair_hub
+                where kind in ('VENDOR_AUTHORIZED', 'ONSHORE_PARTNER') order by kind desc, code""").getResultList()) {
+            Object[] r = (Object[]) o;
+            boolean overseas = !"US".equals(r[2]);
+            int capacity = ((Number) r[5]).intValue();
+            int turnaround = ((Number) r[6]).intValue();
+            hubs.add(new Fleet.Hub((String) r[0],
+                    "VENDOR_AUTHORIZED".equals(r[1]) ? Fleet.Route.VENDOR_HUB : Fleet.Route.ONSHORE_PARTNER,
+                    List.of(((String) r[3]).split(",")), List.of(((String) r[4]).split(",")), overseas,
+                    overseas ? OVERSEAS_TRANSIT_DAYS : DOMESTIC_TRANSIT_DAYS, capacity, turnaround));
+            hubStates.add(new HubState(true, capacity, turnaround));
+        }
+        Fleet fleet = new Fleet(siteList, vendorList, PART_KINDS, machines, ths, sockets, spares, List.copyOf(hubs));
+
+        // failures per vendor and kind in the last 365 days
+        Map<String, Long> failures = new HashMap<>();
+        for (Object o : em.createNativeQuery("""
+                select mm.vendor, c.kind, count(*) from ticket_failed_component f
+                join repair_ticket t on t.id = f.ticket_id join component c on c.id = f.component_id
+                join miner m on m.id = t.miner_id join miner_model mm on mm.id = m.model_id
+                where t.opened_at >= cast(?1 as date) - 365
+                group by mm.vendor, c.kind""").setParameter(1, today).getResultList()) {
+            Object[] r = (Object[]) o;
+            failures.put(r[0] + "|" + r[1], ((Number) r[2]).longValue());
+        }
+        Map<String, long[]> routes = routeCounts(today);
+        List<Observation> holds = dwell.observations(new DwellService.Filter(null, null, null, null, null), today);
+        Optional<SurvivalModel> fit = dwell.bestFit(holds);
+        double excluded = excludedShare(holds);
+        double held = heldShare(today);
+        int lead = spareLeadDays();
+        Map<String, Long> cost = unitCosts();
+        Vendorkind[] byVk = new Vendorkind[vendorList.size() * kinds];
+        Map<String, Object> rates = new LinkedHashMap<>();
+        for (int v = 0; v < vendorList.size(); v++) {
+            for (int k = 0; k < kinds; k++) {
+                String vendor = vendorList.get(v);
+                String kind = PART_KINDS.get(k);
+                long n = failures.getOrDefault(vendor + "|" + kind, 0L);
+                double exposure = socketsByVk[v * kinds + k];
+                double prior = PRIOR_RATES.get(kind);
+                // Gamma prior (shape PRIOR_WEIGHT, mean prior) updated with n failures over the exposure
+                double rate = (PRIOR_WEIGHT + n) / (PRIOR_WEIGHT / prior + exposure);
+                long[] rc = routes.getOrDefault(vendor, new long[4]);
+                long total = rc[0] + rc[1] + rc[2] + rc[3];
+                boolean fan = "FAN".equals(kind);
+                double[] shares = total >= 20 && !fan
+                        ? new double[] {(double) rc[0] / total, (double) rc[1] / total, (double) rc[2] / total,
+                                (double) rc[3] / total}
+                        : fan ? new double[] {0.2, 0, 0, 0.8} : new double[] {0.35, 0.45, 0.05, 0.15};
+                byVk[v * kinds + k] = new Vendorkind(rate, PRIOR_WEIGHT + n, shares[0], shares[1], shares[2], shares[3],
+                        5, 0.6, held, excluded, lead, cost.getOrDefault(vendor + "|" + kind, 0L));
+                rates.put(vendor + " " + kind, Map.of("failuresPerUnitYear", rate, "failuresSeen", n,
+                        "installed", (long) exposure, "routeShares", shares));
+            }
+        }
+        SurvivalModel model = fit.orElse(null);
+        Baseline baseline = new Baseline(byVk,
+                model != null ? model::survival : ForecastInputs::fallbackHoldSurvival,
+                model != null ? model.toString() : "lognormal, median 14 days, sigma 1.1 (no hold history)",
+                List.copyOf(hubStates));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("machines", fleet.totalMachines());
+        summary.put("nameplateThs", fleet.nameplateThs());
+        summary.put("sites", siteList);
+        summary.put("vendors", vendorList);
+        summary.put("hubs", hubs.stream().map(Fleet.Hub::code).toList());
+        summary.put("sparesOnShelves", java.util.Arrays.stream(spares).sum());
+        summary.put("heldShare", held);
+        summary.put("excludedShare", excluded);
+        summary.put("holdsObserved", holds.size());
+        summary.put("holdModel", baseline.holdModel());
+        summary.put("sparesLeadDays", lead);
+        summary.put("rates", rates);
+        return new Snapshot(fleet, baseline, summary);
+    }
+
+    /** Per vendor, the failed parts of the last year by where they went: bench, vendor hub, onshore partner, scrap. */
+    private Map<String, long[]> routeCounts(LocalDate today) {
+        Map<String, long[]> out = new HashMap<>();
+        for (Object o : em.createNativeQuery("""
+                select mm.vendor,
+                       count(*) filter (where t.route = 'BENCH'),
+                       count(*) filter (where t.route = 'SCRAP')
+                from repair_ticket t join miner m on m.id = t.miner_id join miner_model mm on mm.id = m.model_id
+                where t.opened_at >= cast(?1 as date) - 365 group by mm.vendor""").setParameter(1, today)
+                .getResultList()) {
+            Object[] r = (Object[]) o;
+            long[] c = out.computeIfAbsent((String) r[0], k -> new long[4]);
+            c[0] += ((Number) r[1]).longValue();
+            c[3] += ((Number) r[2]).longValue();
+        }
+        for (Object o : em.createNativeQuery("""
+                select r.vendor, count(*) filter (where h.kind = 'VENDOR_AUTHORIZED'),
+                       count(*) filter (where h.kind = 'ONSHORE_PARTNER')
+                from rma_case r join repair_hub h on h.id = r.hub_id
+                where r.opened_at >= cast(?1 as date) - 365 group by r.vendor""").setParameter(1, today)
+                .getResultList()) {
+            Object[] r = (Object[]) o;
+            long[] c = out.computeIfAbsent((String) r[0], k -> new long[4]);
+            c[1] += ((Number) r[1]).longValue();
+            c[2] += ((Number) r[2]).longValue();
+        }
+        return out;
+    }
+
+    /** Share of the last two years' inbound shipments (returns, spare purchases) that met a customs hold. */
+    private double heldShare(LocalDate today) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                select count(*), count(*) filter (where exists (select 1 from customs_hold h where h.shipment_id = s.id))
+                from shipment s where s.kind in ('INBOUND_RETURN', 'SPARES_PURCHASE')
+                and s.created_at >= cast(?1 as date) - 730""").setParameter(1, today).getSingleResult();
+        long total = ((Number) r[0]).longValue();
+        long held = ((Number) r[1]).longValue();
+        return total >= 20 ? (double) held / total : 0.12;
+    }
+
+    /**
+     * Of the holds that end, the share ending other than in release: the cumulative incidences at the
+     * last time observed (Aalen-Johansen, so open holds count as censored, not as released).
+     */
+    static double excludedShare(List<Observation> holds) {
+        if (holds.stream().filter(Observation::event).count() < 20) {
+            return 0.05;
+        }
+        Map<String, List<CumulativeIncidence.Point>> cif = CumulativeIncidence.estimate(holds);
+        double released = 0;
+        double other = 0;
+        for (Map.Entry<String, List<CumulativeIncidence.Point>> e : cif.entrySet()) {
+            List<CumulativeIncidence.Point> points = e.getValue();
+            double last = points.isEmpty() ? 0 : points.get(points.size() - 1).incidence();
+            if ("RELEASED".equals(e.getKey())) {
+                released += last;
+            } else {
+                other += last;
+            }
+        }
+        return released + other > 0 ? other / (released + other) : 0.05;
+    }
+
+    private int spareLeadDays() {
+        Object r = em.createNativeQuery("""
+                select percentile_cont(0.5) within group (order by quoted_lead_days) from purchase_order""")
+                .getSingleResult();
+        return r == null ? 21 : (int) Math.round(((Number) r).doubleValue());
+    }
+
+    private Map<String, Long> unitCosts() {
+        Map<String, Long> out = new HashMap<>();
+        for (Object o : em.createNativeQuery("select vendor, kind, avg(unit_cost_cents) from part group by vendor, kind")
+                .getResultList()) {
+            Object[] r = (Object[]) o;
+            out.put(r[0] + "|" + r[1], ((BigDecimal) toDecimal(r[2])).longValue());
+        }
+        return out;
+    }
+
+    private static Object toDecimal(Object o) {
+        return o instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) o).doubleValue());
+    }
+
+    static double fallbackHoldSurvival(double t) {
+        return 1 - new org.hipparchus.distribution.continuous.NormalDistribution(0, 1)
+                .cumulativeProbability((Math.log(t) - Math.log(14)) / 1.1);
+    }
+
+    private static List<String> upper(List<String> values) {
+        return values == null ? List.of()
+                : values.stream().filter(v -> v != null && !v.isBlank()).map(v -> v.trim().toUpperCase()).toList();
+    }
+}

@@ -1,0 +1,512 @@
+package app.rigtrail.forecast;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.hipparchus.distribution.continuous.TDistribution;
+
+import app.rigtrail.dwell.DwellService;
+import app.rigtrail.forecast.domain.AnalyticForecast;
+import app.rigtrail.forecast.domain.Band;
+import app.rigtrail.forecast.domain.Fleet;
+import app.rigtrail.forecast.domain.MonteCarloForecast;
+import app.rigtrail.forecast.domain.MonteCarloForecast.Monitor;
+import app.rigtrail.forecast.domain.MonteCarloForecast.Run;
+import app.rigtrail.forecast.domain.Plan;
+import app.rigtrail.forecast.domain.ScenarioParameters;
+import app.rigtrail.forecast.domain.ScenarioResolver;
+import app.rigtrail.forecast.domain.Stage;
+import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.ProblemException;
+
+/**
+ * Runs a forecast: reads the fleet and its baseline, compiles each scenario, runs the Monte Carlo
+ * (common random numbers across the scenarios) and the analytic path, and keeps the result with
+ * everything it was computed from, seed included.
+ */
+@ApplicationScoped
+public class ForecastService {
+
+    public static final int WARMUP_DAYS = 60;
+    public static final int SHIP_EVERY_DAYS = 7;
+    public static final double DEFAULT_HASHPRICE = 0.05;
+
+    /** The request of POST /api/forecasts. */
+    public record ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
+            FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate) {
+    }
+
+    /** Which part of the fleet: one site or vendor, or lists of them. */
+    public record FilterInput(String site, String vendor, List<String> sites, List<String> vendors) {
+        ForecastInputs.Filter toFilter() {
+            List<String> s = new ArrayList<>(sites == null ? List.of() : sites);
+            if (site != null && !site.isBlank()) {
+                s.add(site);
+            }
+            List<String> v = new ArrayList<>(vendors == null ? List.of() : vendors);
+            if (vendor != null && !vendor.isBlank()) {
+                v.add(vendor);
+            }
+            return new ForecastInputs.Filter(s, v);
+        }
+    }
+
+    /** A forecast checked and resolved, ready to run. */
+    public record Prepared(ForecastRequest request, List<Scenario> scenarios, List<ScenarioParameters> parameters,
+            int horizon, int replications, long seed, double hashprice, LocalDate start) {
+        public int totalReplications() {
+            return replications * scenarios.size();
+        }
+    }
+
+    @Inject
+    ForecastInputs inputs;
+
+    @Inject
+    ScenarioService scenarios;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    /** Checks the request; every problem at once. */
+    @Transactional
+    public Prepared prepare(ForecastRequest r) {
+        List<FieldViolation> bad = new ArrayList<>();
+        if (r == null) {
+            throw ProblemException.invalid("A forecast needs a body", List.of(new FieldViolation("body", "is required")));
+        }
+        List<Scenario> chosen = new ArrayList<>();
+        List<ScenarioParameters> params = new ArrayList<>();
+        if (r.scenarios() == null || r.scenarios().isEmpty()) {
+            bad.add(new FieldViolation("scenarios", "name at least one scenario id"));
+        } else if (r.scenarios().size() > 6) {
+            bad.add(new FieldViolation("scenarios", "at most 6 scenarios in one forecast"));
+        } else {
+            for (int i = 0; i < r.scenarios().size(); i++) {
+                Long id = r.scenarios().get(i);
+                Scenario s = id == null ? null : Scenario.findById(id);
+                if (s == null) {
+                    bad.add(new FieldViolation("scenarios[" + i + "]", "scenario " + id + " does not exist"));
+                } else {
+                    chosen.add(s);
+                    params.add(scenarios.parameters(s));
+                }
+            }
+        }
+        int horizon = r.horizonDays() == null ? 180 : r.horizonDays();
+        if (horizon < 30 || horizon > 365) {
+            bad.add(new FieldViolation("horizonDays", "must be between 30 and 365"));
+        }
+        int reps = r.replications() == null ? 1000 : r.replications();
+        if (reps < 2 || reps > 10_000) {
+            bad.add(new FieldViolation("replications", "must be between 2 and 10000"));
+        }
+        double hashprice = r.hashpriceUsdPerThDay() == null ? DEFAULT_HASHPRICE : r.hashpriceUsdPerThDay();
+        if (hashprice < 0 || hashprice > 10) {
+            bad.add(new FieldViolation("hashpriceUsdPerThDay", "must be between 0 and 10 dollars per TH per day"));
+        }
+        if (r.filter() != null) {
+            ForecastInputs.Filter f = r.filter().toFilter();
+            List<String> known = em.createQuery("select s.code from Site s", String.class).getResultList();
+            for (String site : f.sites()) {
+                if (!known.contains(site.trim().toUpperCase())) {
+                    bad.add(new FieldViolation("filter.site", "unknown site " + site));
+                }
+            }
+            for (String vendor : f.vendors()) {
+                if (!ScenarioService.VENDORS.contains(vendor.trim().toUpperCase())) {
+                    bad.add(new FieldViolation("filter.vendor", "unknown vendor " + vendor));
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw ProblemException.invalid("The forecast cannot run", bad);
+        }
+        long seed = r.seed() != null ? r.seed() : new SplittableRandom().nextLong() >>> 1;
+        LocalDate start = r.startDate() != null ? r.startDate() : DwellService.today().plusDays(1);
+        return new Prepared(r, chosen, params, horizon, reps, seed, hashprice, start);
+    }
+
+    /** Runs and saves; the monitor sees replications done over all scenarios. */
+    public ForecastRecord run(Prepared p, String user, Monitor monitor) {
+        long t0 = System.nanoTime();
+        ForecastInputs.Snapshot snap;
+        try {
+            snap = inputs.load(p.request().filter() == null ? null : p.request().filter().toFilter(),
+                    DwellService.today());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("The forecast cannot run", List.of(new FieldViolation("filter", e.getMessage())));
+        }
+        Fleet fleet = snap.fleet();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        MonteCarloForecast engine = new MonteCarloForecast(fleet,
+                new MonteCarloForecast.Settings(p.horizon(), WARMUP_DAYS, p.replications(), p.seed(), SHIP_EVERY_DAYS,
+                        threads));
+        List<Run> runs = new ArrayList<>();
+        List<AnalyticForecast.Result> exact = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
+        for (int i = 0; i < p.scenarios().size(); i++) {
+            Scenario s = p.scenarios().get(i);
+            Plan plan;
+            try {
+                plan = ScenarioResolver.compile(s.name, p.parameters().get(i), snap.baseline(), fleet, p.start(),
+                        WARMUP_DAYS);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("Scenario " + s.id + " cannot run",
+                        List.of(new FieldViolation("scenarios[" + i + "]", e.getMessage())));
+            }
+            plans.add(plan);
+            int offset = i * p.replications();
+            runs.add(engine.run(plan, new Monitor() {
+                @Override
+                public void progress(int done) {
+                    monitor.progress(offset + done);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return monitor.cancelled();
+                }
+            }));
+            exact.add(AnalyticForecast.run(fleet, plan, WARMUP_DAYS, p.horizon(), SHIP_EVERY_DAYS));
+        }
+        Map<String, Object> result = assemble(p, snap, runs, exact);
+        Map<String, Object> inputsDoc = new LinkedHashMap<>();
+        inputsDoc.put("request", p.request());
+        inputsDoc.put("seed", p.seed());
+        inputsDoc.put("startDate", p.start());
+        inputsDoc.put("warmupDays", WARMUP_DAYS);
+        inputsDoc.put("shipEveryDays", SHIP_EVERY_DAYS);
+        List<Map<String, Object>> used = new ArrayList<>();
+        for (int i = 0; i < p.scenarios().size(); i++) {
+            Scenario s = p.scenarios().get(i);
+            used.add(Map.of("id", s.id, "name", s.name, "version", s.version, "parameters", p.parameters().get(i)));
+        }
+        inputsDoc.put("scenarios", used);
+        inputsDoc.put("baseline", snap.summary());
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting()
+                .call(() -> save(p, user, inputsDoc, result, elapsed));
+    }
+
+    private ForecastRecord save(Prepared p, String user, Map<String, Object> inputsDoc, Map<String, Object> result, long elapsed) {
+        ForecastRecord f = new ForecastRecord();
+        f.createdBy = user;
+        f.createdAt = Instant.now();
+        f.startDate = p.start();
+        f.seed = p.seed();
+        f.horizonDays = p.horizon();
+        f.replications = p.replications();
+        f.scenarioNames = String.join(" | ", p.scenarios().stream().map(s -> s.name).toList());
+        f.elapsedMs = elapsed;
+        f.inputs = write(inputsDoc);
+        f.result = write(result);
+        f.persist();
+        return f;
+    }
+
+    /** The saved forecast as the API returns it: who ran it and when, then its result. */
+    public String document(ForecastRecord f) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode doc = json.createObjectNode();
+            doc.put("id", f.id);
+            doc.put("createdAt", f.createdAt.toString());
+            doc.put("createdBy", f.createdBy);
+            doc.put("elapsedMs", f.elapsedMs);
+            doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(f.result));
+            return json.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored forecast is not readable", e);
+        }
+    }
+
+    @Transactional
+    public ForecastRecord find(long id) {
+        ForecastRecord f = ForecastRecord.findById(id);
+        if (f == null) {
+            throw ProblemException.notFound("Forecast", id);
+        }
+        return f;
+    }
+
+    /** The latest forecasts, without their (large) results. */
+    @Transactional
+    public List<Map<String, Object>> latest(int n) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object[] r : em.createQuery("select f.id, f.createdAt, f.createdBy, f.scenarioNames, f.horizonDays, "
+                + "f.replications, f.seed, f.elapsedMs, f.startDate from ForecastRecord f order by f.createdAt desc",
+                Object[].class).setMaxResults(n).getResultList()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r[0]);
+            m.put("createdAt", r[1].toString());
+            m.put("createdBy", r[2]);
+            m.put("scenarios", r[3]);
+            m.put("horizonDays", r[4]);
+            m.put("replications", r[5]);
+            m.put("seed", r[6]);
+            m.put("elapsedMs", r[7]);
+            m.put("startDate", r[8].toString());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<String, Object> assemble(Prepared p, ForecastInputs.Snapshot snap, List<Run> runs,
+            List<AnalyticForecast.Result> exact) {
+        Fleet fleet = snap.fleet();
+        int horizon = p.horizon();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("startDate", p.start().toString());
+        out.put("seed", p.seed());
+        out.put("horizonDays", horizon);
+        out.put("replications", p.replications());
+        out.put("warmupDays", WARMUP_DAYS);
+        out.put("hashpriceUsdPerThDay", p.hashprice());
+        out.put("filter", p.request().filter());
+        out.put("fleet", snap.summary());
+        List<String> dates = new ArrayList<>();
+        for (int d = 0; d < horizon; d++) {
+            dates.add(p.start().plusDays(d).toString());
+        }
+        out.put("dates", dates);
+        double nameplate = fleet.nameplateThs();
+        long units = fleet.totalMachines();
+        List<Map<String, Object>> scenarioDocs = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            Scenario s = p.scenarios().get(i);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("id", s.id);
+            doc.put("name", s.name);
+            doc.put("builtIn", s.builtIn);
+            doc.put("effectiveDate", p.parameters().get(i).effectiveDate());
+            Map<String, Object> fleetDoc = new LinkedHashMap<>();
+            fleetDoc.put("unitsInstalled", units);
+            fleetDoc.put("nameplateThs", round(nameplate));
+            fleetDoc.put("availabilityUnits", availability(run.unitsDown(), units));
+            fleetDoc.put("availabilityHashrate", availability(run.hashrateDownThs(), nameplate));
+            fleetDoc.put("unitsDown", band(run.unitsDown()));
+            fleetDoc.put("hashrateDownThs", band(run.hashrateDownThs()));
+            fleetDoc.put("stockedOutPools", band(run.stockedOutPools()));
+            Map<String, Object> backlog = new LinkedHashMap<>();
+            for (Stage st : Stage.values()) {
+                backlog.put(st.name(), band(run.stages()[st.ordinal()]));
+            }
+            fleetDoc.put("backlog", backlog);
+            doc.put("fleet", fleetDoc);
+            List<Map<String, Object>> siteDocs = new ArrayList<>();
+            for (int si = 0; si < fleet.sites().size(); si++) {
+                long u = 0;
+                double th = 0;
+                for (int v = 0; v < fleet.vendors().size(); v++) {
+                    int sv = fleet.siteVendor(si, v);
+                    u += fleet.machines()[sv];
+                    th += fleet.machines()[sv] * fleet.thsPerMachine()[sv];
+                }
+                siteDocs.add(group("site", fleet.sites().get(si), u, th, run.siteUnitsDown()[si],
+                        run.siteHashrateDownThs()[si], run.siteStageMean()[si]));
+            }
+            doc.put("sites", siteDocs);
+            List<Map<String, Object>> vendorDocs = new ArrayList<>();
+            for (int v = 0; v < fleet.vendors().size(); v++) {
+                long u = 0;
+                double th = 0;
+                for (int si = 0; si < fleet.sites().size(); si++) {
+                    int sv = fleet.siteVendor(si, v);
+                    u += fleet.machines()[sv];
+                    th += fleet.machines()[sv] * fleet.thsPerMachine()[sv];
+                }
+                vendorDocs.add(group("vendor", fleet.vendors().get(v), u, th, run.vendorUnitsDown()[v],
+                        run.vendorHashrateDownThs()[v], run.vendorStageMean()[v]));
+            }
+            doc.put("vendors", vendorDocs);
+            AnalyticForecast.Result a = exact.get(i);
+            Map<String, Object> analytic = new LinkedHashMap<>();
+            analytic.put("method", "M_t/G/inf transient per pool, Poisson EBO (Palm), availability formula; "
+                    + "uncapacitated hubs, independent holds");
+            analytic.put("pipelineMean", rounded(a.pipelineMean()));
+            analytic.put("backordersMean", rounded(a.backorders()));
+            analytic.put("unitsDownMean", rounded(a.unitsDown()));
+            double[] availU = new double[horizon];
+            double[] availH = new double[horizon];
+            for (int d = 0; d < horizon; d++) {
+                availU[d] = 1 - a.unitsDown()[d] / units;
+                availH[d] = 1 - a.hashrateDownThs()[d] / nameplate;
+            }
+            analytic.put("availabilityUnits", rounded(availU));
+            analytic.put("availabilityHashrate", rounded(availH));
+            doc.put("analytic", analytic);
+            Map<String, Object> totals = new LinkedHashMap<>();
+            totals.put("hashrateDaysLostThDays", summary(run.hashrateDaysLost(), 1));
+            totals.put("valueLostUsd", summary(run.hashrateDaysLost(), p.hashprice()));
+            totals.put("spareSpendUsd", summary(run.spendCents(), 0.01));
+            totals.put("stockedOutPoolDays", summary(run.stockedOutPoolDays(), 1));
+            doc.put("totals", totals);
+            scenarioDocs.add(doc);
+        }
+        out.put("scenarios", scenarioDocs);
+        out.put("differences", differences(p, runs, nameplate));
+        return out;
+    }
+
+    /**
+     * Each scenario against the first, replication by replication (common random numbers make the
+     * pairs): the mean difference and its 95% confidence interval (Student t on the paired differences).
+     */
+    private List<Map<String, Object>> differences(Prepared p, List<Run> runs, double nameplate) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (runs.size() < 2) {
+            return out;
+        }
+        Run base = runs.get(0);
+        int reps = p.replications();
+        int horizon = p.horizon();
+        double t = new TDistribution(reps - 1).inverseCumulativeProbability(0.975);
+        for (int i = 1; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("scenario", p.scenarios().get(i).id);
+            d.put("versus", p.scenarios().get(0).id);
+            d.put("name", p.scenarios().get(i).name + " minus " + p.scenarios().get(0).name);
+            double[] lost = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                lost[r] = run.hashrateDaysLost()[r] - base.hashrateDaysLost()[r];
+            }
+            d.put("hashrateDaysLostThDays", interval(lost, t, 1));
+            d.put("valueLostUsd", interval(lost, t, p.hashprice()));
+            double[] mean = new double[horizon];
+            double[] low = new double[horizon];
+            double[] high = new double[horizon];
+            double[] diff = new double[reps];
+            for (int day = 0; day < horizon; day++) {
+                for (int r = 0; r < reps; r++) {
+                    // availability of hashrate, scenario minus reference
+                    diff[r] = (base.hashrateDownByReplication()[day * reps + r]
+                            - run.hashrateDownByReplication()[day * reps + r]) / nameplate;
+                }
+                double[] ci = meanAndHalfWidth(diff, t);
+                mean[day] = ci[0];
+                low[day] = ci[0] - ci[1];
+                high[day] = ci[0] + ci[1];
+            }
+            d.put("availabilityHashrate", Map.of("mean", rounded(mean), "ciLow", rounded(low), "ciHigh", rounded(high)));
+            out.add(d);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> interval(double[] values, double t, double scale) {
+        double[] ci = meanAndHalfWidth(values, t);
+        return Map.of("mean", round(ci[0] * scale), "ciLow", round((ci[0] - ci[1]) * scale), "ciHigh",
+                round((ci[0] + ci[1]) * scale), "level", 0.95);
+    }
+
+    static double[] meanAndHalfWidth(double[] x, double t) {
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= x.length;
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(ss / (x.length - 1));
+        return new double[] {mean, t * sd / Math.sqrt(x.length)};
+    }
+
+    private static Map<String, Object> group(String key, String name, long units, double ths, Band unitsDown,
+            Band thsDown, double[][] stageMean) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put(key, name);
+        g.put("unitsInstalled", units);
+        g.put("nameplateThs", round(ths));
+        g.put("availabilityHashrate", availability(thsDown, ths));
+        g.put("unitsDown", band(unitsDown));
+        g.put("hashrateDownThs", band(thsDown));
+        Map<String, Object> backlog = new LinkedHashMap<>();
+        for (Stage st : Stage.values()) {
+            backlog.put(st.name(), rounded(stageMean[st.ordinal()]));
+        }
+        g.put("backlogMean", backlog);
+        return g;
+    }
+
+    /** 1 - down / installed; the percentiles swap ends (P10 of availability is 1 - P90 of down). */
+    static Map<String, Object> availability(Band down, double installed) {
+        int n = down.mean().length;
+        double[][] a = new double[4][n];
+        for (int d = 0; d < n; d++) {
+            a[0][d] = installed == 0 ? 1 : 1 - down.mean()[d] / installed;
+            a[1][d] = installed == 0 ? 1 : 1 - down.p90()[d] / installed;
+            a[2][d] = installed == 0 ? 1 : 1 - down.p50()[d] / installed;
+            a[3][d] = installed == 0 ? 1 : 1 - down.p10()[d] / installed;
+        }
+        return Map.of("mean", rounded(a[0]), "p10", rounded(a[1]), "p50", rounded(a[2]), "p90", rounded(a[3]));
+    }
+
+    static Map<String, Object> band(Band b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", rounded(b.mean()));
+        m.put("p10", rounded(b.p10()));
+        m.put("p50", rounded(b.p50()));
+        m.put("p90", rounded(b.p90()));
+        return m;
+    }
+
+    private static Map<String, Object> summary(double[] values, double scale) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        double mean = 0;
+        for (double v : sorted) {
+            mean += v / n;
+        }
+        return Map.of("mean", round(mean * scale), "p10", round(sorted[rank(0.1, n)] * scale), "p50",
+                round(sorted[rank(0.5, n)] * scale), "p90", round(sorted[rank(0.9, n)] * scale));
+    }
+
+    private static int rank(double q, int n) {
+        return (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+    }
+
+    static double[] rounded(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = round(x[i]);
+        }
+        return out;
+    }
+
+    /** Six significant digits: enough for any chart or table, and a third of the bytes. */
+    static double round(double x) {
+        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).doubleValue();
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
