@@ -44,6 +44,11 @@ public class CurrentUser {
     }
 
     /** For templates: may open and work repair tickets. */
+    /** Managers (and admins) plan: forecasts and scenarios. */
+    public boolean getManager() {
+        return has(Roles.MANAGER) || isAdmin();
+    }
+
     public boolean getCanRepair() {
         return has(Roles.TECHNICIAN) || has(Roles.ADMIN);
     }

@@ -1,0 +1,227 @@
+package app.rigtrail.forecast;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import app.rigtrail.forecast.ForecastService.FilterInput;
+import app.rigtrail.forecast.ForecastService.ForecastRequest;
+import app.rigtrail.platform.security.CurrentUser;
+import app.rigtrail.platform.security.Roles;
+import app.rigtrail.platform.web.FormValues;
+import app.rigtrail.platform.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The scenario studio: pick scenarios, set horizon, replications, seed and hashprice, run in the
+ * background with progress and cancel, then see the fan charts side by side; saved forecasts reopen.
+ */
+@Path("/forecasts")
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+@Produces(MediaType.TEXT_HTML)
+public class ForecastPages {
+
+    /** A scenario offered in the studio. */
+    public record Choice(long id, String name, String description, boolean builtIn, String owner, boolean checked) {
+    }
+
+    /** The studio's settings, as last entered. */
+    public record Settings(int horizonDays, int replications, String seed, String hashprice, String site,
+            String vendor) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance studio(List<Choice> scenarios, Settings settings, List<Map<String, Object>> recent,
+                List<String> sites, List<String> vendors, ForecastJobs.Job job, String message);
+
+        static native TemplateInstance studio$run(ForecastJobs.Job job, String message);
+
+        static native TemplateInstance result(Map<String, Object> summary, String chartJson);
+    }
+
+    @Inject
+    ScenarioService scenarios;
+
+    @Inject
+    ForecastService forecasts;
+
+    @Inject
+    ForecastJobs jobs;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @GET
+    public TemplateInstance studio() {
+        List<Choice> choices = scenarios.list().stream()
+                .map(s -> new Choice(s.id, s.name, s.description, s.builtIn, s.owner, s.builtIn)).toList();
+        return Templates.studio(choices, new Settings(180, 1000, "42", "0.05", "", ""), forecasts.latest(20),
+                em.createQuery("select s.code from Site s order by s.code", String.class).getResultList(),
+                ScenarioService.VENDORS, null, null);
+    }
+
+    /** Starts a run and answers with its progress panel (polled by htmx until done). */
+    @POST
+    @Path("run")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance run(MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        try {
+            List<Long> ids = new ArrayList<>();
+            for (String v : form.getOrDefault("scenario", List.of())) {
+                ids.add(Long.parseLong(v));
+            }
+            String site = f.get("site");
+            String vendor = f.get("vendor");
+            FilterInput filter = (site == null || site.isBlank()) && (vendor == null || vendor.isBlank()) ? null
+                    : new FilterInput(site, vendor, null, null);
+            ForecastRequest request = new ForecastRequest(ids, f.optionalInteger("horizonDays"),
+                    f.optionalInteger("replications"), parseLong(f.get("seed")), filter, parseDouble(f.get("hashprice")),
+                    null);
+            return Templates.studio$run(jobs.start(forecasts.prepare(request), user.name()), null);
+        } catch (ProblemException e) {
+            StringBuilder m = new StringBuilder(e.getMessage());
+            e.violations().forEach(v -> m.append("; ").append(v.field()).append(": ").append(v.message()));
+            return Templates.studio$run(null, m.toString());
+        } catch (NumberFormatException e) {
+            return Templates.studio$run(null, "Seed, hashprice, horizon and replications must be numbers.");
+        }
+    }
+
+    @GET
+    @Path("runs/{id}")
+    public Response progress(@PathParam("id") String id) {
+        ForecastJobs.Job job = jobs.get(id, user.name(), user.isAdmin());
+        if (job.state() == ForecastJobs.State.DONE) {
+            String target = "/forecasts/" + job.forecastId();
+            return Response.ok(Templates.studio$run(job, null)).header("HX-Redirect", target).build();
+        }
+        return Response.ok(Templates.studio$run(job, null)).build();
+    }
+
+    @POST
+    @Path("runs/{id}/cancel")
+    public TemplateInstance cancel(@PathParam("id") String id) {
+        return Templates.studio$run(jobs.cancel(id, user.name(), user.isAdmin()), null);
+    }
+
+    @GET
+    @Path("{id:[0-9]+}")
+    public TemplateInstance result(@PathParam("id") long id) {
+        ForecastRecord f = forecasts.find(id);
+        JsonNode doc;
+        try {
+            doc = json.readTree(forecasts.document(f));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", f.id);
+        summary.put("createdAt", f.createdAt.toString());
+        summary.put("createdBy", f.createdBy);
+        summary.put("seed", f.seed);
+        summary.put("replications", f.replications);
+        summary.put("horizonDays", f.horizonDays);
+        summary.put("startDate", f.startDate.toString());
+        summary.put("elapsedMs", f.elapsedMs);
+        summary.put("machines", doc.path("fleet").path("machines").asLong());
+        summary.put("scenarioIds", joinIds(doc));
+        return Templates.result(summary, write(chartData(doc)));
+    }
+
+    /** What the charts and tables need: the fleet-level bands, backlog means, totals, differences, sites at the end. */
+    private ObjectNode chartData(JsonNode doc) {
+        ObjectNode out = json.createObjectNode();
+        out.set("dates", doc.get("dates"));
+        out.set("differences", doc.get("differences"));
+        var list = out.putArray("scenarios");
+        int last = doc.get("dates").size() - 1;
+        for (JsonNode s : doc.get("scenarios")) {
+            ObjectNode o = list.addObject();
+            o.set("id", s.get("id"));
+            o.set("name", s.get("name"));
+            o.set("effectiveDate", s.get("effectiveDate"));
+            o.set("availabilityHashrate", s.get("fleet").get("availabilityHashrate"));
+            o.set("availabilityUnits", s.get("fleet").get("availabilityUnits"));
+            o.set("analyticAvailabilityHashrate", s.get("analytic").get("availabilityHashrate"));
+            ObjectNode backlog = o.putObject("backlog");
+            s.get("fleet").get("backlog").fields().forEachRemaining(e -> backlog.set(e.getKey(), e.getValue().get("mean")));
+            o.set("totals", s.get("totals"));
+            var sites = o.putArray("sites");
+            for (JsonNode g : s.get("sites")) {
+                ObjectNode row = sites.addObject();
+                row.set("site", g.get("site"));
+                row.put("availabilityEnd", g.get("availabilityHashrate").get("mean").get(last).asDouble());
+                row.put("p10End", g.get("availabilityHashrate").get("p10").get(last).asDouble());
+                row.put("unitsDownEnd", g.get("unitsDown").get("mean").get(last).asDouble());
+            }
+        }
+        return out;
+    }
+
+    private static String joinIds(JsonNode doc) {
+        List<String> ids = new ArrayList<>();
+        doc.get("scenarios").forEach(s -> ids.add(s.get("id").asText()));
+        return String.join(",", ids);
+    }
+
+    /** Runs the same scenarios again with the same seed (the numbers come out the same unless the fleet changed). */
+    @POST
+    @Path("{id:[0-9]+}/rerun")
+    public Response rerun(@PathParam("id") long id) {
+        ForecastRecord f = forecasts.find(id);
+        try {
+            JsonNode inputs = json.readTree(f.inputs).get("request");
+            ForecastRequest request = json.treeToValue(inputs, ForecastRequest.class);
+            ForecastRecord again = forecasts.run(forecasts.prepare(request), user.name(),
+                    app.rigtrail.forecast.domain.MonteCarloForecast.Monitor.NONE);
+            return Response.seeOther(URI.create("/forecasts/" + again.id)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Long parseLong(String v) {
+        return v == null || v.isBlank() ? null : Long.parseLong(v.trim());
+    }
+
+    private static Double parseDouble(String v) {
+        return v == null || v.isBlank() ? null : Double.parseDouble(v.trim());
+    }
+}

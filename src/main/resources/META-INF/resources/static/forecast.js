@@ -1,0 +1,80 @@
+// Draws a saved forecast: one fan chart per scenario (mean, P50 and the P10-P90 band), stacked
+// backlog means, the paired differences with their 95% intervals, and the tables.
+(function () {
+  const data = JSON.parse(document.getElementById('forecast-data').textContent);
+  const dates = data.dates;
+  const colors = ['#0b5cad', '#b26a00', '#b0263a', '#2e7d32', '#6a1b9a', '#00796b'];
+  const stageColors = { AWAITING_SPARE: '#b0263a', BENCH_REPAIR: '#7aa6d6', AWAITING_SHIPMENT: '#f2b134',
+    IN_TRANSIT_OUT: '#9fc5a8', HUB_QUEUE: '#e07b39', HUB_REPAIR: '#5b8c5a', IN_TRANSIT_BACK: '#b7d7b0',
+    CUSTOMS_HOLD: '#8e44ad', ON_ORDER: '#95a5a6', LOST: '#333333' };
+  const pct = v => (100 * v).toFixed(2) + '%';
+  const fmt = v => Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  function panel(host, title, id) {
+    const fig = document.createElement('figure');
+    fig.className = 'fan';
+    fig.dataset.scenario = id;
+    fig.innerHTML = '<figcaption></figcaption><canvas height="220" role="img"></canvas>';
+    fig.querySelector('figcaption').textContent = title;
+    fig.querySelector('canvas').setAttribute('aria-label', title);
+    host.appendChild(fig);
+    return fig.querySelector('canvas');
+  }
+  const charts = [];
+  let low = 1;
+  data.scenarios.forEach(s => s.availabilityHashrate.p10.forEach(v => { low = Math.min(low, v); }));
+  const yMin = Math.max(0, Math.floor((low - 0.005) * 100) / 100);
+  data.scenarios.forEach((s, i) => {
+    const c = colors[i % colors.length];
+    const a = s.availabilityHashrate;
+    const canvas = panel(document.getElementById('fans'), s.name + (s.effectiveDate ? ' (from ' + s.effectiveDate + ')' : ''), s.id);
+    canvas.dataset.band = 'availability';
+    charts.push(new Chart(canvas, { type: 'line',
+      data: { labels: dates, datasets: [
+        { label: 'P90', data: a.p90, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: '+1' },
+        { label: 'P10', data: a.p10, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: false },
+        { label: 'P50', data: a.p50, borderColor: c, borderDash: [4, 3], borderWidth: 1, pointRadius: 0 },
+        { label: 'mean', data: a.mean, borderColor: c, borderWidth: 2, pointRadius: 0 },
+        { label: 'analytic (Palm)', data: s.analyticAvailabilityHashrate, borderColor: '#555', borderWidth: 1, pointRadius: 0, borderDash: [1, 3] }] },
+      options: { animation: false, scales: { y: { min: yMin, max: 1, ticks: { callback: v => pct(v) } }, x: { ticks: { maxTicksLimit: 8 } } },
+        plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': ' + pct(ctx.parsed.y) } } } } }));
+    const stages = Object.keys(s.backlog).filter(k => k !== 'LOST');
+    const bc = panel(document.getElementById('backlogs'), s.name, s.id);
+    charts.push(new Chart(bc, { type: 'line',
+      data: { labels: dates, datasets: stages.map(k => ({ label: k.replaceAll('_', ' ').toLowerCase(), data: s.backlog[k],
+        backgroundColor: stageColors[k], borderColor: stageColors[k], borderWidth: 1, pointRadius: 0, fill: true })) },
+      options: { animation: false, scales: { y: { stacked: true, title: { display: true, text: 'parts (machines awaiting a spare)' } },
+        x: { ticks: { maxTicksLimit: 8 } } }, plugins: { legend: { labels: { boxWidth: 10 } } } } }));
+    const t = s.totals;
+    const row = document.querySelector('#totals tbody').insertRow();
+    row.insertCell().textContent = s.name;
+    row.insertCell().textContent = fmt(t.hashrateDaysLostThDays.mean) + ' [' + fmt(t.hashrateDaysLostThDays.p10) + ', ' + fmt(t.hashrateDaysLostThDays.p90) + ']';
+    row.insertCell().textContent = '$' + fmt(t.valueLostUsd.mean);
+    row.insertCell().textContent = '$' + fmt(t.spareSpendUsd.mean);
+  });
+  data.differences.forEach((d, i) => {
+    const c = colors[(i + 1) % colors.length];
+    const a = d.availabilityHashrate;
+    const canvas = panel(document.getElementById('differences'), d.name, d.scenario);
+    charts.push(new Chart(canvas, { type: 'line',
+      data: { labels: dates, datasets: [
+        { label: '95% CI high', data: a.ciHigh, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: '+1' },
+        { label: '95% CI low', data: a.ciLow, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: false },
+        { label: 'mean difference', data: a.mean, borderColor: c, borderWidth: 2, pointRadius: 0 }] },
+      options: { animation: false, scales: { y: { ticks: { callback: v => (100 * v).toFixed(2) + ' pts' } }, x: { ticks: { maxTicksLimit: 8 } } } } }));
+    const row = document.querySelector('#difference-table tbody').insertRow();
+    const h = d.hashrateDaysLostThDays;
+    const v = d.valueLostUsd;
+    row.insertCell().textContent = d.name;
+    row.insertCell().textContent = fmt(h.mean) + ' [' + fmt(h.ciLow) + ', ' + fmt(h.ciHigh) + ']';
+    row.insertCell().textContent = '$' + fmt(v.mean) + ' [$' + fmt(v.ciLow) + ', $' + fmt(v.ciHigh) + ']';
+  });
+  const head = document.querySelector('#sites-table thead tr');
+  data.scenarios.forEach(s => { const th = document.createElement('th'); th.textContent = s.name + ': availability (P10), machines down'; head.appendChild(th); });
+  const body = document.querySelector('#sites-table tbody');
+  (data.scenarios[0] ? data.scenarios[0].sites : []).forEach((site, j) => {
+    const row = body.insertRow();
+    row.insertCell().textContent = site.site;
+    data.scenarios.forEach(s => { const x = s.sites[j]; row.insertCell().textContent = pct(x.availabilityEnd) + ' (' + pct(x.p10End) + '), ' + x.unitsDownEnd.toFixed(1); });
+  });
+  window.__forecastCharts = charts;
+})();
