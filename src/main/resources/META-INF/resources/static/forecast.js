@@ -60,7 +60,7 @@
         { label: '95% CI high', data: a.ciHigh, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: '+1' },
         { label: '95% CI low', data: a.ciLow, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: false },
         { label: 'mean difference', data: a.mean, borderColor: c, borderWidth: 2, pointRadius: 0 }] },
-      options: { animation: false, scales: { y: { ticks: { callback: v => (100 * v).toFixed(2) + ' pts' } }, x: { ticks: { maxTicksLimit: 8 } } } } }));
+      options: { animation: false, scales: { y: { suggestedMin: -0.001, suggestedMax: 0.001, ticks: { callback: v => (100 * v).toFixed(2) + ' pts' } }, x: { ticks: { maxTicksLimit: 8 } } } } }));
     const row = document.querySelector('#difference-table tbody').insertRow();
     const h = d.hashrateDaysLostThDays;
     const v = d.valueLostUsd;
