@@ -158,32 +158,16 @@ public class ForecastService {
         MonteCarloForecast engine = new MonteCarloForecast(fleet,
                 new MonteCarloForecast.Settings(p.horizon(), WARMUP_DAYS, p.replications(), p.seed(), SHIP_EVERY_DAYS,
                         threads));
-        List<Run> runs = new ArrayList<>();
+        List<Plan> plans;
+        try {
+            plans = ScenarioResolver.compileAll(p.scenarios().stream().map(s -> s.name).toList(), p.parameters(),
+                    snap.baseline(), fleet, p.start(), WARMUP_DAYS);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("A scenario cannot run", List.of(new FieldViolation("scenarios", e.getMessage())));
+        }
+        List<Run> runs = engine.run(plans, monitor);
         List<AnalyticForecast.Result> exact = new ArrayList<>();
-        List<Plan> plans = new ArrayList<>();
-        for (int i = 0; i < p.scenarios().size(); i++) {
-            Scenario s = p.scenarios().get(i);
-            Plan plan;
-            try {
-                plan = ScenarioResolver.compile(s.name, p.parameters().get(i), snap.baseline(), fleet, p.start(),
-                        WARMUP_DAYS);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("Scenario " + s.id + " cannot run",
-                        List.of(new FieldViolation("scenarios[" + i + "]", e.getMessage())));
-            }
-            plans.add(plan);
-            int offset = i * p.replications();
-            runs.add(engine.run(plan, new Monitor() {
-                @Override
-                public void progress(int done) {
-                    monitor.progress(offset + done);
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return monitor.cancelled();
-                }
-            }));
+        for (Plan plan : plans) {
             exact.add(AnalyticForecast.run(fleet, plan, WARMUP_DAYS, p.horizon(), SHIP_EVERY_DAYS));
         }
         Map<String, Object> result = assemble(p, snap, runs, exact);

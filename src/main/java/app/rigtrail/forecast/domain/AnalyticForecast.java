@@ -31,56 +31,68 @@ public final class AnalyticForecast {
     }
 
     public static Result run(Fleet fleet, Plan plan, int warmupDays, int horizonDays, int shipEveryDays) {
-        int days = warmupDays + horizonDays;
-        int vendors = fleet.vendors().size();
-        int kinds = fleet.partKinds().size();
         int sites = fleet.sites().size();
-        double[] pipeline = new double[horizonDays];
-        double[] backorders = new double[horizonDays];
-        double[] unitsDown = new double[horizonDays];
-        double[] thsDown = new double[horizonDays];
-        double[] m = new double[days];
-        double[] survival = new double[days];
-        for (int s = 0; s < sites; s++) {
-            for (int v = 0; v < vendors; v++) {
-                int sv = fleet.siteVendor(s, v);
-                int machines = fleet.machines()[sv];
-                double[] logAvailability = new double[horizonDays];
-                for (int k = 0; k < kinds; k++) {
-                    int cell = fleet.cell(s, v, k);
-                    int sockets = fleet.sockets()[cell];
-                    java.util.Arrays.fill(m, 0);
-                    for (int u = 0; u < days; u++) {
-                        Regime regime = plan.at(u).regimes()[v * kinds + k];
-                        double lambda = regime.failuresPerUnitYear() * sockets / 365.0;
-                        if (lambda == 0) {
-                            continue;
-                        }
-                        notBack(fleet, plan, s, v, k, u, days, shipEveryDays, survival);
-                        for (int t = u; t < days; t++) {
-                            m[t] += lambda * survival[t - u];
-                        }
-                    }
-                    for (int j = 0; j < horizonDays; j++) {
-                        double mean = m[warmupDays + j];
-                        double ebo = PipelineDistribution.poisson(mean).ebo(fleet.spares()[cell]);
-                        pipeline[j] += mean;
-                        backorders[j] += ebo;
-                        if (machines > 0 && sockets > 0) {
-                            double z = (double) sockets / machines;
-                            double perSocket = Math.min(1, ebo / sockets);
-                            logAvailability[j] += perSocket >= 1 ? Double.NEGATIVE_INFINITY : z * Math.log1p(-perSocket);
-                        }
-                    }
-                }
+        // sites are independent: computed in parallel, then added up in site order (the same sums every time)
+        double[][][] perSite = new double[sites][][];
+        java.util.stream.IntStream.range(0, sites).parallel()
+                .forEach(s -> perSite[s] = site(fleet, plan, s, warmupDays, horizonDays, shipEveryDays));
+        double[][] total = new double[4][horizonDays];
+        for (double[][] site : perSite) {
+            for (int q = 0; q < 4; q++) {
                 for (int j = 0; j < horizonDays; j++) {
-                    double down = machines * (1 - Math.exp(logAvailability[j]));
-                    unitsDown[j] += down;
-                    thsDown[j] += down * fleet.thsPerMachine()[sv];
+                    total[q][j] += site[q][j];
                 }
             }
         }
-        return new Result(pipeline, backorders, unitsDown, thsDown);
+        return new Result(total[0], total[1], total[2], total[3]);
+    }
+
+    /** One site: pipeline, backorders, machines down and TH/s down per day. */
+    private static double[][] site(Fleet fleet, Plan plan, int s, int warmupDays, int horizonDays, int shipEveryDays) {
+        int days = warmupDays + horizonDays;
+        int vendors = fleet.vendors().size();
+        int kinds = fleet.partKinds().size();
+        double[][] out = new double[4][horizonDays];
+        double[] m = new double[days];
+        double[] survival = new double[days];
+        for (int v = 0; v < vendors; v++) {
+            int sv = fleet.siteVendor(s, v);
+            int machines = fleet.machines()[sv];
+            double[] logAvailability = new double[horizonDays];
+            for (int k = 0; k < kinds; k++) {
+                int cell = fleet.cell(s, v, k);
+                int sockets = fleet.sockets()[cell];
+                java.util.Arrays.fill(m, 0);
+                for (int u = 0; u < days; u++) {
+                    Regime regime = plan.at(u).regimes()[v * kinds + k];
+                    double lambda = regime.failuresPerUnitYear() * sockets / 365.0;
+                    if (lambda == 0) {
+                        continue;
+                    }
+                    notBack(fleet, plan, s, v, k, u, days, shipEveryDays, survival);
+                    for (int t = u; t < days; t++) {
+                        m[t] += lambda * survival[t - u];
+                    }
+                }
+                for (int j = 0; j < horizonDays; j++) {
+                    double mean = m[warmupDays + j];
+                    double ebo = PipelineDistribution.poisson(mean).ebo(fleet.spares()[cell]);
+                    out[0][j] += mean;
+                    out[1][j] += ebo;
+                    if (machines > 0 && sockets > 0) {
+                        double z = (double) sockets / machines;
+                        double perSocket = Math.min(1, ebo / sockets);
+                        logAvailability[j] += perSocket >= 1 ? Double.NEGATIVE_INFINITY : z * Math.log1p(-perSocket);
+                    }
+                }
+            }
+            for (int j = 0; j < horizonDays; j++) {
+                double down = machines * (1 - Math.exp(logAvailability[j]));
+                out[2][j] += down;
+                out[3][j] += down * fleet.thsPerMachine()[sv];
+            }
+        }
+        return out;
     }
 
     /** survival[k] = P(a part of this pool that failed on day u is not back on its shelf by day u + k). */
@@ -142,7 +154,8 @@ public final class AnalyticForecast {
         }
         Hub hub = hubs.get(h);
         int done = start + plan.at(start).hubs().get(h).turnaroundDays();
-        Regime atBorder = plan.at(Math.min(done, days - 1)).regimes()[vk];
+        // as in the simulation, the return trip runs under the parameters in force when the repair starts
+        Regime atBorder = plan.at(start).regimes()[vk];
         int base = done + hub.transitDays() - u;
         double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
         double excluded = held * atBorder.excludedShare();

@@ -22,9 +22,11 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
             System.arraycopy(values, d * reps, work, 0, reps);
             double sum = 0;
             boolean small = true;
+            float max = 0;
             for (float v : work) {
                 sum += v;
                 small &= v >= 0 && v <= COUNTING_RANGE && v == (int) v;
+                max = Math.max(max, v);
             }
             mean[d] = sum / reps;
             double squares = 0;
@@ -34,13 +36,14 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
             sd[d] = Math.sqrt(squares / (reps - 1));
             if (small) {
                 // counts of machines or parts: a histogram gives the order statistics in one pass
-                java.util.Arrays.fill(counts, 0);
+                int range = (int) max + 1;
+                java.util.Arrays.fill(counts, 0, range, 0);
                 for (float v : work) {
                     counts[(int) v]++;
                 }
-                p10[d] = nth(counts, k10);
-                p50[d] = nth(counts, k50);
-                p90[d] = nth(counts, k90);
+                p10[d] = nth(counts, range, k10);
+                p50[d] = nth(counts, range, k50);
+                p90[d] = nth(counts, range, k90);
                 continue;
             }
             p50[d] = select(work, 0, reps - 1, k50);
@@ -54,15 +57,15 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
     private static final int COUNTING_RANGE = 4096;
 
     /** The k-th smallest (from 0) of the values counted in the histogram. */
-    private static int nth(int[] counts, int k) {
+    private static int nth(int[] counts, int range, int k) {
         int seen = 0;
-        for (int v = 0; v < counts.length; v++) {
+        for (int v = 0; v < range; v++) {
             seen += counts[v];
             if (seen > k) {
                 return v;
             }
         }
-        return counts.length - 1;
+        return range - 1;
     }
 
     static int rank(double q, int n) {

@@ -24,8 +24,15 @@ public final class DiscreteDuration {
     /** start[b]: the answer for u = b / BUCKETS, where the search for any u in that bucket may begin. */
     private final int[] start = new int[BUCKETS];
 
+    private final double mean;
+
     private DiscreteDuration(double[] cdf) {
         this.cdf = cdf;
+        double m = 0;
+        for (int k = 0; k < cdf.length; k++) {
+            m += 1 - cdf[k];
+        }
+        this.mean = m;
         for (int b = 0; b < BUCKETS; b++) {
             start[b] = search((double) b / BUCKETS);
         }
@@ -111,11 +118,7 @@ public final class DiscreteDuration {
     }
 
     public double mean() {
-        double m = 0;
-        for (int k = 0; k < cdf.length; k++) {
-            m += survival(k);
-        }
-        return m;
+        return mean;
     }
 
     public int maxDays() {

@@ -1,5 +1,6 @@
 package app.rigtrail.forecast.domain;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -125,29 +126,76 @@ public final class MonteCarloForecast {
     }
 
     public Run run(Plan plan, Monitor monitor) {
-        int horizon = settings.horizonDays();
-        float[][] series = new float[nSeries][horizon * reps];
-        double[] thDaysLost = new double[reps];
-        double[] spend = new double[reps];
-        double[] stockoutDays = new double[reps];
-        Compiled compiled = new Compiled(plan);
-        int threads = Math.min(settings.threads(), reps);
-        Replica[] workers = new Replica[threads];
-        AtomicInteger next = new AtomicInteger();
+        return run(List.of(plan), monitor).get(0);
+    }
+
+    /**
+     * Several scenarios under common random numbers. Scenarios that share the same baseline period
+     * (the same object) and take effect on the same day also share their past: each replication
+     * simulates the days before that day once, then each scenario from that state on. Every random
+     * stream is seeded afresh on that day, the same for each scenario, so a scenario's numbers do not
+     * depend on which others run with it.
+     */
+    public List<Run> run(List<Plan> plans, Monitor monitor) {
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            boolean placed = false;
+            for (List<Integer> g : groups) {
+                Plan first = plans.get(g.get(0));
+                if (first.before() == plans.get(i).before() && first.shockDay() == plans.get(i).shockDay()) {
+                    g.add(i);
+                    placed = true;
+                    break;
+                }
+            }
+            if (!placed) {
+                groups.add(new ArrayList<>(List.of(i)));
+            }
+        }
+        Output[] outs = new Output[plans.size()];
         AtomicInteger done = new AtomicInteger();
+        for (List<Integer> g : groups) {
+            Compiled[] compiled = new Compiled[g.size()];
+            Output[] groupOuts = new Output[g.size()];
+            for (int j = 0; j < g.size(); j++) {
+                compiled[j] = new Compiled(plans.get(g.get(j)));
+                groupOuts[j] = new Output();
+                outs[g.get(j)] = groupOuts[j];
+            }
+            runGroup(compiled, groupOuts, monitor, done);
+        }
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            runs.add(summarise(plans.get(i), outs[i]));
+        }
+        return runs;
+    }
+
+    /** What the replications of one scenario write, each into its own slots. */
+    private final class Output {
+        final float[][] series = new float[nSeries][settings.horizonDays() * reps];
+        final double[] thDaysLost = new double[reps];
+        final double[] spend = new double[reps];
+        final double[] stockoutDays = new double[reps];
+        /** Per worker: stage moves per site and vendor summed over its replications. */
+        final List<int[]> stageMoves = java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+
+    private void runGroup(Compiled[] compiled, Output[] outs, Monitor monitor, AtomicInteger done) {
+        int threads = Math.min(settings.threads(), reps);
+        AtomicInteger next = new AtomicInteger();
         Thread[] pool = new Thread[threads];
         RuntimeException[] failure = new RuntimeException[1];
         for (int w = 0; w < threads; w++) {
-            Replica replica = new Replica(compiled);
-            workers[w] = replica;
+            Replica replica = new Replica(compiled, outs);
             pool[w] = new Thread(() -> {
                 try {
                     for (int r = next.getAndIncrement(); r < reps; r = next.getAndIncrement()) {
                         if (monitor.cancelled()) {
                             throw new CancellationException("forecast cancelled");
                         }
-                        replica.replicate(r, series, thDaysLost, spend, stockoutDays);
-                        monitor.progress(done.incrementAndGet());
+                        replica.replicate(r);
+                        monitor.progress(done.addAndGet(compiled.length));
                     }
                 } catch (RuntimeException e) {
                     synchronized (failure) {
@@ -170,11 +218,10 @@ public final class MonteCarloForecast {
         if (failure[0] != null) {
             throw failure[0];
         }
-        return summarise(plan, series, workers, thDaysLost, spend, stockoutDays);
     }
 
-    private Run summarise(Plan plan, float[][] series, Replica[] workers, double[] thDaysLost, double[] spend,
-            double[] stockoutDays) {
+    private Run summarise(Plan plan, Output out) {
+        float[][] series = out.series;
         int horizon = settings.horizonDays();
         int warm = settings.warmupDays();
         Band[] bands = new Band[nSeries];
@@ -184,11 +231,11 @@ public final class MonteCarloForecast {
         });
         int svs = fleet.machines().length;
         long[][][] svStage = new long[svs][NSTAGES][days + 1];
-        for (Replica w : workers) {
+        for (int[] moves : out.stageMoves) {
             for (int sv = 0; sv < svs; sv++) {
                 for (int st = 0; st < NSTAGES; st++) {
                     for (int i = 0; i <= days; i++) {
-                        svStage[sv][st][i] += w.svStageDelta[(i * NSTAGES + st) * svs + sv];
+                        svStage[sv][st][i] += moves[(i * NSTAGES + st) * svs + sv];
                     }
                 }
             }
@@ -223,7 +270,7 @@ public final class MonteCarloForecast {
                 Arrays.copyOfRange(bands, sSiteThs, sSiteThs + sites),
                 Arrays.copyOfRange(bands, sVendorUnits, sVendorUnits + vendors),
                 Arrays.copyOfRange(bands, sVendorThs, sVendorThs + vendors), siteStage, vendorStage, bands[S_PIPELINE],
-                thDaysLost, spend, stockoutDays, series[S_THS], series[S_UNITS]);
+                out.thDaysLost, out.spend, out.stockoutDays, series[S_THS], series[S_UNITS]);
     }
 
     /** The plan's periods turned into per-pool numbers once, shared read-only by the workers. */
@@ -236,6 +283,7 @@ public final class MonteCarloForecast {
         final double[][] capacityPerDay;
         /** Days per failure block of each pool: a week, or a day when the baseline rate passes 30 a week. */
         final int[] blockDays = new int[cells];
+        boolean dailyBlocks;
 
         Compiled(Plan plan) {
             this.plan = plan;
@@ -275,6 +323,7 @@ public final class MonteCarloForecast {
                     int cell = fleet.cell(s, vk / kinds, vk % kinds);
                     double weekly = 7 * periods[0].regimes()[vk].failuresPerUnitYear() * fleet.sockets()[cell] / 365.0;
                     blockDays[cell] = weekly > 30 ? 1 : 7;
+                    dailyBlocks |= weekly > 30;
                 }
             }
         }
@@ -284,9 +333,16 @@ public final class MonteCarloForecast {
         }
     }
 
-    /** One worker's state, reused replication after replication. */
+    /**
+     * One worker's state, reused replication after replication: simulates a group's common past once,
+     * keeps it, and runs each scenario of the group from it.
+     */
     private final class Replica {
-        final Compiled c;
+        final Compiled[] plans;
+        final Output[] outs;
+        Compiled c;
+        Output out;
+        final int shared;
         final int[] shelf = new int[cells];
         final int[] waiting = new int[cells];
         final int[] outbound = new int[cells * 2];
@@ -295,13 +351,16 @@ public final class MonteCarloForecast {
         final double[] purchaseHeldU = new double[cells];
         final double[] purchaseDurU = new double[cells];
         final double[][] meanPerDay = new double[2][cells];
-        /** exp(-mean of a full block) per period and pool, for the Poisson inversion. */
-        final double[][] blockExp = new double[2][cells];
-        final int[] failures = new int[days * cells];
+        /** exp(-mean of a full week) per period and pool, for the Poisson inversion. */
+        final double[][] weekExp = new double[2][cells];
+        final double[] rateZ;
+        final int[] failures = new int[(days + 1) * cells];
         final int[] fleetStageDelta = new int[NSTAGES * (days + 1)];
-        /** Stage moves per site and vendor summed over this worker's replications, [(day * stages + stage) * svs + sv]. */
-        final int[] svStageDelta;
         final int svCount = fleet.machines().length;
+        /** Stage moves of the shared past, and of each scenario from it: [(day * stages + stage) * svs + sv]. */
+        final int[] sharedMoves;
+        final int[][] planMoves;
+        int[] moves;
         final SplittableRandom[] failureStreams = new SplittableRandom[cells];
         final SplittableRandom[] routeStreams = new SplittableRandom[cells];
         final SplittableRandom[] purchaseStreams = new SplittableRandom[cells];
@@ -319,25 +378,37 @@ public final class MonteCarloForecast {
         final int[] cellVk = new int[cells];
         int stockedOutNow;
         int today;
+        long spendCents;
+        double thLost;
+        double stockouts;
         final int[] stageLevel = new int[NSTAGES];
         // hub queues: cohorts (available day, pool, count) in arrival order
-        final int[][] qAvail;
-        final int[][] qCell;
-        final int[][] qCount;
+        int[][] qAvail;
+        int[][] qCell;
+        int[][] qCount;
         final int[] qHead;
         final int[] qTail;
-        long spendCents;
+        final Snapshot snapshot;
 
-        Replica(Compiled compiled) {
-            this.c = compiled;
+        Replica(Compiled[] plans, Output[] outs) {
+            this.plans = plans;
+            this.outs = outs;
+            this.shared = Math.max(0, Math.min(days, plans[0].shockDay));
             int hubs = fleet.hubs().size();
-            svStageDelta = new int[(days + 1) * NSTAGES * fleet.machines().length];
+            int moveSize = (days + 1) * NSTAGES * svCount;
+            sharedMoves = new int[moveSize];
+            planMoves = new int[plans.length][moveSize];
+            for (int j = 0; j < plans.length; j++) {
+                outs[j].stageMoves.add(sharedMoves);
+                outs[j].stageMoves.add(planMoves[j]);
+            }
+            rateZ = new double[vendors * kinds];
             holdStreams = new SplittableRandom[hubs * sites];
             credit = new double[hubs];
             holdDay = new int[hubs * sites];
             holdU = new double[hubs * sites][3];
-            svDown = new int[fleet.machines().length];
-            svWaiting = new int[fleet.machines().length];
+            svDown = new int[svCount];
+            svWaiting = new int[svCount];
             for (int cell = 0; cell < cells; cell++) {
                 cellSv[cell] = cell / kinds;
                 cellVk[cell] = (cell / kinds) % vendors * kinds + cell % kinds;
@@ -347,23 +418,120 @@ public final class MonteCarloForecast {
             qCount = new int[hubs][64];
             qHead = new int[hubs];
             qTail = new int[hubs];
+            snapshot = plans.length > 1 ? new Snapshot() : null;
         }
 
-        void replicate(int r, float[][] series, double[] thDaysLost, double[] spend, double[] stockoutDays) {
-            reset(r);
+        void replicate(int r) {
+            begin(r);
+            use(0);
+            moves = sharedMoves;
+            simulate(0, shared, r);
+            if (plans.length == 1) {
+                branch(r, 0);
+                return;
+            }
+            snapshot.take();
+            for (int j = 0; j < plans.length; j++) {
+                if (j > 0) {
+                    snapshot.restore();
+                    int horizon = settings.horizonDays();
+                    int warm = settings.warmupDays();
+                    int from = Math.max(0, Math.min(shared, days) - warm);
+                    if (from > 0) {
+                        // the shared past's days were recorded for the first scenario: they are this one's too
+                        for (int s = 0; s < nSeries; s++) {
+                            System.arraycopy(outs[0].series[s], r * horizon, outs[j].series[s], r * horizon, from);
+                        }
+                    }
+                }
+                use(j);
+                branch(r, j);
+            }
+        }
+
+        /** From the shared day on, scenario j alone: fresh streams (the same for every scenario), its rates. */
+        private void branch(int r, int j) {
+            moves = planMoves[j];
+            if (shared < days) {
+                seed(r, 8);
+            }
+            simulate(shared, days, r);
+            finish(r);
+        }
+
+        private void use(int j) {
+            c = plans[j];
+            out = outs[j];
+            for (int p = 0; p < 2; p++) {
+                for (int cell = 0; cell < cells; cell++) {
+                    int vk = cellVk[cell];
+                    Regime regime = c.periods[p].regimes()[vk];
+                    double m = regime.failuresPerUnitYear() * rateMultiplier(regime.rateShape(), rateZ[vk])
+                            * fleet.sockets()[cell] / 365.0;
+                    meanPerDay[p][cell] = m;
+                    weekExp[p][cell] = Math.exp(-7 * m);
+                }
+            }
+        }
+
+        private void begin(int r) {
+            Arrays.fill(arrive, 0);
+            Arrays.fill(failures, 0);
+            Arrays.fill(outbound, 0);
+            Arrays.fill(purchaseDay, -1);
+            Arrays.fill(holdDay, -1);
+            Arrays.fill(credit, 0);
+            Arrays.fill(qHead, 0);
+            Arrays.fill(qTail, 0);
+            Arrays.fill(fleetStageDelta, 0);
+            System.arraycopy(fleet.spares(), 0, shelf, 0, cells);
+            Arrays.fill(waiting, 0);
+            Arrays.fill(svWaiting, 0);
+            Arrays.fill(siteOutbound, 0);
+            Arrays.fill(active, 0);
+            stockedOutNow = 0;
+            for (int cell = 0; cell < cells; cell++) {
+                if (shelf[cell] == 0 && fleet.sockets()[cell] > 0) {
+                    stockedOutNow++;
+                }
+            }
+            spendCents = 0;
+            thLost = 0;
+            stockouts = 0;
+            today = 0;
+            seed(r, 0);
+            for (int vk = 0; vk < vendors * kinds; vk++) {
+                rateZ[vk] = normal(stream(settings.seed(), RATES, vk, r));
+            }
+        }
+
+        private void seed(int r, int phase) {
+            long seed = settings.seed();
+            for (int cell = 0; cell < cells; cell++) {
+                failureStreams[cell] = stream(seed, FAILURES + phase, cell, r);
+                routeStreams[cell] = stream(seed, ROUTES + phase, cell, r);
+                purchaseStreams[cell] = stream(seed, PURCHASES + phase, cell, r);
+            }
+            for (int i = 0; i < holdStreams.length; i++) {
+                holdStreams[i] = stream(seed, HOLDS + phase, i, r);
+            }
+        }
+
+        /** Days [from, to) of the current scenario. */
+        private void simulate(int from, int to, int r) {
             int warm = settings.warmupDays();
             int horizon = settings.horizonDays();
             int ship = settings.shipEveryDays();
             int[] sockets = fleet.sockets();
             double[] ths = fleet.thsPerMachine();
             int[] machines = fleet.machines();
-            List<Hub> hubs = fleet.hubs();
-            double thLost = 0;
-            double stockouts = 0;
-            for (int i = 0; i < days; i++) {
+            int hubCount = fleet.hubs().size();
+            float[][] series = out.series;
+            for (int i = from; i < to; i++) {
                 int p = c.periodOf(i);
                 Period period = c.periods[p];
                 today = i;
+                drawFailures(i, p);
                 // only the pools with a failure or an arrival today change: visit those alone
                 for (int w = 0; w < words; w++) {
                     long bits = active[i * words + w];
@@ -381,7 +549,7 @@ public final class MonteCarloForecast {
                         }
                         int failed = failures[i * cells + cell];
                         if (failed > 0) {
-                            fail(cell, sv, cellVk[cell], i, failed, period.regimes()[cellVk[cell]]);
+                            fail(cell, sv, i, failed, period.regimes()[cellVk[cell]]);
                         }
                         svWaiting[sv] += waiting[cell] - before;
                         if (sockets[cell] > 0 && wasOut != (shelf[cell] == 0)) {
@@ -394,15 +562,14 @@ public final class MonteCarloForecast {
                         shipOut(s, i, p);
                     }
                 }
-                for (int h = 0; h < hubs.size(); h++) {
+                for (int h = 0; h < hubCount; h++) {
                     serve(h, i, p);
                 }
                 if (i >= warm) {
                     int at = r * horizon + i - warm;
                     int units = 0;
                     double th = 0;
-                    int stockedOut = stockedOutNow;
-                    for (int sv = 0; sv < svDown.length; sv++) {
+                    for (int sv = 0; sv < svCount; sv++) {
                         svDown[sv] = Math.min(svWaiting[sv], machines[sv]);
                     }
                     for (int s = 0; s < sites; s++) {
@@ -431,12 +598,18 @@ public final class MonteCarloForecast {
                     }
                     series[S_UNITS][at] = units;
                     series[S_THS][at] = (float) th;
-                    series[S_STOCKOUT][at] = stockedOut;
-                    stockouts += stockedOut;
+                    series[S_STOCKOUT][at] = stockedOutNow;
+                    stockouts += stockedOutNow;
                     thLost += th;
                 }
             }
-            // stage levels from their daily moves
+        }
+
+        /** The replication's stage levels and totals, once its last day is done. */
+        private void finish(int r) {
+            int warm = settings.warmupDays();
+            int horizon = settings.horizonDays();
+            float[][] series = out.series;
             Arrays.fill(stageLevel, 0);
             for (int i = 0; i < days; i++) {
                 int inPipeline = 0;
@@ -453,105 +626,45 @@ public final class MonteCarloForecast {
                     }
                 }
             }
-            thDaysLost[r] = thLost;
-            spend[r] = spendCents;
-            stockoutDays[r] = stockouts;
-        }
-
-        private void reset(int r) {
-            long seed = settings.seed();
-            Arrays.fill(arrive, 0);
-            Arrays.fill(outbound, 0);
-            Arrays.fill(purchaseDay, -1);
-            Arrays.fill(holdDay, -1);
-            Arrays.fill(credit, 0);
-            Arrays.fill(qHead, 0);
-            Arrays.fill(qTail, 0);
-            Arrays.fill(fleetStageDelta, 0);
-            System.arraycopy(fleet.spares(), 0, shelf, 0, cells);
-            Arrays.fill(waiting, 0);
-            Arrays.fill(svWaiting, 0);
-            Arrays.fill(siteOutbound, 0);
-            Arrays.fill(active, 0);
-            stockedOutNow = 0;
-            for (int cell = 0; cell < cells; cell++) {
-                if (shelf[cell] == 0 && fleet.sockets()[cell] > 0) {
-                    stockedOutNow++;
-                }
-            }
-            spendCents = 0;
-            for (int cell = 0; cell < cells; cell++) {
-                failureStreams[cell] = stream(seed, FAILURES, cell, r);
-                routeStreams[cell] = stream(seed, ROUTES, cell, r);
-                purchaseStreams[cell] = stream(seed, PURCHASES, cell, r);
-            }
-            for (int i = 0; i < holdStreams.length; i++) {
-                holdStreams[i] = stream(seed, HOLDS, i, r);
-            }
-            for (int vk = 0; vk < vendors * kinds; vk++) {
-                double z = normal(stream(seed, RATES, vk, r));
-                for (int p = 0; p < 2; p++) {
-                    Regime regime = c.periods[p].regimes()[vk];
-                    double multiplier = rateMultiplier(regime.rateShape(), z);
-                    for (int s = 0; s < sites; s++) {
-                        int cell = fleet.cell(s, vk / kinds, vk % kinds);
-                        double m = regime.failuresPerUnitYear() * multiplier * fleet.sockets()[cell] / 365.0;
-                        meanPerDay[p][cell] = m;
-                        blockExp[p][cell] = Math.exp(-m * c.blockDays[cell]);
-                    }
-                }
-            }
-            drawFailures();
+            out.thDaysLost[r] = thLost;
+            out.spend[r] = spendCents;
+            out.stockoutDays[r] = stockouts;
         }
 
         /**
-         * Each pool's failures over the whole run, before the days are stepped through: a Poisson count
-         * per block of days (a week, or a day for a pool with more than 30 failures a week), drawn by
-         * inversion with one uniform, and spread over the block's days in proportion to their rates
-         * (a Poisson process has this law exactly). Blocks depend on the baseline rate only, so every
-         * scenario of a forecast reads the same uniforms for the same block.
+         * The failures of the block of days starting today, per pool: a Poisson count by inversion of one
+         * uniform, spread uniformly over the block's days (a Poisson process has this law exactly). Blocks
+         * are weeks (days for a pool above 30 failures a week) and never straddle the effective date, so
+         * every scenario reads the same uniforms for the same block.
          */
-        private void drawFailures() {
-            Arrays.fill(failures, 0);
-            int shock = c.shockDay;
+        private void drawFailures(int day, int p) {
+            boolean weekStarts = day % 7 == 0 || day == shared;
+            if (!weekStarts && !c.dailyBlocks) {
+                return;
+            }
+            int end = Math.min(days, Math.min((day / 7 + 1) * 7, day < shared ? shared : days));
             for (int cell = 0; cell < cells; cell++) {
-                SplittableRandom fs = failureStreams[cell];
-                double before = meanPerDay[0][cell];
-                double after = meanPerDay[1][cell];
-                if (before == 0 && after == 0) {
+                int block = c.blockDays[cell];
+                if (block == 7 && !weekStarts) {
                     continue;
                 }
-                int block = c.blockDays[cell];
-                for (int b0 = 0; b0 < days; b0 += block) {
-                    int b1 = Math.min(days, b0 + block);
-                    int length = b1 - b0;
-                    if (length == block && (b1 <= shock || b0 >= shock)) {
-                        // the usual case: one rate over a full block, failure days uniform in it
-                        int p = b1 <= shock ? 0 : 1;
-                        int n = poisson(fs.nextDouble(), meanPerDay[p][cell] * length, blockExp[p][cell]);
-                        for (int f = 0; f < n; f++) {
-                            int day = b0 + (int) (fs.nextDouble() * length);
-                            failures[day * cells + cell]++;
-                            active[day * words + (cell >>> 6)] |= 1L << cell;
-                        }
-                        continue;
-                    }
-                    int split = Math.max(b0, Math.min(shock, b1));
-                    double first = before * (split - b0);
-                    double total = first + after * (b1 - split);
-                    int n = poisson(fs.nextDouble(), total, Math.exp(-total));
-                    for (int f = 0; f < n; f++) {
-                        double x = fs.nextDouble() * total;
-                        int day = x < first ? b0 + (int) (x / before) : split + (int) ((x - first) / after);
-                        day = Math.min(b1 - 1, day);
-                        failures[day * cells + cell]++;
-                        active[day * words + (cell >>> 6)] |= 1L << cell;
-                    }
+                double mean = meanPerDay[p][cell];
+                if (mean == 0) {
+                    continue;
+                }
+                int length = block == 1 ? 1 : end - day;
+                double limit = length == 7 ? weekExp[p][cell] : Math.exp(-mean * length);
+                SplittableRandom fs = failureStreams[cell];
+                int n = poisson(fs.nextDouble(), mean * length, limit);
+                for (int f = 0; f < n; f++) {
+                    int d = day + (int) (fs.nextDouble() * length);
+                    failures[d * cells + cell]++;
+                    active[d * words + (cell >>> 6)] |= 1L << cell;
                 }
             }
         }
 
-        private void fail(int cell, int sv, int vk, int day, int failed, Regime regime) {
+        private void fail(int cell, int sv, int day, int failed, Regime regime) {
             SplittableRandom routes = routeStreams[cell];
             double bench = regime.benchShare();
             double toVendor = bench + regime.vendorHubShare();
@@ -628,14 +741,20 @@ public final class MonteCarloForecast {
             }
         }
 
+        /**
+         * A hub's day: it takes parts first come, first served, up to its capacity. What it repairs
+         * travels back to each site as one shipment of the day, held (or excluded) as a whole at the
+         * border, with the parameters in force on the day its repair starts.
+         */
         private void serve(int h, int day, int p) {
             HubState state = c.periods[p].hubs().get(h);
-            if (!state.open()) {
+            if (!state.open() || qHead[h] == qTail[h]) {
                 return;
             }
             double perDay = c.capacityPerDay[p][h];
             credit[h] = Math.min(credit[h] + perDay, perDay + 1);
             Hub hub = fleet.hubs().get(h);
+            Regime[] regimes = c.periods[p].regimes();
             while (qHead[h] < qTail[h] && qAvail[h][qHead[h]] <= day && credit[h] >= 1) {
                 int head = qHead[h];
                 int cell = qCell[h][head];
@@ -653,7 +772,7 @@ public final class MonteCarloForecast {
                 if (done >= days) {
                     continue;
                 }
-                Regime regime = c.periods[c.periodOf(done)].regimes()[(sv % vendors) * kinds + cell % kinds];
+                Regime regime = regimes[cellVk[cell]];
                 int port = done + hub.transitDays();
                 move(sv, Stage.IN_TRANSIT_BACK, done, port, m);
                 int hold = 0;
@@ -661,7 +780,6 @@ public final class MonteCarloForecast {
                 if (hub.crossesBorder()) {
                     int key = h * sites + site;
                     if (holdDay[key] != day) {
-                        // everything this hub sends back to this site today travels as one shipment
                         holdDay[key] = day;
                         SplittableRandom hs = holdStreams[key];
                         holdU[key][0] = hs.nextDouble();
@@ -677,8 +795,7 @@ public final class MonteCarloForecast {
                 int released = port + hold;
                 if (excluded) {
                     for (int n = 0; n < m; n++) {
-                        purchase(cell, sv, released, c.periods[c.periodOf(Math.min(released, days - 1))]
-                                .regimes()[(sv % vendors) * kinds + cell % kinds]);
+                        purchase(cell, sv, released, regime);
                     }
                 } else {
                     arrive(cell, released, m);
@@ -732,7 +849,92 @@ public final class MonteCarloForecast {
 
         private void add(int sv, int stage, int day, int n) {
             fleetStageDelta[day * NSTAGES + stage] += n;
-            svStageDelta[(day * NSTAGES + stage) * svCount + sv] += n;
+            moves[(day * NSTAGES + stage) * svCount + sv] += n;
+        }
+
+        /** The state on the shared day, to start each scenario from. */
+        private final class Snapshot {
+            final int[] shelf = new int[cells];
+            final int[] waiting = new int[cells];
+            final int[] outbound = new int[cells * 2];
+            final int[] arrive = new int[cells * (days + 1)];
+            final long[] active = new long[(days + 1) * words];
+            final int[] purchaseDay = new int[cells];
+            final double[] purchaseHeldU = new double[cells];
+            final double[] purchaseDurU = new double[cells];
+            final int[] fleetStageDelta = new int[NSTAGES * (days + 1)];
+            final int[] svWaiting = new int[svCount];
+            final int[] siteOutbound = new int[sites];
+            final double[] credit = new double[fleet.hubs().size()];
+            final int[][] qAvail = new int[fleet.hubs().size()][];
+            final int[][] qCell = new int[fleet.hubs().size()][];
+            final int[][] qCount = new int[fleet.hubs().size()][];
+            final int[] qHead = new int[fleet.hubs().size()];
+            final int[] qTail = new int[fleet.hubs().size()];
+            int stockedOutNow;
+            long spendCents;
+            double thLost;
+            double stockouts;
+
+            void take() {
+                copy(Replica.this.shelf, shelf);
+                copy(Replica.this.waiting, waiting);
+                copy(Replica.this.outbound, outbound);
+                int from = shared * cells;
+                System.arraycopy(Replica.this.arrive, from, arrive, from, arrive.length - from);
+                System.arraycopy(Replica.this.active, shared * words, active, shared * words, active.length - shared * words);
+                copy(Replica.this.purchaseDay, purchaseDay);
+                System.arraycopy(Replica.this.purchaseHeldU, 0, purchaseHeldU, 0, cells);
+                System.arraycopy(Replica.this.purchaseDurU, 0, purchaseDurU, 0, cells);
+                copy(Replica.this.fleetStageDelta, fleetStageDelta);
+                copy(Replica.this.svWaiting, svWaiting);
+                copy(Replica.this.siteOutbound, siteOutbound);
+                System.arraycopy(Replica.this.credit, 0, credit, 0, credit.length);
+                for (int h = 0; h < credit.length; h++) {
+                    qAvail[h] = Replica.this.qAvail[h].clone();
+                    qCell[h] = Replica.this.qCell[h].clone();
+                    qCount[h] = Replica.this.qCount[h].clone();
+                }
+                copy(Replica.this.qHead, qHead);
+                copy(Replica.this.qTail, qTail);
+                stockedOutNow = Replica.this.stockedOutNow;
+                spendCents = Replica.this.spendCents;
+                thLost = Replica.this.thLost;
+                stockouts = Replica.this.stockouts;
+            }
+
+            void restore() {
+                copy(shelf, Replica.this.shelf);
+                copy(waiting, Replica.this.waiting);
+                copy(outbound, Replica.this.outbound);
+                int from = shared * cells;
+                System.arraycopy(arrive, from, Replica.this.arrive, from, arrive.length - from);
+                System.arraycopy(active, shared * words, Replica.this.active, shared * words, active.length - shared * words);
+                Arrays.fill(Replica.this.failures, from, Replica.this.failures.length, 0);
+                copy(purchaseDay, Replica.this.purchaseDay);
+                System.arraycopy(purchaseHeldU, 0, Replica.this.purchaseHeldU, 0, cells);
+                System.arraycopy(purchaseDurU, 0, Replica.this.purchaseDurU, 0, cells);
+                copy(fleetStageDelta, Replica.this.fleetStageDelta);
+                copy(svWaiting, Replica.this.svWaiting);
+                copy(siteOutbound, Replica.this.siteOutbound);
+                System.arraycopy(credit, 0, Replica.this.credit, 0, credit.length);
+                for (int h = 0; h < credit.length; h++) {
+                    Replica.this.qAvail[h] = qAvail[h].clone();
+                    Replica.this.qCell[h] = qCell[h].clone();
+                    Replica.this.qCount[h] = qCount[h].clone();
+                }
+                copy(qHead, Replica.this.qHead);
+                copy(qTail, Replica.this.qTail);
+                Arrays.fill(Replica.this.holdDay, -1);
+                Replica.this.stockedOutNow = stockedOutNow;
+                Replica.this.spendCents = spendCents;
+                Replica.this.thLost = thLost;
+                Replica.this.stockouts = stockouts;
+            }
+
+            private void copy(int[] from, int[] to) {
+                System.arraycopy(from, 0, to, 0, from.length);
+            }
         }
     }
 

@@ -32,7 +32,29 @@ public final class ScenarioResolver {
      */
     public static Plan compile(String name, ScenarioParameters params, Baseline baseline, Fleet fleet, LocalDate start,
             int warmupDays) {
-        Period before = period(new ScenarioParameters(null, null, List.of(), List.of()), baseline, fleet);
+        return compile(name, params, baseline(baseline, fleet), baseline, fleet, start, warmupDays);
+    }
+
+    /**
+     * Several scenarios over one baseline: their plans share the one baseline period, which lets the
+     * engine simulate their common past once.
+     */
+    public static List<Plan> compileAll(List<String> names, List<ScenarioParameters> params, Baseline baseline,
+            Fleet fleet, LocalDate start, int warmupDays) {
+        Period before = baseline(baseline, fleet);
+        List<Plan> plans = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            plans.add(compile(names.get(i), params.get(i), before, baseline, fleet, start, warmupDays));
+        }
+        return plans;
+    }
+
+    private static Period baseline(Baseline baseline, Fleet fleet) {
+        return period(new ScenarioParameters(null, null, List.of(), List.of()), baseline, fleet);
+    }
+
+    private static Plan compile(String name, ScenarioParameters params, Period before, Baseline baseline, Fleet fleet,
+            LocalDate start, int warmupDays) {
         Period after = params.rules().isEmpty() && params.hubs().isEmpty() ? before : period(params, baseline, fleet);
         int shockDay = params.effectiveDate() == null ? 0
                 : (int) Math.max(0, warmupDays + ChronoUnit.DAYS.between(start, params.effectiveDate()));

@@ -91,8 +91,14 @@ class MonteCarloForecastTest {
         Fleet fleet = Fixtures.fleet(new int[] {800, 300}, List.of("HASHBOARD", "PSU"), new int[] {3, 1}, 2, hubs);
         Period p = Fixtures.period(fleet, Fixtures.mixed(0.05, 0.3, 0.5, 0.1, 0.1, 0.2, 0.1, true), capped(hubs, 20));
         MonteCarloForecast engine = Fixtures.engine(fleet, 90, 30, 300, 42, 2);
-        Run a = engine.run(new Plan("a", 50, p, p), Monitor.NONE);
-        Run b = engine.run(Plan.unchanged("b", p), Monitor.NONE);
+        // run together (sharing their past) and each alone: the same numbers
+        List<Run> together = engine.run(List.of(new Plan("a", 50, p, p), new Plan("b", 50, p, p)), Monitor.NONE);
+        Run a = together.get(0);
+        Run b = together.get(1);
+        Run alone = engine.run(new Plan("b", 50, p, p), Monitor.NONE);
+        assertArrayEquals(alone.hashrateDownByReplication(), b.hashrateDownByReplication());
+        assertArrayEquals(alone.stages()[Stage.CUSTOMS_HOLD.ordinal()].mean(), b.stages()[Stage.CUSTOMS_HOLD.ordinal()].mean());
+        assertArrayEquals(alone.siteStageMean()[0][Stage.HUB_QUEUE.ordinal()], b.siteStageMean()[0][Stage.HUB_QUEUE.ordinal()]);
         for (int r = 0; r < 300; r++) {
             assertEquals(0.0, a.hashrateDaysLost()[r] - b.hashrateDaysLost()[r]);
         }
@@ -119,6 +125,35 @@ class MonteCarloForecastTest {
         assertEquals(1234, one.seed());
     }
 
+    /** A scenario's numbers do not depend on which others run with it, whether or not they share its past. */
+    @Test
+    void aScenarioRunWithOthersGivesWhatItGivesAlone() {
+        List<Hub> hubs = List.of(Fixtures.OVERSEAS, Fixtures.ONSHORE);
+        Fleet fleet = Fixtures.fleet(new int[] {700, 250}, List.of("HASHBOARD", "PSU"), new int[] {3, 1}, 2, hubs);
+        Period before = Fixtures.period(fleet, Fixtures.mixed(0.05, 0.3, 0.5, 0.1, 0.1, 0.2, 0.1, true), capped(hubs, 25));
+        Period worse = Fixtures.period(fleet, Fixtures.mixed(0.06, 0.2, 0.0, 0.5, 0.3, 0.4, 0.1, false), capped(hubs, 10));
+        Period other = Fixtures.period(fleet, Fixtures.mixed(0.05, 0.5, 0.3, 0.1, 0.1, 0.1, 0.0, true), capped(hubs, 40));
+        MonteCarloForecast engine = Fixtures.engine(fleet, 120, 40, 200, 77, 2);
+        Plan a = new Plan("a", 70, before, worse);
+        Plan b = new Plan("b", 70, before, other);
+        Plan c = new Plan("c", 90, before, worse);
+        List<Run> all = engine.run(List.of(a, b, c), Monitor.NONE);
+        for (int i = 0; i < 3; i++) {
+            Run alone = engine.run(List.of(a, b, c).get(i), Monitor.NONE);
+            assertArrayEquals(alone.hashrateDownByReplication(), all.get(i).hashrateDownByReplication(), "plan " + i);
+            assertArrayEquals(alone.spendCents(), all.get(i).spendCents());
+            assertArrayEquals(alone.stages()[Stage.LOST.ordinal()].p90(), all.get(i).stages()[Stage.LOST.ordinal()].p90());
+            assertArrayEquals(alone.vendorStageMean()[0][Stage.AWAITING_SHIPMENT.ordinal()],
+                    all.get(i).vendorStageMean()[0][Stage.AWAITING_SHIPMENT.ordinal()]);
+        }
+        // before the shared date a and b are one history
+        for (int d = 0; d < 30; d++) {
+            assertEquals(all.get(0).unitsDown().mean()[d], all.get(1).unitsDown().mean()[d]);
+        }
+        assertTrue(all.get(0).stages()[Stage.LOST.ordinal()].mean()[119] > 0);
+        assertEquals(0.0, all.get(1).stages()[Stage.LOST.ordinal()].mean()[119]);
+    }
+
     @Test
     void longerRepairsAfterTheShockNeverHelpInAnyPairedReplication() {
         List<Hub> hubs = List.of(Fixtures.OVERSEAS);
@@ -126,8 +161,11 @@ class MonteCarloForecastTest {
         Period before = Fixtures.period(fleet, Fixtures.bench(0.06, 12, 0.5), Fixtures.uncapacitated(hubs));
         Period after = Fixtures.period(fleet, Fixtures.bench(0.06, 30, 0.5), Fixtures.uncapacitated(hubs));
         MonteCarloForecast engine = Fixtures.engine(fleet, 180, 30, 300, 9, 2);
-        Run fades = engine.run(Plan.unchanged("fades", before), Monitor.NONE);
-        Run listed = engine.run(new Plan("listed", 90, before, after), Monitor.NONE);
+        // "the review fades" changes nothing on the same date; the pairs share their whole past
+        List<Run> runs = engine.run(List.of(new Plan("fades", 90, before, before), new Plan("listed", 90, before, after)),
+                Monitor.NONE);
+        Run fades = runs.get(0);
+        Run listed = runs.get(1);
         double sum = 0;
         for (int r = 0; r < 300; r++) {
             double diff = listed.hashrateDaysLost()[r] - fades.hashrateDaysLost()[r];
