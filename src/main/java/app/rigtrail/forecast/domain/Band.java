@@ -21,19 +21,19 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
         for (int d = 0; d < days; d++) {
             System.arraycopy(values, d * reps, work, 0, reps);
             double sum = 0;
+            double squares = 0;
             boolean small = true;
             float max = 0;
+            float shift = work[0]; // sums of squares about a value near the mean keep their precision
             for (float v : work) {
                 sum += v;
+                squares += (double) (v - shift) * (v - shift);
                 small &= v >= 0 && v <= COUNTING_RANGE && v == (int) v;
                 max = Math.max(max, v);
             }
             mean[d] = sum / reps;
-            double squares = 0;
-            for (float v : work) {
-                squares += (v - mean[d]) * (v - mean[d]);
-            }
-            sd[d] = Math.sqrt(squares / (reps - 1));
+            double centred = sum / reps - shift;
+            sd[d] = Math.sqrt(Math.max(0, (squares - reps * centred * centred) / (reps - 1)));
             if (small) {
                 // counts of machines or parts: a histogram gives the order statistics in one pass
                 int range = (int) max + 1;

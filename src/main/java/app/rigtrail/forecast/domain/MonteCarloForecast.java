@@ -368,8 +368,13 @@ public final class MonteCarloForecast {
         final double[] credit;
         final int[] holdDay;
         final double[][] holdU;
-        final int[] svDown;
         final int[] svWaiting;
+        final int[] siteUnits = new int[sites];
+        final double[] siteThs = new double[sites];
+        final int[] vendorUnits = new int[vendors];
+        final double[] vendorThs = new double[vendors];
+        int fleetUnits;
+        double fleetThs;
         final int[] siteOutbound = new int[sites];
         final int words = (cells + 63) >>> 6;
         /** Per day, a bit per pool with a failure or an arrival that day. */
@@ -407,7 +412,6 @@ public final class MonteCarloForecast {
             credit = new double[hubs];
             holdDay = new int[hubs * sites];
             holdU = new double[hubs * sites][3];
-            svDown = new int[svCount];
             svWaiting = new int[svCount];
             for (int cell = 0; cell < cells; cell++) {
                 cellSv[cell] = cell / kinds;
@@ -487,6 +491,12 @@ public final class MonteCarloForecast {
             System.arraycopy(fleet.spares(), 0, shelf, 0, cells);
             Arrays.fill(waiting, 0);
             Arrays.fill(svWaiting, 0);
+            Arrays.fill(siteUnits, 0);
+            Arrays.fill(siteThs, 0);
+            Arrays.fill(vendorUnits, 0);
+            Arrays.fill(vendorThs, 0);
+            fleetUnits = 0;
+            fleetThs = 0;
             Arrays.fill(siteOutbound, 0);
             Arrays.fill(active, 0);
             stockedOutNow = 0;
@@ -551,14 +561,17 @@ public final class MonteCarloForecast {
                         if (failed > 0) {
                             fail(cell, sv, i, failed, period.regimes()[cellVk[cell]]);
                         }
-                        svWaiting[sv] += waiting[cell] - before;
+                        if (waiting[cell] != before) {
+                            down(sv, waiting[cell] - before);
+                        }
                         if (sockets[cell] > 0 && wasOut != (shelf[cell] == 0)) {
                             stockedOutNow += wasOut ? -1 : 1;
                         }
                     }
                 }
-                for (int s = 0; s < sites; s++) {
-                    if (siteOutbound[s] > 0 && (i + s) % ship == 0) {
+                // site s ships on the days with (day + s) divisible by the cadence
+                for (int s = Math.floorMod(-i, ship); s < sites; s += ship) {
+                    if (siteOutbound[s] > 0) {
                         shipOut(s, i, p);
                     }
                 }
@@ -567,41 +580,41 @@ public final class MonteCarloForecast {
                 }
                 if (i >= warm) {
                     int at = r * horizon + i - warm;
-                    int units = 0;
-                    double th = 0;
-                    for (int sv = 0; sv < svCount; sv++) {
-                        svDown[sv] = Math.min(svWaiting[sv], machines[sv]);
-                    }
-                    for (int s = 0; s < sites; s++) {
-                        int su = 0;
-                        double st = 0;
-                        for (int v = 0; v < vendors; v++) {
-                            int sv = s * vendors + v;
-                            su += svDown[sv];
-                            st += svDown[sv] * ths[sv];
-                        }
-                        series[sSiteUnits + s][at] = su;
-                        series[sSiteThs + s][at] = (float) st;
-                        units += su;
-                        th += st;
+                    for (int st = 0; st < sites; st++) {
+                        series[sSiteUnits + st][at] = siteUnits[st];
+                        series[sSiteThs + st][at] = (float) siteThs[st];
                     }
                     for (int v = 0; v < vendors; v++) {
-                        int vu = 0;
-                        double vt = 0;
-                        for (int s = 0; s < sites; s++) {
-                            int sv = s * vendors + v;
-                            vu += svDown[sv];
-                            vt += svDown[sv] * ths[sv];
-                        }
-                        series[sVendorUnits + v][at] = vu;
-                        series[sVendorThs + v][at] = (float) vt;
+                        series[sVendorUnits + v][at] = vendorUnits[v];
+                        series[sVendorThs + v][at] = (float) vendorThs[v];
                     }
+                    int units = fleetUnits;
+                    double th = fleetThs;
                     series[S_UNITS][at] = units;
                     series[S_THS][at] = (float) th;
                     series[S_STOCKOUT][at] = stockedOutNow;
                     stockouts += stockedOutNow;
                     thLost += th;
                 }
+            }
+        }
+
+        /** Machines waiting at a site and vendor change: the sums by site, vendor and fleet follow. */
+        private void down(int sv, int change) {
+            int machines = fleet.machines()[sv];
+            int was = Math.min(svWaiting[sv], machines);
+            svWaiting[sv] += change;
+            int delta = Math.min(svWaiting[sv], machines) - was;
+            if (delta != 0) {
+                double ths = delta * fleet.thsPerMachine()[sv];
+                int site = sv / vendors;
+                int vendor = sv % vendors;
+                siteUnits[site] += delta;
+                siteThs[site] += ths;
+                vendorUnits[vendor] += delta;
+                vendorThs[vendor] += ths;
+                fleetUnits += delta;
+                fleetThs += ths;
             }
         }
 
@@ -806,7 +819,8 @@ public final class MonteCarloForecast {
         private void enqueue(int h, int available, int cell, int n) {
             if (qTail[h] == qAvail[h].length) {
                 int live = qTail[h] - qHead[h];
-                int size = Math.max(64, live * 2);
+                // room at the front: slide the live cohorts down; otherwise grow
+                int size = live * 2 <= qAvail[h].length ? qAvail[h].length : qAvail[h].length * 2;
                 qAvail[h] = compact(qAvail[h], qHead[h], live, size);
                 qCell[h] = compact(qCell[h], qHead[h], live, size);
                 qCount[h] = compact(qCount[h], qHead[h], live, size);
@@ -820,7 +834,7 @@ public final class MonteCarloForecast {
         }
 
         private int[] compact(int[] a, int from, int live, int size) {
-            int[] out = new int[size];
+            int[] out = size == a.length ? a : new int[size];
             System.arraycopy(a, from, out, 0, live);
             return out;
         }
@@ -864,6 +878,12 @@ public final class MonteCarloForecast {
             final double[] purchaseDurU = new double[cells];
             final int[] fleetStageDelta = new int[NSTAGES * (days + 1)];
             final int[] svWaiting = new int[svCount];
+            final int[] siteUnits = new int[sites];
+            final double[] siteThs = new double[sites];
+            final int[] vendorUnits = new int[vendors];
+            final double[] vendorThs = new double[vendors];
+            int fleetUnits;
+            double fleetThs;
             final int[] siteOutbound = new int[sites];
             final double[] credit = new double[fleet.hubs().size()];
             final int[][] qAvail = new int[fleet.hubs().size()][];
@@ -888,12 +908,18 @@ public final class MonteCarloForecast {
                 System.arraycopy(Replica.this.purchaseDurU, 0, purchaseDurU, 0, cells);
                 copy(Replica.this.fleetStageDelta, fleetStageDelta);
                 copy(Replica.this.svWaiting, svWaiting);
+                copy(Replica.this.siteUnits, siteUnits);
+                System.arraycopy(Replica.this.siteThs, 0, siteThs, 0, sites);
+                copy(Replica.this.vendorUnits, vendorUnits);
+                System.arraycopy(Replica.this.vendorThs, 0, vendorThs, 0, vendors);
+                fleetUnits = Replica.this.fleetUnits;
+                fleetThs = Replica.this.fleetThs;
                 copy(Replica.this.siteOutbound, siteOutbound);
                 System.arraycopy(Replica.this.credit, 0, credit, 0, credit.length);
                 for (int h = 0; h < credit.length; h++) {
-                    qAvail[h] = Replica.this.qAvail[h].clone();
-                    qCell[h] = Replica.this.qCell[h].clone();
-                    qCount[h] = Replica.this.qCount[h].clone();
+                    qAvail[h] = into(Replica.this.qAvail[h], qAvail[h], Replica.this.qTail[h]);
+                    qCell[h] = into(Replica.this.qCell[h], qCell[h], Replica.this.qTail[h]);
+                    qCount[h] = into(Replica.this.qCount[h], qCount[h], Replica.this.qTail[h]);
                 }
                 copy(Replica.this.qHead, qHead);
                 copy(Replica.this.qTail, qTail);
@@ -916,12 +942,18 @@ public final class MonteCarloForecast {
                 System.arraycopy(purchaseDurU, 0, Replica.this.purchaseDurU, 0, cells);
                 copy(fleetStageDelta, Replica.this.fleetStageDelta);
                 copy(svWaiting, Replica.this.svWaiting);
+                copy(siteUnits, Replica.this.siteUnits);
+                System.arraycopy(siteThs, 0, Replica.this.siteThs, 0, sites);
+                copy(vendorUnits, Replica.this.vendorUnits);
+                System.arraycopy(vendorThs, 0, Replica.this.vendorThs, 0, vendors);
+                Replica.this.fleetUnits = fleetUnits;
+                Replica.this.fleetThs = fleetThs;
                 copy(siteOutbound, Replica.this.siteOutbound);
                 System.arraycopy(credit, 0, Replica.this.credit, 0, credit.length);
                 for (int h = 0; h < credit.length; h++) {
-                    Replica.this.qAvail[h] = qAvail[h].clone();
-                    Replica.this.qCell[h] = qCell[h].clone();
-                    Replica.this.qCount[h] = qCount[h].clone();
+                    Replica.this.qAvail[h] = into(qAvail[h], Replica.this.qAvail[h], qTail[h]);
+                    Replica.this.qCell[h] = into(qCell[h], Replica.this.qCell[h], qTail[h]);
+                    Replica.this.qCount[h] = into(qCount[h], Replica.this.qCount[h], qTail[h]);
                 }
                 copy(qHead, Replica.this.qHead);
                 copy(qTail, Replica.this.qTail);
@@ -930,6 +962,13 @@ public final class MonteCarloForecast {
                 Replica.this.spendCents = spendCents;
                 Replica.this.thLost = thLost;
                 Replica.this.stockouts = stockouts;
+            }
+
+            /** The first n entries of a queue array into another of the same length (reused when it fits). */
+            private int[] into(int[] from, int[] to, int n) {
+                int[] out = to != null && to.length == from.length ? to : new int[from.length];
+                System.arraycopy(from, 0, out, 0, n);
+                return out;
             }
 
             private void copy(int[] from, int[] to) {
