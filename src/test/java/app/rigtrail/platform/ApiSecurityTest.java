@@ -99,6 +99,11 @@ class ApiSecurityTest {
     @Test
     void openApiDescribesTheContract() {
         given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200).body("paths.'/api/miners'.get.summary", startsWith("Miners"));
+                .then().statusCode(200).body("paths.'/api/miners'.get.summary", startsWith("Miners"))
+                .body("paths.'/api/scenarios'.get.summary", startsWith("Every scenario"))
+                .body("paths.'/api/scenarios'.post.summary", startsWith("Create a scenario"))
+                .body("paths.'/api/scenarios/{id}'.put.summary", startsWith("Edit"))
+                .body("paths.'/api/forecasts'.post.summary", startsWith("Run a forecast"))
+                .body("paths.'/api/forecasts/runs/{id}'.delete.summary", startsWith("Cancel"));
     }
 }
