@@ -8,6 +8,20 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
      * order statistics (the ceil(q n)-th smallest value), found by selection, not a full sort.
      */
     public static Band of(float[] values, int days, int reps) {
+        return compute(values, days, reps, false);
+    }
+
+    /**
+     * From values laid out replication by replication ({@code values[r * days + day]}), as the
+     * simulation writes them: read a day at a time out of cache-sized blocks.
+     */
+    public static Band ofReplications(float[] values, int days, int reps) {
+        return compute(values, days, reps, true);
+    }
+
+    private static final int BLOCK_DAYS = 16;
+
+    private static Band compute(float[] values, int days, int reps, boolean replicationMajor) {
         double[] mean = new double[days];
         double[] sd = new double[days];
         double[] p10 = new double[days];
@@ -18,8 +32,24 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
         int k50 = rank(0.5, reps);
         int k90 = rank(0.9, reps);
         int[] counts = new int[COUNTING_RANGE + 1];
+        float[] block = replicationMajor ? new float[BLOCK_DAYS * reps] : null;
         for (int d = 0; d < days; d++) {
-            System.arraycopy(values, d * reps, work, 0, reps);
+            if (!replicationMajor) {
+                System.arraycopy(values, d * reps, work, 0, reps);
+            } else {
+                int b = d % BLOCK_DAYS;
+                if (b == 0) {
+                    // the next days of every replication, turned day-major
+                    int width = Math.min(BLOCK_DAYS, days - d);
+                    for (int r = 0; r < reps; r++) {
+                        int row = r * days + d;
+                        for (int j = 0; j < width; j++) {
+                            block[j * reps + r] = values[row + j];
+                        }
+                    }
+                }
+                System.arraycopy(block, b * reps, work, 0, reps);
+            }
             double sum = 0;
             double squares = 0;
             boolean small = true;

@@ -225,10 +225,8 @@ public final class MonteCarloForecast {
         int horizon = settings.horizonDays();
         int warm = settings.warmupDays();
         Band[] bands = new Band[nSeries];
-        java.util.stream.IntStream.range(0, nSeries).parallel().forEach(s -> {
-            series[s] = transpose(series[s], reps, horizon);
-            bands[s] = Band.of(series[s], horizon, reps);
-        });
+        java.util.stream.IntStream.range(0, nSeries).parallel()
+                .forEach(s -> bands[s] = Band.ofReplications(series[s], horizon, reps));
         int svs = fleet.machines().length;
         long[][][] svStage = new long[svs][NSTAGES][days + 1];
         for (int[] moves : out.stageMoves) {
@@ -270,7 +268,8 @@ public final class MonteCarloForecast {
                 Arrays.copyOfRange(bands, sSiteThs, sSiteThs + sites),
                 Arrays.copyOfRange(bands, sVendorUnits, sVendorUnits + vendors),
                 Arrays.copyOfRange(bands, sVendorThs, sVendorThs + vendors), siteStage, vendorStage, bands[S_PIPELINE],
-                out.thDaysLost, out.spend, out.stockoutDays, series[S_THS], series[S_UNITS]);
+                out.thDaysLost, out.spend, out.stockoutDays, transpose(series[S_THS], reps, horizon),
+                transpose(series[S_UNITS], reps, horizon));
     }
 
     /** The plan's periods turned into per-pool numbers once, shared read-only by the workers. */

@@ -257,6 +257,29 @@ class MonteCarloForecastTest {
     }
 
     @Test
+    void bandsFromEitherLayoutAgree() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        int days = 37;
+        int reps = 301;
+        float[] byDay = new float[days * reps];
+        float[] byReplication = new float[days * reps];
+        for (int d = 0; d < days; d++) {
+            for (int r = 0; r < reps; r++) {
+                float v = d % 2 == 0 ? random.nextInt(30) : (float) random.nextDouble(1000);
+                byDay[d * reps + r] = v;
+                byReplication[r * days + d] = v;
+            }
+        }
+        Band a = Band.of(byDay, days, reps);
+        Band b = Band.ofReplications(byReplication, days, reps);
+        assertArrayEquals(a.mean(), b.mean());
+        assertArrayEquals(a.sd(), b.sd());
+        assertArrayEquals(a.p10(), b.p10());
+        assertArrayEquals(a.p50(), b.p50());
+        assertArrayEquals(a.p90(), b.p90());
+    }
+
+    @Test
     void aCancelledRunStops() {
         List<Hub> hubs = List.of(Fixtures.OVERSEAS);
         Fleet fleet = Fixtures.fleet(new int[] {100}, List.of("HASHBOARD"), new int[] {3}, 1, hubs);
