@@ -42,13 +42,40 @@ class ForecastInputsTest {
         double prior = 0.02;
         assertEquals((2 + n0) / (2 / prior + installed), (double) r0.get("failuresPerUnitYear"), 1e-12);
 
-        // ten PSU failures on Bitmain machines, opened 40 days ago, and one from two years ago that no longer counts
+        // ten PSU failures on Bitmain machines, opened 40 days ago, and one from two years ago that no longer counts;
+        // removed afterwards, so the repair tests still find machines without tickets
+        List<Long> tickets = new java.util.ArrayList<>();
+        try {
+            addFailures(tickets);
+            ForecastInputs.Snapshot after = inputs.load(bitmain, today);
+            Map<String, Object> r1 = rate(after, "BITMAIN PSU");
+            assertEquals(n0 + 10, ((Number) r1.get("failuresSeen")).longValue());
+            assertEquals((2 + n0 + 10) / (2 / prior + installed), (double) r1.get("failuresPerUnitYear"), 1e-12);
+            // and the engine sees the same number, with its uncertainty (shape = prior weight + failures)
+            int v = after.fleet().vendors().indexOf("BITMAIN");
+            int k = ForecastInputs.PART_KINDS.indexOf("PSU");
+            var vk = after.baseline().byVendorKind()[v * ForecastInputs.PART_KINDS.size() + k];
+            assertEquals((double) r1.get("failuresPerUnitYear"), vk.failuresPerUnitYear(), 0);
+            assertEquals(2 + n0 + 10, vk.failureEvents(), 0);
+            assertEquals(List.of("BITMAIN"), after.fleet().vendors());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Long t : tickets) {
+                    em.createNativeQuery("delete from ticket_failed_component where ticket_id = ?1").setParameter(1, t)
+                            .executeUpdate();
+                    em.createNativeQuery("delete from repair_ticket where id = ?1").setParameter(1, t).executeUpdate();
+                }
+            });
+        }
+    }
+
+    private void addFailures(List<Long> tickets) {
         QuarkusTransaction.requiringNew().run(() -> {
             List<?> psus = em.createNativeQuery("""
                     select c.id, c.miner_id, m.site_id from component c join miner m on m.id = c.miner_id
                     join miner_model mm on mm.id = m.model_id
                     where c.kind = 'PSU' and c.location_kind = 'INSTALLED' and mm.vendor = 'BITMAIN'
-                    order by c.id limit 11""").getResultList();
+                    order by c.id desc limit 11""").getResultList();
             assertEquals(11, psus.size());
             for (int i = 0; i < psus.size(); i++) {
                 Object[] p = (Object[]) psus.get(i);
@@ -59,18 +86,8 @@ class ForecastInputsTest {
                         .setParameter(3, i < 10 ? "40 days" : "730 days").getSingleResult();
                 em.createNativeQuery("insert into ticket_failed_component (ticket_id, component_id) values (?1, ?2)")
                         .setParameter(1, ticket.longValue()).setParameter(2, p[0]).executeUpdate();
+                tickets.add(ticket.longValue());
             }
         });
-        ForecastInputs.Snapshot after = inputs.load(bitmain, today);
-        Map<String, Object> r1 = rate(after, "BITMAIN PSU");
-        assertEquals(n0 + 10, ((Number) r1.get("failuresSeen")).longValue());
-        assertEquals((2 + n0 + 10) / (2 / prior + installed), (double) r1.get("failuresPerUnitYear"), 1e-12);
-        // and the engine sees the same number, with its uncertainty (shape = prior weight + failures)
-        int v = after.fleet().vendors().indexOf("BITMAIN");
-        int k = ForecastInputs.PART_KINDS.indexOf("PSU");
-        var vk = after.baseline().byVendorKind()[v * ForecastInputs.PART_KINDS.size() + k];
-        assertEquals((double) r1.get("failuresPerUnitYear"), vk.failuresPerUnitYear(), 0);
-        assertEquals(2 + n0 + 10, vk.failureEvents(), 0);
-        assertEquals(List.of("BITMAIN"), after.fleet().vendors());
     }
 }
