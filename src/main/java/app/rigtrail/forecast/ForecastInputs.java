@@ -149,6 +149,7 @@ public class ForecastInputs {
             Object[] r = (Object[]) o;
             failures.put(r[0] + "|" + r[1], ((Number) r[2]).longValue());
         }
+        double observedYears = observedYears(today);
         Map<String, long[]> routes = routeCounts(today);
         List<Observation> holds = dwell.observations(new DwellService.Filter(null, null, null, null, null), today);
         Optional<SurvivalModel> fit = dwell.bestFit(holds);
@@ -163,7 +164,7 @@ public class ForecastInputs {
                 String vendor = vendorList.get(v);
                 String kind = PART_KINDS.get(k);
                 long n = failures.getOrDefault(vendor + "|" + kind, 0L);
-                double exposure = socketsByVk[v * kinds + k];
+                double exposure = socketsByVk[v * kinds + k] * observedYears;
                 double prior = PRIOR_RATES.get(kind);
                 // Gamma prior (shape PRIOR_WEIGHT, mean prior) updated with n failures over the exposure
                 double rate = (PRIOR_WEIGHT + n) / (PRIOR_WEIGHT / prior + exposure);
@@ -177,7 +178,8 @@ public class ForecastInputs {
                 byVk[v * kinds + k] = new Vendorkind(rate, PRIOR_WEIGHT + n, shares[0], shares[1], shares[2], shares[3],
                         5, 0.6, held, excluded, lead, cost.getOrDefault(vendor + "|" + kind, 0L));
                 rates.put(vendor + " " + kind, Map.of("failuresPerUnitYear", rate, "failuresSeen", n,
-                        "installed", (long) exposure, "routeShares", shares));
+                        "installed", socketsByVk[v * kinds + k], "observedYears", observedYears,
+                        "routeShares", shares));
             }
         }
         SurvivalModel model = fit.orElse(null);
@@ -197,8 +199,26 @@ public class ForecastInputs {
         summary.put("holdsObserved", holds.size());
         summary.put("holdModel", baseline.holdModel());
         summary.put("sparesLeadDays", lead);
+        summary.put("failureHistoryYears", observedYears);
         summary.put("rates", rates);
         return new Snapshot(fleet, baseline, summary);
+    }
+
+    /**
+     * How long the ticket history has been kept, in years, at most the last one: from the first ticket
+     * ever recorded to today. A fleet without any ticket has observed nothing (the prior holds),
+     * rather than a year without failures.
+     */
+    private double observedYears(LocalDate today) {
+        Object first = em.createNativeQuery("select min(opened_at) from repair_ticket").getSingleResult();
+        if (first == null) {
+            return 0;
+        }
+        java.time.Instant since = first instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : first instanceof java.sql.Timestamp ts ? ts.toInstant() : (java.time.Instant) first;
+        double days = java.time.Duration.between(since,
+                today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()).toSeconds() / 86_400.0;
+        return Math.min(1, Math.max(0, days / 365));
     }
 
     /** Per vendor, the failed parts of the last year by where they went: bench, vendor hub, onshore partner, scrap. */

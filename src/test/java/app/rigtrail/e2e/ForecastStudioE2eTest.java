@@ -34,7 +34,7 @@ class ForecastStudioE2eTest {
             page.navigate(TabletBrowser.APP + "/forecasts");
             assertThat(page.locator("h1")).containsText("Scenario studio");
             assertEquals(3, page.locator("input[name=scenario]:checked").count(), "the three built-ins are picked");
-            page.locator("#horizonDays").fill("120");
+            page.locator("#horizonDays").fill("180");
             page.locator("#replications").fill("500");
             page.locator("#seed").fill("2027");
             page.locator("#run-button").tap();
@@ -51,7 +51,7 @@ class ForecastStudioE2eTest {
                                    drawn: c.chartArea.height > 50 }))""");
             String b = String.valueOf(bands);
             assertEquals(3, b.split("fill=\\+1").length - 1, "three P10-P90 bands: " + b);
-            assertTrue(b.contains("days=120") && !b.contains("below=false") && !b.contains("drawn=false"), b);
+            assertTrue(b.contains("days=180") && !b.contains("below=false") && !b.contains("drawn=false"), b);
             assertThat(page.locator("#difference-table tbody tr")).hasCount(2);
             assertThat(page.locator("#totals tbody tr")).hasCount(3);
             assertThat(page.locator("#totals")).containsText("Entity list");

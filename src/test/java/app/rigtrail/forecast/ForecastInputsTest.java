@@ -38,9 +38,10 @@ class ForecastInputsTest {
         Map<String, Object> r0 = rate(before, "BITMAIN PSU");
         long n0 = ((Number) r0.get("failuresSeen")).longValue();
         long installed = ((Number) r0.get("installed")).longValue();
-        assertTrue(installed > 0);
+        double years0 = (double) r0.get("observedYears");
+        assertTrue(installed > 0 && years0 >= 0 && years0 <= 1);
         double prior = 0.02;
-        assertEquals((2 + n0) / (2 / prior + installed), (double) r0.get("failuresPerUnitYear"), 1e-12);
+        assertEquals((2 + n0) / (2 / prior + installed * years0), (double) r0.get("failuresPerUnitYear"), 1e-12);
 
         // ten PSU failures on Bitmain machines, opened 40 days ago, and one from two years ago that no longer counts;
         // removed afterwards, so the repair tests still find machines without tickets
@@ -50,6 +51,8 @@ class ForecastInputsTest {
             ForecastInputs.Snapshot after = inputs.load(bitmain, today);
             Map<String, Object> r1 = rate(after, "BITMAIN PSU");
             assertEquals(n0 + 10, ((Number) r1.get("failuresSeen")).longValue());
+            // the ticket from two years ago does not count, but shows the history is kept for the whole year
+            assertEquals(1.0, (double) r1.get("observedYears"), 1e-12);
             assertEquals((2 + n0 + 10) / (2 / prior + installed), (double) r1.get("failuresPerUnitYear"), 1e-12);
             // and the engine sees the same number, with its uncertainty (shape = prior weight + failures)
             int v = after.fleet().vendors().indexOf("BITMAIN");
