@@ -193,6 +193,20 @@ public class ForecastPages {
         return String.join(",", ids);
     }
 
+    /** The saved forecast as one long CSV table, for a spreadsheet. */
+    @GET
+    @Path("{id:[0-9]+}/csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("id") long id) {
+        try {
+            String csv = ForecastCsv.write(json.readTree(forecasts.document(forecasts.find(id))));
+            return Response.ok(csv, "text/csv")
+                    .header("Content-Disposition", "attachment; filename=forecast-" + id + ".csv").build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs the same scenarios again with the same seed (the numbers come out the same unless the fleet changed). */
     @POST
     @Path("{id:[0-9]+}/rerun")

@@ -56,6 +56,14 @@ class ForecastStudioE2eTest {
             assertThat(page.locator("#totals tbody tr")).hasCount(3);
             assertThat(page.locator("#totals")).containsText("Entity list");
             TabletBrowser.shot(page, "manager-forecast-three-scenarios");
+            com.microsoft.playwright.Download csv = page.waitForDownload(() -> page.locator("#csv-link").tap());
+            try {
+                String text = java.nio.file.Files.readString(csv.path());
+                assertTrue(text.startsWith("scenario_id,scenario,group,name,metric,date,mean,p10,p50,p90"), text.substring(0, 80));
+                assertTrue(text.contains("Entity list,fleet,fleet,availabilityHashrate,"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

@@ -21,11 +21,15 @@ class ForecastPagesTest {
     @Inject
     ScenarioService scenarios;
 
+    @Inject
+    ForecastService forecasts;
+
     @Test
     @TestSecurity(user = "tech-tx", roles = "technician")
     void techniciansDoNotReachTheStudioOrTheScenarios() {
         given().get("/forecasts").then().statusCode(403);
         given().get("/scenarios").then().statusCode(403);
+        given().get("/forecasts/1/csv").then().statusCode(403);
         given().get("/tickets").then().statusCode(200).body(not(containsString("href=\"/forecasts\"")));
     }
 
@@ -46,6 +50,20 @@ class ForecastPagesTest {
         given().contentType("application/x-www-form-urlencoded").formParam("horizonDays", "90").post("/forecasts/run")
                 .then().statusCode(200).body(containsString("name at least one scenario id"))
                 .body(not(containsString("hx-get")));
+    }
+
+    @Test
+    @TestSecurity(user = "mgr", roles = "manager")
+    void aSavedForecastReopensAsAPageAndAsCsv() {
+        long fades = scenarios.list().stream().filter(s -> "review-fades".equals(s.code)).findFirst().orElseThrow().id;
+        ForecastRecord f = forecasts.run(forecasts.prepare(new ForecastService.ForecastRequest(java.util.List.of(fades), 30,
+                20, 5L, null, null, null)), "mgr", app.rigtrail.forecast.domain.MonteCarloForecast.Monitor.NONE);
+        given().get("/forecasts/" + f.id).then().statusCode(200).body(containsString("seed <strong id=\"seed\">5</strong>"))
+                .body(containsString("/forecasts/" + f.id + "/csv"));
+        given().get("/forecasts/" + f.id + "/csv").then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("forecast-" + f.id + ".csv"))
+                .body(containsString("The review fades,fleet,fleet,availabilityUnits,"));
+        given().get("/forecasts/999999").then().statusCode(404);
     }
 
     @Test
