@@ -83,10 +83,12 @@ class ForecastApiTest {
     @Test
     void badScenarioParametersAreRefusedFieldByField() {
         as(Tokens.MANAGER).body("{\"name\":\"\",\"parameters\":{\"rules\":[{\"vendor\":\"ACME\",\"heldShare\":1.5,"
-                + "\"holdDistribution\":{\"family\":\"WEIBULL\",\"shape\":2}}],\"hubs\":[{\"hub\":\"NOPE\"}]}}")
+                + "\"holdDistribution\":{\"family\":\"WEIBULL\",\"shape\":2}},{\"vendor\":\"BITMAIN\",\"partKind\":\"PSU\","
+                + "\"vendorHubsOpen\":false}],\"hubs\":[{\"hub\":\"NOPE\"}]}}")
                 .post("/api/scenarios").then().statusCode(400).contentType(containsString("application/problem+json"))
                 .body("violations.field", hasItems("name", "parameters.rules[0].vendor", "parameters.rules[0].heldShare",
-                        "parameters.rules[0].holdDistribution.scaleDays", "parameters.hubs[0].hub"));
+                        "parameters.rules[0].holdDistribution.scaleDays", "parameters.rules[1].vendorHubsOpen",
+                        "parameters.hubs[0].hub"));
         as(Tokens.MANAGER).body("{\"name\":\"x\",\"parameters\":{\"rules\":[{\"heldShare\":\"lots\"}]}}")
                 .post("/api/scenarios").then().statusCode(400);
     }

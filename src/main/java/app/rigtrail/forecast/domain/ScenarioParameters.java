@@ -63,6 +63,10 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
             if (r.partKind() != null && !partKinds.contains(r.partKind())) {
                 out.add(new String[] {at + "partKind", "unknown part kind " + r.partKind() + " (one of " + partKinds + ")"});
             }
+            if (r.vendorHubsOpen() != null && r.partKind() != null) {
+                out.add(new String[] {at + "vendorHubsOpen",
+                    "opens or closes a vendor's repair centres for all part kinds: leave partKind empty"});
+            }
             range(out, at + "failuresPerUnitYear", r.failuresPerUnitYear(), 0, 5);
             range(out, at + "failureRateScale", r.failureRateScale(), 0, 20);
             range(out, at + "benchShare", r.benchShare(), 0, 1);
