@@ -223,16 +223,15 @@ public final class MonteCarloForecast {
     private Run summarise(Plan plan, Output out) {
         float[][] series = out.series;
         int horizon = settings.horizonDays();
-        int warm = settings.warmupDays();
         Band[] bands = new Band[nSeries];
         java.util.stream.IntStream.range(0, nSeries).parallel()
                 .forEach(s -> bands[s] = Band.ofReplications(series[s], horizon, reps));
         int svs = fleet.machines().length;
-        long[][][] svStage = new long[svs][NSTAGES][days + 1];
+        long[][][] svStage = new long[svs][NSTAGES][horizon + 1];
         for (int[] moves : out.stageMoves) {
             for (int sv = 0; sv < svs; sv++) {
                 for (int st = 0; st < NSTAGES; st++) {
-                    for (int i = 0; i <= days; i++) {
+                    for (int i = 0; i <= horizon; i++) {
                         svStage[sv][st][i] += moves[(i * NSTAGES + st) * svs + sv];
                     }
                 }
@@ -245,13 +244,11 @@ public final class MonteCarloForecast {
             int v = sv % vendors;
             for (int st = 0; st < NSTAGES; st++) {
                 long level = 0;
-                for (int i = 0; i < days; i++) {
-                    level += svStage[sv][st][i];
-                    if (i >= warm) {
-                        double mean = (double) level / reps;
-                        siteStage[s][st][i - warm] += mean;
-                        vendorStage[v][st][i - warm] += mean;
-                    }
+                for (int j = 0; j < horizon; j++) {
+                    level += svStage[sv][st][j];
+                    double mean = (double) level / reps;
+                    siteStage[s][st][j] += mean;
+                    vendorStage[v][st][j] += mean;
                 }
             }
         }
@@ -354,7 +351,9 @@ public final class MonteCarloForecast {
         final double[][] weekExp = new double[2][cells];
         final double[] rateZ;
         final int[] failures = new int[(days + 1) * cells];
-        final int[] fleetStageDelta = new int[NSTAGES * (days + 1)];
+        final int warmupDays = settings.warmupDays();
+        /** Stage moves of this replication from the warm-up's end: [(day - warm-up) * stages + stage]. */
+        final int[] fleetStageDelta = new int[NSTAGES * (settings.horizonDays() + 1)];
         final int svCount = fleet.machines().length;
         /** Stage moves of the shared past, and of each scenario from it: [(day * stages + stage) * svs + sv]. */
         final int[] sharedMoves;
@@ -399,7 +398,7 @@ public final class MonteCarloForecast {
             this.outs = outs;
             this.shared = Math.max(0, Math.min(days, plans[0].shockDay));
             int hubs = fleet.hubs().size();
-            int moveSize = (days + 1) * NSTAGES * svCount;
+            int moveSize = (settings.horizonDays() + 1) * NSTAGES * svCount;
             sharedMoves = new int[moveSize];
             planMoves = new int[plans.length][moveSize];
             for (int j = 0; j < plans.length; j++) {
@@ -623,13 +622,13 @@ public final class MonteCarloForecast {
             int horizon = settings.horizonDays();
             float[][] series = out.series;
             Arrays.fill(stageLevel, 0);
-            for (int i = 0; i < days; i++) {
+            for (int i = warm; i < days; i++) {
                 int inPipeline = 0;
                 for (int st = 1; st < NSTAGES; st++) {
-                    stageLevel[st] += fleetStageDelta[i * NSTAGES + st];
+                    stageLevel[st] += fleetStageDelta[(i - warm) * NSTAGES + st];
                     inPipeline += stageLevel[st];
                 }
-                if (i >= warm) {
+                {
                     int at = r * horizon + i - warm;
                     series[S_PIPELINE][at] = inPipeline;
                     series[S_STAGE0][at] = series[S_UNITS][at];
@@ -860,9 +859,14 @@ public final class MonteCarloForecast {
             add(sv, stage.ordinal(), Math.min(day, days), -n);
         }
 
+        /**
+         * A stage move on a day. Levels are reported from the warm-up's end on, so a move during the
+         * warm-up counts as made on its last day: the sums stay exact and the writes stay in one row.
+         */
         private void add(int sv, int stage, int day, int n) {
-            fleetStageDelta[day * NSTAGES + stage] += n;
-            moves[(day * NSTAGES + stage) * svCount + sv] += n;
+            int row = Math.max(day, warmupDays) - warmupDays;
+            fleetStageDelta[row * NSTAGES + stage] += n;
+            moves[(row * NSTAGES + stage) * svCount + sv] += n;
         }
 
         /** The state on the shared day, to start each scenario from. */
@@ -875,7 +879,7 @@ public final class MonteCarloForecast {
             final int[] purchaseDay = new int[cells];
             final double[] purchaseHeldU = new double[cells];
             final double[] purchaseDurU = new double[cells];
-            final int[] fleetStageDelta = new int[NSTAGES * (days + 1)];
+            final int[] fleetStageDelta = new int[NSTAGES * (settings.horizonDays() + 1)];
             final int[] svWaiting = new int[svCount];
             final int[] siteUnits = new int[sites];
             final double[] siteThs = new double[sites];
