@@ -14,10 +14,5 @@ public enum Stage {
     /** Replacements bought for scrapped or excluded parts, not yet received. */
     ON_ORDER,
     /** Parts gone for good: scrapped or excluded when no replacement may be ordered (cumulative). */
-    LOST;
-
-    /** The stages a failed part passes through (all but the machines awaiting a spare). */
-    public boolean isPart() {
-        return this != AWAITING_SPARE;
-    }
+    LOST
 }

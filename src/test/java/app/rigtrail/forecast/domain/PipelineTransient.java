@@ -3,7 +3,8 @@ package app.rigtrail.forecast.domain;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 
 /**
- * The exact transient of the repair pipeline with unlimited repair (the M_t/G/inf queue):
+ * A test oracle, derived independently of {@link AnalyticForecast}: the exact transient of a pipeline
+ * of bench repairs with unlimited repair (the M_t/G/inf queue), in closed form for a lognormal repair time:
  * m(t) = sum over failure days u <= t of lambda(u) P(turnaround of a part failed on day u > t - u),
  * on the same daily grid as the simulation (a turnaround is rounded to whole days, at least one).
  * Starting empty on day 0, with the turnaround scaled from the shock day on.
