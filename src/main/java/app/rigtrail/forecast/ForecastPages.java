@@ -108,9 +108,7 @@ public class ForecastPages {
                     null);
             return Templates.studio$run(jobs.start(forecasts.prepare(request), user.name()), null);
         } catch (ProblemException e) {
-            StringBuilder m = new StringBuilder(e.getMessage());
-            e.violations().forEach(v -> m.append("; ").append(v.field()).append(": ").append(v.message()));
-            return Templates.studio$run(null, m.toString());
+            return Templates.studio$run(null, e.readable());
         } catch (NumberFormatException e) {
             return Templates.studio$run(null, "Seed, hashprice, horizon and replications must be numbers.");
         }

@@ -462,12 +462,8 @@ public class ForecastService {
         for (double v : sorted) {
             mean += v / n;
         }
-        return Map.of("mean", round(mean * scale), "p10", round(sorted[rank(0.1, n)] * scale), "p50",
-                round(sorted[rank(0.5, n)] * scale), "p90", round(sorted[rank(0.9, n)] * scale));
-    }
-
-    private static int rank(double q, int n) {
-        return (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+        return Map.of("mean", round(mean * scale), "p10", round(sorted[Band.rank(0.1, n)] * scale), "p50",
+                round(sorted[Band.rank(0.5, n)] * scale), "p90", round(sorted[Band.rank(0.9, n)] * scale));
     }
 
     static double[] rounded(double[] x) {

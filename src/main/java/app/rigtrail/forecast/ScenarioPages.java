@@ -141,7 +141,7 @@ public class ScenarioPages {
                     f.optionalInteger("version"), f.get("reason")));
             return Response.seeOther(URI.create("/scenarios/" + id + "?vendor=" + vendor)).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(page(s, vendor, describe(e))).build();
+            return Response.status(e.status()).entity(page(s, vendor, e.readable())).build();
         } catch (RuntimeException e) {
             return Response.status(400).entity(page(s, vendor, "Check the values: " + e.getMessage())).build();
         }
@@ -159,19 +159,13 @@ public class ScenarioPages {
             scenarios.update(id, new ScenarioInput(null, null, null, next, f.optionalInteger("version"), f.get("reason")));
             return Response.seeOther(URI.create("/scenarios/" + id)).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(page(s, null, describe(e))).build();
+            return Response.status(e.status()).entity(page(s, null, e.readable())).build();
         } catch (JsonProcessingException e) {
             return Response.status(400).entity(page(s, null, "The parameters are not valid JSON for a scenario: "
                     + e.getOriginalMessage())).build();
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity(page(s, null, "The parameters are not valid: " + e.getMessage())).build();
         }
-    }
-
-    private static String describe(ProblemException e) {
-        StringBuilder m = new StringBuilder(e.getMessage());
-        e.violations().forEach(v -> m.append("; ").append(v.field()).append(": ").append(v.message()));
-        return m.toString();
     }
 
     private static double number(FormValues f, String name) {

@@ -113,8 +113,7 @@ public class InventoryPages {
             }
             return Response.seeOther(URI.create("/stock" + (from == null ? "" : "?location=" + from))).build();
         } catch (ProblemException | ConstraintViolationException | NumberFormatException e) {
-            String message = e instanceof ProblemException p ? p.getMessage() + (p.violations().isEmpty() ? ""
-                    : ": " + String.join("; ", p.violations().stream().map(v -> v.field() + " " + v.message()).toList()))
+            String message = e instanceof ProblemException p ? p.readable()
                     : "Choose the locations and the part, and give a quantity and a reason";
             return Response.status(e instanceof ProblemException p ? p.status() : 400).entity(page(from, false, message))
                     .build();

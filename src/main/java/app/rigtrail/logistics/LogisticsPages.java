@@ -157,8 +157,7 @@ public class LogisticsPages {
             long id = json.readTree(String.valueOf(r.getEntity())).get("id").asLong();
             return Response.seeOther(URI.create("/shipments/" + id)).build();
         } catch (ProblemException | ConstraintViolationException | NumberFormatException e) {
-            String message = e instanceof ProblemException p ? p.getMessage() + (p.violations().isEmpty() ? ""
-                    : ": " + String.join("; ", p.violations().stream().map(v -> v.field() + " " + v.message()).toList()))
+            String message = e instanceof ProblemException p ? p.readable()
                     : e instanceof NumberFormatException ? "RMA cases are numbers like 12 or #12"
                             : "Choose the kind, carrier and site";
             return Response.status(400).entity(Templates.newShipment(f.withErrors(message, List.of()),
@@ -193,8 +192,7 @@ public class LogisticsPages {
                     () -> shipments.transition(id, in));
             return Response.seeOther(URI.create("/shipments/" + id)).build();
         } catch (ProblemException | ConstraintViolationException | java.time.format.DateTimeParseException e) {
-            String message = e instanceof ProblemException p ? p.getMessage() + (p.violations().isEmpty() ? ""
-                    : ": " + String.join("; ", p.violations().stream().map(v -> v.field() + " " + v.message()).toList()))
+            String message = e instanceof ProblemException p ? p.readable()
                     : "Fill in the entry number, hold kind and presentation date";
             return Response.status(400).entity(Templates.shipment(shipments.detail(id), canEdit(), message,
                     UUID.randomUUID().toString(), HoldKind.values(), DwellService.today().toString())).build();

@@ -81,6 +81,21 @@ class ForecastApiTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameKeyMakesOneScenario() {
+        String body = "{\"name\":\"Retry test\",\"parameters\":{\"rules\":[{\"vendor\":\"CANAAN\",\"heldShare\":0.3}]}}";
+        String key = "scenario-retry-" + System.nanoTime();
+        int first = as(Tokens.MANAGER).header("Idempotency-Key", key).body(body).post("/api/scenarios").then()
+                .statusCode(201).extract().path("id");
+        int again = as(Tokens.MANAGER).header("Idempotency-Key", key).body(body).post("/api/scenarios").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertEquals(first, again);
+        assertEquals(1, as(Tokens.MANAGER).get("/api/scenarios").jsonPath()
+                .getList("findAll { it.name == 'Retry test' }").size());
+        as(Tokens.MANAGER).header("Idempotency-Key", key).body(body.replace("0.3", "0.4")).post("/api/scenarios").then()
+                .statusCode(422);
+    }
+
+    @Test
     void badScenarioParametersAreRefusedFieldByField() {
         as(Tokens.MANAGER).body("{\"name\":\"\",\"parameters\":{\"rules\":[{\"vendor\":\"ACME\",\"heldShare\":1.5,"
                 + "\"holdDistribution\":{\"family\":\"WEIBULL\",\"shape\":2}},{\"vendor\":\"BITMAIN\",\"partKind\":\"PSU\","

@@ -98,7 +98,8 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
         return range - 1;
     }
 
-    static int rank(double q, int n) {
+    /** The index (from 0) of the q-quantile among n sorted values: the ceil(q n)-th smallest. */
+    public static int rank(double q, int n) {
         return (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
     }
 

@@ -38,6 +38,12 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /** The refusal in one line for a page: the detail, then each offending field and why. */
+    public String readable() {
+        return getMessage() + (violations.isEmpty() ? ""
+                : ": " + String.join("; ", violations.stream().map(v -> v.field() + " " + v.message()).toList()));
+    }
+
     public java.util.Map<String, Object> extensions() {
         return extensions;
     }
