@@ -33,6 +33,9 @@ public class DemoData {
     @ConfigProperty(name = "rigtrail.demo.holds", defaultValue = "0")
     int holds;
 
+    @ConfigProperty(name = "rigtrail.demo.tickets", defaultValue = "0")
+    long tickets;
+
     @Inject
     DemoFleetLoader loader;
 
@@ -40,8 +43,15 @@ public class DemoData {
         if (miners <= 0 || !loader.fleetIsEmpty()) {
             return;
         }
-        var report = loader.load(miners, sites, seed, TECHNICIAN_SITES, holds);
+        var full = loader.load(miners, sites, seed, TECHNICIAN_SITES, holds, tickets);
+        var report = full.fleet();
         LOG.infof("Demo fleet loaded: %d sites, %d miners, %d components in %d ms; %d customs holds", report.sites(),
                 report.miners(), report.components(), report.millis(), holds);
+        if (full.repairs() != null) {
+            var r = full.repairs();
+            LOG.infof("Demo repair history: %d tickets (%d open), %d RMA cases (%d open), %d shipments on the way, "
+                    + "%d held, in %d ms", r.tickets(), r.openTickets(), r.rmaCases(), r.openCases(), r.shipments(),
+                    r.holds(), r.millis());
+        }
     }
 }

@@ -65,15 +65,32 @@ public class DemoFleetLoader {
 
     /** The same, with a history of customs holds. */
     public LoadReport load(int miners, int siteCount, long seed, Map<String, List<String>> technicianSites, int holds) {
+        return load(miners, siteCount, seed, technicianSites, holds, 0).fleet();
+    }
+
+    public record FullReport(LoadReport fleet, DemoRepairHistoryLoader.Report repairs) {
+    }
+
+    /** The same, with a history of customs holds and of repairs (about {@code tickets} tickets over three years). */
+    public FullReport load(int miners, int siteCount, long seed, Map<String, List<String>> technicianSites, int holds,
+            long tickets) {
         try (Connection c = dataSource.getConnection()) {
             LoadReport report = load(c, miners, siteCount, seed, technicianSites);
-            if (holds > 0) {
+            DemoRepairHistoryLoader.Report repairs = null;
+            if (holds > 0 || tickets > 0) {
                 c.setAutoCommit(false);
-                DemoHoldLoader.load(c, holds, seed, LocalDate.now(ZoneOffset.UTC));
+                if (holds > 0) {
+                    DemoHoldLoader.load(c, holds, seed, LocalDate.now(ZoneOffset.UTC));
+                }
+                if (tickets > 0) {
+                    skipForeignKeyChecksIfAllowed(c);
+                    repairs = DemoRepairHistoryLoader.load(c, tickets, DemoRepairHistoryLoader.WINDOW_DAYS, seed,
+                            java.time.Instant.now());
+                }
                 c.commit();
                 c.setAutoCommit(true);
             }
-            return report;
+            return new FullReport(report, repairs);
         } catch (SQLException e) {
             throw new IllegalStateException("demo fleet load failed: " + e.getMessage(), e);
         }
@@ -99,6 +116,7 @@ public class DemoFleetLoader {
             components += stockSpares(c, generator, siteIds, partIds);
             receiveSparesIntoStock(c);
             assignTechnicians(c, technicianSites);
+            DemoRepairHistoryLoader.rebuildAggregates(c);
             c.commit();
             return new LoadReport(siteIds.size(), miners, components, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
@@ -252,7 +270,7 @@ public class DemoFleetLoader {
             long minerId = minerBase + m.index() + 1;
             ModelSpec model = FleetCatalog.MODELS.get(m.modelIndex());
             LocalDate installed = m.warrantyEnd().minusDays(model.warrantyDays());
-            String installedAt = installed + " 08:00:00+00";
+            String installedAt = installed + " 00:00:00+00"; // never later than now: no future events
             long siteId = siteIds.get(m.siteIndex());
             appendMiner(miners, minerId, m, modelIds.get(m.modelIndex()), siteId, installedAt);
             minerEvents.append(minerId).append(',').append(installedAt).append(',').append(ACTOR).append(",,")

@@ -1,0 +1,72 @@
+package app.rigtrail.availability;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Runs the dashboard's reads: each request on one read-only connection in one repeatable-read
+ * snapshot, so the watermark, the closed days and the live deltas it reads agree with each other.
+ * The reads use plain JDBC on the aggregates of V7; nothing is cached.
+ */
+@ApplicationScoped
+public class Dashboard {
+
+    public interface Read<T> {
+        T apply(Connection c, DashboardFilter f, Instant now) throws SQLException;
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AvailabilityService availability;
+
+    @Inject
+    BacklogService backlog;
+
+    @Inject
+    TurnaroundService turnaround;
+
+    /** Resolves the filters and runs the read at the current instant. */
+    public <T> T read(String site, String vendor, String model, String from, String to, Read<T> read) {
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read, read only");
+            }
+            try {
+                DashboardFilter f = DashboardFilter.resolve(c, site, vendor, model, from, to,
+                        LocalDate.ofInstant(now, ZoneOffset.UTC));
+                return read.apply(c, f, now);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
+        }
+    }
+
+    public AvailabilityService availability() {
+        return availability;
+    }
+
+    public BacklogService backlog() {
+        return backlog;
+    }
+
+    public TurnaroundService turnaround() {
+        return turnaround;
+    }
+}
