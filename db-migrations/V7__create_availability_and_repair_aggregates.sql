@@ -170,9 +170,12 @@ end $$;
 -- Completed repairs, one row per resolved ticket (swap, bench, RMA or scrap: the machine's downtime)
 -- and per RMA case received back at its site (vendor hub or onshore partner: the part's turnaround).
 -- Filled by trigger as tickets resolve and cases come back; refailed_at is set when the machine
--- (ticket routes) or the part (RMA routes) fails again within 30 days.
+-- (ticket routes) or the part (RMA routes) fails again within 30 days. tx lets a reader fetch what
+-- changed since its last read: every row written by a transaction not older than the oldest one
+-- still running at that read (pg_snapshot_xmin).
 create table repair_outcome (
     id            bigserial primary key,
+    tx            xid8         not null default pg_current_xact_id(),  -- the last transaction that wrote it
     source        varchar(8)   not null check (source in ('TICKET','RMA')),
     source_id     bigint       not null,
     route         varchar(16)  not null check (route in ('SWAP','BENCH','RMA','SCRAP','VENDOR_HUB','ONSHORE_PARTNER')),
@@ -191,6 +194,7 @@ create table repair_outcome (
 );
 create index repair_outcome_closed on repair_outcome (closed_at)
     include (route, site_id, model_id, vendor, hours, cost_cents, ths_restored, refailed_at);
+create index repair_outcome_tx on repair_outcome (tx);
 create index repair_outcome_miner on repair_outcome (miner_id, closed_at) where source = 'TICKET';
 create index repair_outcome_component on repair_outcome (component_id, closed_at) where source = 'RMA';
 
@@ -226,7 +230,8 @@ begin
         left join (select rt.miner_id, mi.model_id from repair_ticket rt join miner mi on mi.id = rt.miner_id
                    where rt.id = new.ticket_id) t on true
         where coalesce(h.kind, 'VENDOR_AUTHORIZED') <> 'IN_HOUSE_BENCH'
-        on conflict (source, source_id) do update set closed_at = excluded.closed_at, hours = excluded.hours;
+        on conflict (source, source_id) do update set closed_at = excluded.closed_at, hours = excluded.hours,
+                                                      tx = pg_current_xact_id();
     end if;
     return null;
 end $$;
@@ -237,7 +242,7 @@ create trigger rma_case_outcome after update of state on rma_case
 -- A new failure of the same machine within 30 days of a repair marks that repair as failed again.
 create function repair_outcome_refailure_of_machine() returns trigger language plpgsql as $$
 begin
-    update repair_outcome set refailed_at = new.opened_at
+    update repair_outcome set refailed_at = new.opened_at, tx = pg_current_xact_id()
      where source = 'TICKET' and miner_id = new.miner_id and refailed_at is null
        and closed_at <= new.opened_at and closed_at > new.opened_at - interval '30 days';
     return null;
@@ -252,7 +257,7 @@ declare
     at timestamptz;
 begin
     select opened_at into at from repair_ticket where id = new.ticket_id;
-    update repair_outcome set refailed_at = at
+    update repair_outcome set refailed_at = at, tx = pg_current_xact_id()
      where source = 'RMA' and component_id = new.component_id and refailed_at is null
        and closed_at <= at and closed_at > at - interval '30 days';
     return null;

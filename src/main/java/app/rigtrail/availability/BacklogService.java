@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +14,16 @@ import app.rigtrail.platform.web.FieldViolation;
 import app.rigtrail.platform.web.ProblemException;
 
 /**
- * The repair backlog now, by pipeline stage, from the view backlog_item (V7): open RMA cases at the
- * part's stage, open tickets without one at the machine's. Ages run from the failure; median and P90
- * are order statistics (percentile_disc, the ceil(q n)-th smallest, as BacklogStage.medianAndP90).
+ * The repair backlog now, by pipeline stage, from the open items of the view backlog_item (V7, held by
+ * BacklogSnapshot): open RMA cases at the part's stage, open tickets without one at the machine's. Ages
+ * run from the failure; median and P90 are order statistics (the ceil(q n)-th smallest, as SQL's
+ * percentile_disc), found by selection.
  */
 @ApplicationScoped
 public class BacklogService {
+
+    @jakarta.inject.Inject
+    BacklogSnapshot snapshot;
 
     /** Count and ages (days) of one stage, overall or for one vendor or site. */
     public record StageFigures(String stage, String label, String vendor, String site, long count,
@@ -56,43 +59,54 @@ public class BacklogService {
     }
 
     public BacklogReport report(Connection c, DashboardFilter f, Instant now, int oldest) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        args.add(now);
-        String where = where(f, args, "");
-        Map<BacklogStage, StageFigures> stages = new EnumMap<>(BacklogStage.class);
+        List<BacklogSnapshot.Row> rows = filtered(f, null);
+        long nowMillis = now.toEpochMilli();
+        Map<String, double[]> ages = new java.util.HashMap<>();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (BacklogSnapshot.Row r : rows) {
+            double age = (nowMillis - r.sinceMillis()) / 86_400_000.0;
+            for (String key : new String[] {r.stage(), r.stage() + "|v|" + r.vendor(), r.stage() + "|s|" + r.site()}) {
+                int k = counts.merge(key, 1, Integer::sum);
+                double[] a = ages.computeIfAbsent(key, x -> new double[16]);
+                if (k > a.length) {
+                    a = java.util.Arrays.copyOf(a, a.length * 2);
+                    ages.put(key, a);
+                }
+                a[k - 1] = age;
+            }
+        }
+        List<StageFigures> ordered = new ArrayList<>();
         List<StageFigures> byVendor = new ArrayList<>();
         List<StageFigures> bySite = new ArrayList<>();
-        long[] total = {0};
-        AvailabilityService.query(c, """
-                select b.stage, b.vendor, s.code, count(*),
-                       percentile_disc(0.5) within group (order by b.age), percentile_disc(0.9) within group (order by b.age),
-                       grouping(b.vendor), grouping(s.code)
-                from (select stage, vendor, site_id, extract(epoch from (? - since)) / 86400.0 as age
-                      from backlog_item where stage is not null""" + where + """
-                     ) b join site s on s.id = b.site_id
-                group by grouping sets ((b.stage), (b.stage, b.vendor), (b.stage, s.code))""", args, rs -> {
-                    String stage = rs.getString(1);
-                    StageFigures fig = new StageFigures(stage, label(stage), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), rs.getDouble(5), rs.getDouble(6));
-                    if (rs.getInt(7) == 1 && rs.getInt(8) == 1) {
-                        stages.put(BacklogStage.valueOf(stage), fig);
-                        total[0] += fig.count();
-                    } else if (rs.getInt(7) == 0) {
-                        byVendor.add(fig);
-                    } else {
-                        bySite.add(fig);
-                    }
-                });
-        List<StageFigures> ordered = new ArrayList<>();
         for (BacklogStage s : BacklogStage.values()) {
-            ordered.add(stages.getOrDefault(s, new StageFigures(s.name(), label(s.name()), null, null, 0, null, null)));
+            ordered.add(figures(s.name(), null, null, counts, ages, s.name()));
         }
-        byVendor.sort((a, b) -> a.vendor().equals(b.vendor()) ? Integer.compare(BacklogStage.valueOf(a.stage()).ordinal(),
-                BacklogStage.valueOf(b.stage()).ordinal()) : a.vendor().compareTo(b.vendor()));
-        bySite.sort((a, b) -> a.site().equals(b.site()) ? Integer.compare(BacklogStage.valueOf(a.stage()).ordinal(),
-                BacklogStage.valueOf(b.stage()).ordinal()) : a.site().compareTo(b.site()));
-        List<Item> old = items(c, f, null, null, null, now, oldest, 0).items();
-        return new BacklogReport(now, f.params(), total[0], ordered, byVendor, bySite, old);
+        List<String> keys = new ArrayList<>(counts.keySet());
+        java.util.Collections.sort(keys);
+        for (String key : keys) {
+            String[] p = key.split("\\|", 3);
+            if (p.length == 3) {
+                StageFigures fig = figures(p[0], p[1].equals("v") ? p[2] : null, p[1].equals("s") ? p[2] : null, counts,
+                        ages, key);
+                (p[1].equals("v") ? byVendor : bySite).add(fig);
+            }
+        }
+        java.util.Comparator<StageFigures> byStage = java.util.Comparator.comparingInt(x -> BacklogStage.valueOf(x.stage())
+                .ordinal());
+        byVendor.sort(java.util.Comparator.comparing(StageFigures::vendor).thenComparing(byStage));
+        bySite.sort(java.util.Comparator.comparing(StageFigures::site).thenComparing(byStage));
+        List<Item> old = rows.stream().limit(oldest).map(r -> item(r, nowMillis)).toList();
+        return new BacklogReport(now, f.params(), rows.size(), ordered, byVendor, bySite, old);
+    }
+
+    private static StageFigures figures(String stage, String vendor, String site, Map<String, Integer> counts,
+            Map<String, double[]> ages, String key) {
+        int n = counts.getOrDefault(key, 0);
+        if (n == 0) {
+            return new StageFigures(stage, label(stage), vendor, site, 0, null, null);
+        }
+        double[] q = BacklogStage.orderStatistics(ages.get(key), n, 0.5, 0.9);
+        return new StageFigures(stage, label(stage), vendor, site, n, q[0], q[1]);
     }
 
     /**
@@ -111,61 +125,35 @@ public class BacklogService {
         } else {
             stage = null;
         }
-        List<Object> args = new ArrayList<>();
-        args.add(now);
-        StringBuilder where = new StringBuilder(" where b.stage is not null").append(where(f, args, "b."));
-        if (stage != null) {
-            where.append(" and b.stage = ?");
-            args.add(stage);
-        }
-        if (segmentVendor != null && !segmentVendor.isBlank()) {
-            where.append(" and b.vendor = ?");
-            args.add(segmentVendor.trim().toUpperCase());
-        }
-        if (segmentSite != null && !segmentSite.isBlank()) {
-            where.append(" and s.code = ?");
-            args.add(segmentSite.trim().toUpperCase());
-        }
-        List<Item> items = new ArrayList<>();
-        long[] total = {0};
-        String sql = """
-                select b.kind, b.ticket_id, b.rma_id, b.stage, s.code, b.vendor, mm.name, m.asset_code, h.code, b.since,
-                       extract(epoch from (? - b.since)) / 86400.0, b.ticket_state, b.rma_state, b.shipment_state,
-                       count(*) over ()
-                from backlog_item b join site s on s.id = b.site_id
-                left join miner m on m.id = b.miner_id left join miner_model mm on mm.id = b.model_id
-                left join repair_hub h on h.id = b.hub_id""" + where + " order by b.since, b.ticket_id, b.rma_id"
-                + (limit > 0 ? " limit " + limit + " offset " + Math.max(offset, 0) : "");
-        AvailabilityService.query(c, sql, args, rs -> {
-            items.add(new Item(rs.getString(1), (Long) rs.getObject(2), (Long) rs.getObject(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                    rs.getObject(10, java.time.OffsetDateTime.class).toInstant(), rs.getDouble(11), rs.getString(12),
-                    rs.getString(13), rs.getString(14)));
-            total[0] = rs.getLong(15);
-        });
-        return new ItemPage(items, total[0]);
+        List<BacklogSnapshot.Row> rows = filtered(f, stage);
+        long nowMillis = now.toEpochMilli();
+        var stream = rows.stream().filter(r -> segmentVendor == null || segmentVendor.equalsIgnoreCase(r.vendor()))
+                .filter(r -> segmentSite == null || segmentSite.equalsIgnoreCase(r.site())).toList();
+        List<Item> items = stream.stream().skip(Math.max(offset, 0)).limit(limit > 0 ? limit : Long.MAX_VALUE)
+                .map(r -> item(r, nowMillis)).toList();
+        return new ItemPage(items, stream.size());
     }
 
-    /** The filter on backlog_item: site, vendor's models or model, failure dates when a period was given. */
-    private static String where(DashboardFilter f, List<Object> args, String a) {
-        StringBuilder sb = new StringBuilder();
-        if (f.siteId() != null) {
-            sb.append(" and ").append(a).append("site_id = ?");
-            args.add(f.siteId());
+    private static Item item(BacklogSnapshot.Row r, long nowMillis) {
+        return new Item(r.kind(), r.ticketId(), r.rmaCaseId(), r.stage(), r.site(), r.vendor(), r.model(), r.assetCode(),
+                r.hub(), Instant.ofEpochMilli(r.sinceMillis()), (nowMillis - r.sinceMillis()) / 86_400_000.0,
+                r.ticketState(), r.rmaState(), r.shipmentState());
+    }
+
+    /** The open items the filter keeps (site, vendor, model; failure dates when a period was given), oldest first. */
+    private List<BacklogSnapshot.Row> filtered(DashboardFilter f, String stage) {
+        long from = f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        long to = f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        List<BacklogSnapshot.Row> out = new ArrayList<>();
+        for (BacklogSnapshot.Row r : snapshot.items().rows()) {
+            if ((stage != null && !stage.equals(r.stage())) || (f.siteId() != null && f.siteId() != r.siteId())
+                    || (f.vendor() != null && !f.vendor().equals(r.vendor()))
+                    || (f.model() != null && (r.modelId() == null || !f.modelIds().contains(r.modelId())))
+                    || (f.periodGiven() && (r.sinceMillis() < from || r.sinceMillis() >= to))) {
+                continue;
+            }
+            out.add(r);
         }
-        if (f.vendor() != null) {
-            sb.append(" and ").append(a).append("vendor = ?");
-            args.add(f.vendor());
-        }
-        if (f.model() != null) {
-            sb.append(" and ").append(a).append("model_id = any(?)");
-            args.add(f.modelIds().toArray(new Long[0]));
-        }
-        if (f.periodGiven()) {
-            sb.append(" and ").append(a).append("since >= ? and ").append(a).append("since < ?");
-            args.add(f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-            args.add(f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        }
-        return sb.toString();
+        return out;
     }
 }

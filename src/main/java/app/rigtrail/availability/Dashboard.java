@@ -58,6 +58,20 @@ public class Dashboard {
         }
     }
 
+    /** The first column of a small master-data query (site codes, model names) for the filter lists. */
+    public java.util.List<String> names(String sql) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     public AvailabilityService availability() {
         return availability;
     }

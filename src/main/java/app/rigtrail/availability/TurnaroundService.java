@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.rigtrail.availability.DashboardTable.Cell;
+import app.rigtrail.platform.web.FieldViolation;
+import app.rigtrail.platform.web.ProblemException;
+
+import app.rigtrail.availability.domain.BacklogStage;
 import app.rigtrail.dwell.domain.KaplanMeier;
 import app.rigtrail.dwell.domain.Observation;
 
@@ -23,6 +29,9 @@ import app.rigtrail.dwell.domain.Observation;
  */
 @ApplicationScoped
 public class TurnaroundService {
+
+    @jakarta.inject.Inject
+    OutcomeColumns outcomes;
 
     /** The routes in the order shown, with their words. */
     public static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -56,45 +65,130 @@ public class TurnaroundService {
             List<HoldAge> holdsByAge, long openHolds, int dwellHolds, List<KaplanMeier.Row> dwellSurvival) {
     }
 
+    /** A list behind a chart segment, as a table, and how many rows there are in all. */
+    public record OutcomePage(DashboardTable table, long total) {
+    }
+
+    /** The completed repairs of the period on a route (all routes when blank), latest first; limit 0: all. */
+    public OutcomePage outcomes(Connection c, DashboardFilter f, String route, Instant now, int limit) throws SQLException {
+        if (route != null && !route.isBlank() && !ROUTES.containsKey(route.trim().toUpperCase())) {
+            throw ProblemException.invalid("Unknown route",
+                    List.of(new FieldViolation("route", "must be one of " + ROUTES.keySet())));
+        }
+        List<Object> args = new ArrayList<>(List.of(f.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        StringBuilder where = new StringBuilder(" where o.closed_at >= ? and o.closed_at < ?");
+        if (route != null && !route.isBlank()) {
+            where.append(" and o.route = ?");
+            args.add(route.trim().toUpperCase());
+        }
+        if (f.vendor() != null) {
+            where.append(" and o.vendor = ?");
+            args.add(f.vendor());
+        }
+        where.append(f.where("o.", args));
+        DashboardTable t = new DashboardTable("outcomes", "Completed repairs", List.of("Closed (UTC)", "Route", "Days",
+            "Site", "Vendor", "Model", "Machine", "Ticket or case", "Failed again within 30 days", "Cost (USD)"), null);
+        long[] total = {0};
+        AvailabilityService.query(c, "select o.closed_at, o.route, o.hours / 24, s.code, o.vendor, mm.name, m.asset_code, "
+                + "o.source, o.source_id, o.refailed_at, o.cost_cents, count(*) over () "
+                + "from repair_outcome o join site s on s.id = o.site_id left join miner m on m.id = o.miner_id "
+                + "left join miner_model mm on mm.id = o.model_id" + where + " order by o.closed_at desc, o.id desc"
+                + (limit > 0 ? " limit " + limit : ""), args, rs -> {
+                    boolean ticket = "TICKET".equals(rs.getString(8));
+                    long id = rs.getLong(9);
+                    t.add(Cell.text(rs.getObject(1, OffsetDateTime.class).toInstant().toString()),
+                            Cell.text(rs.getString(2)), Cell.number(rs.getDouble(3), 1), Cell.text(rs.getString(4)),
+                            Cell.text(rs.getString(5)), Cell.text(rs.getString(6)), Cell.text(rs.getString(7)),
+                            ticket ? Cell.link("#" + id, "/tickets/" + id) : Cell.link("RMA " + id, "/rma-cases/" + id),
+                            Cell.text(rs.getObject(10) == null ? "" : "yes"),
+                            Cell.usd(rs.getObject(11) == null ? null : rs.getLong(11) / 100.0));
+                    total[0] = rs.getLong(12);
+                });
+        return new OutcomePage(t, total[0]);
+    }
+
+    /** The customs holds open now in one age bucket, oldest first (at most 1,000 listed). */
+    public OutcomePage openHolds(Connection c, DashboardFilter f, int bucket, Instant now) throws SQLException {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        int[] b = AGE_BUCKETS[bucket];
+        List<Object> args = new ArrayList<>(List.of(today, today.minusDays(Math.min(b[1], 36_500)), today.minusDays(b[0])));
+        DashboardTable t = new DashboardTable("holds-open", "Customs holds open now", List.of("Presented", "Age (days)",
+            "Entry", "Port", "Vendor", "Kind", "Units", "Hashrate (TH/s)", "Shipment"), null);
+        long[] total = {0};
+        AvailabilityService.query(c, "select h.presented_on, ? - h.presented_on, h.entry_number, p.code, h.vendor, h.kind, "
+                + "h.units, h.hashrate_ths, h.shipment_id, count(*) over () from customs_hold h join port p on p.id = h.port_id"
+                + holdJoin(f) + " where h.outcome is null and h.presented_on between ? and ?" + holdWhere(f, args)
+                + " order by h.presented_on, h.id limit 1000", args, rs -> {
+                    t.add(Cell.text(rs.getObject(1, LocalDate.class).toString()), Cell.count(rs.getInt(2)),
+                            Cell.text(rs.getString(3)), Cell.text(rs.getString(4)), Cell.text(rs.getString(5)),
+                            Cell.text(rs.getString(6)), Cell.count(rs.getInt(7)), Cell.number(rs.getDouble(8), 0),
+                            Cell.link("#" + rs.getLong(9), "/shipments/" + rs.getLong(9)));
+                    total[0] = rs.getLong(10);
+                });
+        return new OutcomePage(t, total[0]);
+    }
+
     public TurnaroundReport report(Connection c, DashboardFilter f, Instant now) throws SQLException {
         return new TurnaroundReport(now, f.params(), routes(c, f, now), holdsByAge(c, f, now), openHolds(c, f),
                 dwellCount(c, f), dwell(c, f, now));
     }
 
     List<RouteFigures> routes(Connection c, DashboardFilter f, Instant now) throws SQLException {
-        Instant followedBy = now.minus(30, ChronoUnit.DAYS);
-        List<Object> args = new ArrayList<>(List.of(followedBy, followedBy, f.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        String vendor = "";
-        if (f.vendor() != null) {
-            vendor = " and vendor = ?";
-            args.add(f.vendor());
-        }
-        String where = f.where("", args);
-        Map<String, RouteFigures> by = new LinkedHashMap<>();
-        AvailabilityService.query(c, """
-                select route, count(*), percentile_disc(0.5) within group (order by hours) / 24,
-                       percentile_disc(0.9) within group (order by hours) / 24,
-                       count(*) filter (where closed_at <= ?), count(refailed_at) filter (where closed_at <= ?),
-                       sum(cost_cents), sum(ths_restored) filter (where cost_cents is not null)
-                from repair_outcome where closed_at >= ? and closed_at < ?""" + vendor + where + " group by route", args,
-                rs -> {
-                    String route = rs.getString(1);
-                    long followed = rs.getLong(5);
-                    long refailed = rs.getLong(6);
-                    Long cost = rs.getObject(7) == null ? null : rs.getLong(7);
-                    Double ths = rs.getObject(8) == null ? null : rs.getDouble(8);
-                    by.put(route, new RouteFigures(route, ROUTES.getOrDefault(route, route), rs.getLong(2),
-                            rs.getDouble(3), rs.getDouble(4), followed, refailed,
-                            followed == 0 ? null : (double) refailed / followed, cost, ths,
-                            cost == null || ths == null || ths == 0 ? null : cost / 100.0 / ths));
-                });
-        List<RouteFigures> out = new ArrayList<>();
-        for (var e : ROUTES.entrySet()) {
-            out.add(by.getOrDefault(e.getKey(), new RouteFigures(e.getKey(), e.getValue(), 0, null, null, 0, 0, null,
-                    null, null, null)));
-        }
-        return out;
+        long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long followedBy = now.minus(30, ChronoUnit.DAYS).toEpochMilli();
+        int vendor = f.vendor() == null ? -1 : OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor());
+        long site = f.siteId() == null ? -1 : f.siteId();
+        java.util.Set<Long> models = f.modelIds() == null ? null : new java.util.HashSet<>(f.modelIds());
+        int routes = OutcomeColumns.ROUTES.length;
+        return outcomes.read(c, (o, size) -> {
+            double[][] hours = new double[routes][];
+            int[] count = new int[routes];
+            long[] followed = new long[routes];
+            long[] refailed = new long[routes];
+            long[] cost = new long[routes];
+            double[] ths = new double[routes];
+            boolean[] costKnown = new boolean[routes];
+            for (int r = 0; r < routes; r++) {
+                hours[r] = new double[256];
+            }
+            for (int i = 0; i < size; i++) {
+                long closed = o.closedMillis[i];
+                if (closed < from || closed >= to || (site >= 0 && o.siteId[i] != site)
+                        || (vendor >= 0 && o.vendor[i] != vendor) || (models != null && !models.contains(o.modelId[i]))) {
+                    continue;
+                }
+                int r = o.route[i];
+                if (count[r] == hours[r].length) {
+                    hours[r] = java.util.Arrays.copyOf(hours[r], count[r] * 2);
+                }
+                hours[r][count[r]++] = o.hours[i];
+                if (closed <= followedBy) {
+                    followed[r]++;
+                    if (o.refailed[i]) {
+                        refailed[r]++;
+                    }
+                }
+                if (o.costCents[i] >= 0) {
+                    costKnown[r] = true;
+                    cost[r] += o.costCents[i];
+                    ths[r] += o.ths[i];
+                }
+            }
+            List<RouteFigures> out = new ArrayList<>();
+            for (int r = 0; r < routes; r++) {
+                String code = OutcomeColumns.ROUTES[r];
+                double[] q = BacklogStage.orderStatistics(hours[r], count[r], 0.5, 0.9);
+                Long c0 = costKnown[r] ? cost[r] : null;
+                Double t0 = costKnown[r] ? ths[r] : null;
+                out.add(new RouteFigures(code, ROUTES.get(code), count[r], count[r] == 0 ? null : q[0] / 24,
+                        count[r] == 0 ? null : q[1] / 24, followed[r], refailed[r],
+                        followed[r] == 0 ? null : (double) refailed[r] / followed[r], c0, t0,
+                        c0 == null || t0 == 0 ? null : c0 / 100.0 / t0));
+            }
+            return out;
+        });
     }
 
     List<HoldAge> holdsByAge(Connection c, DashboardFilter f, Instant now) throws SQLException {

@@ -79,8 +79,8 @@ public final class DemoRepairHistoryLoader {
         for (MinerRow m : miners) {
             exposure += nowS - Math.max(m.installedAt(), windowStart);
         }
-        // repairs take machines out of exposure for a few days each: a little more rate keeps the count
-        double rate = exposure <= 0 ? 0 : tickets / exposure * 1.03;
+        // repairs take machines out of exposure (about 2.5 days each): the rate over the time left keeps the count
+        double rate = exposure <= 0 ? 0 : tickets / Math.max(exposure - tickets * 2.5 * DAY, exposure / 2);
         Out out = new Out(c, nextId(c, "repair_ticket"), nextId(c, "rma_case"));
         Map<Long, String> finalStatus = new HashMap<>();
         List<InFlight> inFlight = new ArrayList<>();

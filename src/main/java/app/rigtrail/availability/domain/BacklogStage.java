@@ -1,6 +1,5 @@
 package app.rigtrail.availability.domain;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -55,12 +54,25 @@ public enum BacklogStage {
 
     /** Median and P90 of ages in days (order statistics: the ceil(q n)-th smallest); NaN when empty. */
     public static double[] medianAndP90(double[] ages) {
-        if (ages.length == 0) {
-            return new double[] {Double.NaN, Double.NaN};
+        return orderStatistics(ages.clone(), ages.length, 0.5, 0.9);
+    }
+
+    /**
+     * The ceil(q n)-th smallest of the first {@code n} values for each q (percentile_disc in SQL), found by
+     * selection (Hipparchus KthSelector), not by sorting; the values are reordered. NaN when n is 0.
+     */
+    public static double[] orderStatistics(double[] values, int n, double... qs) {
+        double[] out = new double[qs.length];
+        if (n == 0) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
         }
-        double[] sorted = ages.clone();
-        Arrays.sort(sorted);
-        return new double[] {sorted[rank(0.5, sorted.length)], sorted[rank(0.9, sorted.length)]};
+        double[] work = values.length == n ? values : java.util.Arrays.copyOf(values, n);
+        org.hipparchus.util.KthSelector selector = new org.hipparchus.util.KthSelector();
+        for (int i = 0; i < qs.length; i++) {
+            out[i] = selector.select(work, null, rank(qs[i], n));
+        }
+        return out;
     }
 
     private static int rank(double q, int n) {

@@ -1,0 +1,107 @@
+package app.rigtrail.availability;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The open items of the repair backlog (the view backlog_item of V7), read whole from the database
+ * and kept in memory for at most {@code rigtrail.dashboard.backlog-max-age} (5 seconds; 0 in tests):
+ * a request finding it older reads it again first (one reader at a time), and a background job keeps
+ * it fresh so that requests rarely wait. Each request then filters and aggregates in memory, which at
+ * 100,000 machines (30,000 open items) takes a few milliseconds where the view takes a quarter second.
+ */
+@ApplicationScoped
+public class BacklogSnapshot {
+
+    private static final Logger LOG = Logger.getLogger(BacklogSnapshot.class);
+
+    /** One open item, with what a list and a filter need. */
+    public record Row(String kind, Long ticketId, Long rmaCaseId, String stage, long siteId, String site, String vendor,
+            Long modelId, String model, String assetCode, String hub, long sinceMillis, String ticketState,
+            String rmaState, String shipmentState) {
+    }
+
+    /** The items and when they were read. */
+    public record Items(List<Row> rows, long readAtNanos) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "rigtrail.dashboard.backlog-max-age", defaultValue = "PT5S")
+    Duration maxAge;
+
+    private volatile Items current;
+
+    /** The items, read again first when they are older than the allowed age. */
+    public Items items() {
+        Items items = current;
+        if (items == null || System.nanoTime() - items.readAtNanos() > maxAge.toNanos()) {
+            items = refresh(items);
+        }
+        return items;
+    }
+
+    @Scheduled(every = "2s", delay = 10, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void keepFresh() {
+        Items items = current;
+        if (maxAge.isZero() || items == null) {
+            return; // read on demand only (tests), or not yet asked for
+        }
+        if (System.nanoTime() - items.readAtNanos() > maxAge.toNanos() / 2) {
+            try {
+                refresh(items);
+            } catch (RuntimeException e) {
+                LOG.warnf("refreshing the backlog failed (will retry): %s", e.getMessage());
+            }
+        }
+    }
+
+    private synchronized Items refresh(Items seen) {
+        if (current != seen && current != null && System.nanoTime() - current.readAtNanos() <= maxAge.toNanos()) {
+            return current; // another caller read it meanwhile
+        }
+        long started = System.nanoTime();
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        select b.kind, b.ticket_id, b.rma_id, b.stage, b.site_id, s.code, b.vendor, b.model_id, mm.name,
+                               m.asset_code, h.code, (extract(epoch from b.since) * 1000)::bigint, b.ticket_state,
+                               b.rma_state, b.shipment_state
+                        from backlog_item b join site s on s.id = b.site_id
+                        left join miner m on m.id = b.miner_id left join miner_model mm on mm.id = b.model_id
+                        left join repair_hub h on h.id = b.hub_id
+                        where b.stage is not null""")) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), (Long) rs.getObject(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getLong(12), rs.getString(13), rs.getString(14),
+                        rs.getString(15)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the backlog failed: " + e.getMessage(), e);
+        }
+        rows.sort((a, b) -> a.sinceMillis() != b.sinceMillis() ? Long.compare(a.sinceMillis(), b.sinceMillis())
+                : Long.compare(key(a), key(b)));
+        current = new Items(List.copyOf(rows), started);
+        return current;
+    }
+
+    private static long key(Row r) {
+        return r.ticketId() != null ? r.ticketId() : -r.rmaCaseId();
+    }
+}
