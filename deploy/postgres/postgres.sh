@@ -38,8 +38,12 @@ start() {
   if [ ! -f "$DATA/PG_VERSION" ]; then
     as_pg "$bin/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
   fi
-  as_pg "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-    -o "-p $PORT -k $DATA -c listen_addresses=localhost -c fsync=off" start >/dev/null
+  if as_pg "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+    echo "PostgreSQL already running" >&2
+  else
+    as_pg "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
+      -o "-p $PORT -k $DATA -c listen_addresses=localhost -c fsync=off" start >/dev/null
+  fi
   as_pg "$bin/psql" -h localhost -p "$PORT" -U postgres -tAc "select 1 from pg_database where datname='rigtrail'" \
     | grep -q 1 || as_pg "$bin/createdb" -h localhost -p "$PORT" -U postgres rigtrail
   echo "PostgreSQL ready: $(url)"

@@ -59,36 +59,40 @@ public class BacklogService {
     }
 
     public BacklogReport report(Connection c, DashboardFilter f, Instant now, int oldest) throws SQLException {
-        List<BacklogSnapshot.Row> rows = filtered(f, null);
+        BacklogSnapshot.Items snap = snapshot.items();
+        List<BacklogSnapshot.Row> rows = filtered(snap, f, null);
         long nowMillis = now.toEpochMilli();
-        Map<String, double[]> ages = new java.util.HashMap<>();
-        Map<String, Integer> counts = new java.util.HashMap<>();
+        int stages = BacklogStage.values().length;
+        int vendors = OutcomeColumns.VENDORS.length;
+        int sites = snap.sites().size();
+        // ages per stage, per stage and vendor, per stage and site: flat groups, filled in one pass
+        int groups = stages * (1 + vendors + sites);
+        double[][] ages = new double[groups][];
+        int[] n = new int[groups];
         for (BacklogSnapshot.Row r : rows) {
             double age = (nowMillis - r.sinceMillis()) / 86_400_000.0;
-            for (String key : new String[] {r.stage(), r.stage() + "|v|" + r.vendor(), r.stage() + "|s|" + r.site()}) {
-                int k = counts.merge(key, 1, Integer::sum);
-                double[] a = ages.computeIfAbsent(key, x -> new double[16]);
-                if (k > a.length) {
-                    a = java.util.Arrays.copyOf(a, a.length * 2);
-                    ages.put(key, a);
-                }
-                a[k - 1] = age;
-            }
+            int s = r.stageIndex();
+            add(ages, n, s, age);
+            add(ages, n, stages + s * vendors + r.vendorIndex(), age);
+            add(ages, n, stages * (1 + vendors) + s * sites + r.siteIndex(), age);
         }
         List<StageFigures> ordered = new ArrayList<>();
         List<StageFigures> byVendor = new ArrayList<>();
         List<StageFigures> bySite = new ArrayList<>();
-        for (BacklogStage s : BacklogStage.values()) {
-            ordered.add(figures(s.name(), null, null, counts, ages, s.name()));
-        }
-        List<String> keys = new ArrayList<>(counts.keySet());
-        java.util.Collections.sort(keys);
-        for (String key : keys) {
-            String[] p = key.split("\\|", 3);
-            if (p.length == 3) {
-                StageFigures fig = figures(p[0], p[1].equals("v") ? p[2] : null, p[1].equals("s") ? p[2] : null, counts,
-                        ages, key);
-                (p[1].equals("v") ? byVendor : bySite).add(fig);
+        for (BacklogStage st : BacklogStage.values()) {
+            int s = st.ordinal();
+            ordered.add(figures(st.name(), null, null, ages[s], n[s]));
+            for (int v = 0; v < vendors; v++) {
+                int g = stages + s * vendors + v;
+                if (n[g] > 0) {
+                    byVendor.add(figures(st.name(), OutcomeColumns.VENDORS[v], null, ages[g], n[g]));
+                }
+            }
+            for (int x = 0; x < sites; x++) {
+                int g = stages * (1 + vendors) + s * sites + x;
+                if (n[g] > 0) {
+                    bySite.add(figures(st.name(), null, snap.sites().get(x), ages[g], n[g]));
+                }
             }
         }
         java.util.Comparator<StageFigures> byStage = java.util.Comparator.comparingInt(x -> BacklogStage.valueOf(x.stage())
@@ -99,13 +103,21 @@ public class BacklogService {
         return new BacklogReport(now, f.params(), rows.size(), ordered, byVendor, bySite, old);
     }
 
-    private static StageFigures figures(String stage, String vendor, String site, Map<String, Integer> counts,
-            Map<String, double[]> ages, String key) {
-        int n = counts.getOrDefault(key, 0);
+    private static void add(double[][] ages, int[] n, int group, double age) {
+        double[] a = ages[group];
+        if (a == null) {
+            a = ages[group] = new double[16];
+        } else if (n[group] == a.length) {
+            a = ages[group] = java.util.Arrays.copyOf(a, a.length * 2);
+        }
+        a[n[group]++] = age;
+    }
+
+    private static StageFigures figures(String stage, String vendor, String site, double[] ages, int n) {
         if (n == 0) {
             return new StageFigures(stage, label(stage), vendor, site, 0, null, null);
         }
-        double[] q = BacklogStage.orderStatistics(ages.get(key), n, 0.5, 0.9);
+        double[] q = BacklogStage.orderStatistics(ages, n, 0.5, 0.9);
         return new StageFigures(stage, label(stage), vendor, site, n, q[0], q[1]);
     }
 
@@ -125,7 +137,7 @@ public class BacklogService {
         } else {
             stage = null;
         }
-        List<BacklogSnapshot.Row> rows = filtered(f, stage);
+        List<BacklogSnapshot.Row> rows = filtered(snapshot.items(), f, stage);
         long nowMillis = now.toEpochMilli();
         var stream = rows.stream().filter(r -> segmentVendor == null || segmentVendor.equalsIgnoreCase(r.vendor()))
                 .filter(r -> segmentSite == null || segmentSite.equalsIgnoreCase(r.site())).toList();
@@ -141,11 +153,11 @@ public class BacklogService {
     }
 
     /** The open items the filter keeps (site, vendor, model; failure dates when a period was given), oldest first. */
-    private List<BacklogSnapshot.Row> filtered(DashboardFilter f, String stage) {
+    private static List<BacklogSnapshot.Row> filtered(BacklogSnapshot.Items snap, DashboardFilter f, String stage) {
         long from = f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
         List<BacklogSnapshot.Row> out = new ArrayList<>();
-        for (BacklogSnapshot.Row r : snapshot.items().rows()) {
+        for (BacklogSnapshot.Row r : snap.rows()) {
             if ((stage != null && !stage.equals(r.stage())) || (f.siteId() != null && f.siteId() != r.siteId())
                     || (f.vendor() != null && !f.vendor().equals(r.vendor()))
                     || (f.model() != null && (r.modelId() == null || !f.modelIds().contains(r.modelId())))

@@ -14,15 +14,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import app.rigtrail.availability.domain.BacklogStage;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * The open items of the repair backlog (the view backlog_item of V7), read whole from the database
- * and kept in memory for at most {@code rigtrail.dashboard.backlog-max-age} (5 seconds; 0 in tests):
- * a request finding it older reads it again first (one reader at a time), and a background job keeps
- * it fresh so that requests rarely wait. Each request then filters and aggregates in memory, which at
- * 100,000 machines (30,000 open items) takes a few milliseconds where the view takes a quarter second.
+ * and kept in memory: a background job reads them again once they are older than
+ * {@code rigtrail.dashboard.backlog-max-age} (10 s), and a request that finds them older than
+ * {@code rigtrail.dashboard.backlog-hard-limit} (45 s; both 0 in tests) reads them itself first, so
+ * nothing served is older than a minute. Each request filters and aggregates in memory: a few
+ * milliseconds at 100,000 machines (30,000 open items), where the view takes a third of a second.
  */
 @ApplicationScoped
 public class BacklogSnapshot {
@@ -32,37 +34,42 @@ public class BacklogSnapshot {
     /** One open item, with what a list and a filter need. */
     public record Row(String kind, Long ticketId, Long rmaCaseId, String stage, long siteId, String site, String vendor,
             Long modelId, String model, String assetCode, String hub, long sinceMillis, String ticketState,
-            String rmaState, String shipmentState) {
+            String rmaState, String shipmentState, int stageIndex, int siteIndex, int vendorIndex) {
     }
 
-    /** The items and when they were read. */
-    public record Items(List<Row> rows, long readAtNanos) {
+    /** The items (oldest first), the site codes their site indexes stand for, and when they were read. */
+    public record Items(List<Row> rows, List<String> sites, long readAtNanos) {
     }
 
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = "rigtrail.dashboard.backlog-max-age", defaultValue = "PT5S")
+    /** Read again in the background once older than this. */
+    @ConfigProperty(name = "rigtrail.dashboard.backlog-max-age", defaultValue = "PT10S")
     Duration maxAge;
+
+    /** A request never gets items older than this: it reads them again itself first. */
+    @ConfigProperty(name = "rigtrail.dashboard.backlog-hard-limit", defaultValue = "PT45S")
+    Duration hardLimit;
 
     private volatile Items current;
 
-    /** The items, read again first when they are older than the allowed age. */
+    /** The items; read again first when they are older than the hard limit (never older than a minute). */
     public Items items() {
         Items items = current;
-        if (items == null || System.nanoTime() - items.readAtNanos() > maxAge.toNanos()) {
+        if (items == null || System.nanoTime() - items.readAtNanos() > hardLimit.toNanos()) {
             items = refresh(items);
         }
         return items;
     }
 
-    @Scheduled(every = "2s", delay = 10, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", delay = 10, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void keepFresh() {
         Items items = current;
-        if (maxAge.isZero() || items == null) {
+        if (hardLimit.isZero() || items == null) {
             return; // read on demand only (tests), or not yet asked for
         }
-        if (System.nanoTime() - items.readAtNanos() > maxAge.toNanos() / 2) {
+        if (System.nanoTime() - items.readAtNanos() > maxAge.toNanos()) {
             try {
                 refresh(items);
             } catch (RuntimeException e) {
@@ -72,11 +79,13 @@ public class BacklogSnapshot {
     }
 
     private synchronized Items refresh(Items seen) {
-        if (current != seen && current != null && System.nanoTime() - current.readAtNanos() <= maxAge.toNanos()) {
+        if (current != seen && current != null && System.nanoTime() - current.readAtNanos() <= hardLimit.toNanos()) {
             return current; // another caller read it meanwhile
         }
         long started = System.nanoTime();
         List<Row> rows = new ArrayList<>();
+        List<String> sites = new ArrayList<>();
+        java.util.Map<String, Integer> siteIndex = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         select b.kind, b.ticket_id, b.rma_id, b.stage, b.site_id, s.code, b.vendor, b.model_id, mm.name,
@@ -87,17 +96,25 @@ public class BacklogSnapshot {
                         left join repair_hub h on h.id = b.hub_id
                         where b.stage is not null""")) {
             while (rs.next()) {
-                rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), (Long) rs.getObject(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9),
+                String stage = rs.getString(4);
+                String site = rs.getString(6);
+                String vendor = rs.getString(7);
+                int si = siteIndex.computeIfAbsent(site, k -> {
+                    sites.add(k);
+                    return sites.size() - 1;
+                });
+                rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), (Long) rs.getObject(3), stage,
+                        rs.getLong(5), site, vendor, (Long) rs.getObject(8), rs.getString(9),
                         rs.getString(10), rs.getString(11), rs.getLong(12), rs.getString(13), rs.getString(14),
-                        rs.getString(15)));
+                        rs.getString(15), BacklogStage.valueOf(stage).ordinal(), si,
+                        OutcomeColumns.indexOf(OutcomeColumns.VENDORS, vendor)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the backlog failed: " + e.getMessage(), e);
         }
         rows.sort((a, b) -> a.sinceMillis() != b.sinceMillis() ? Long.compare(a.sinceMillis(), b.sinceMillis())
                 : Long.compare(key(a), key(b)));
-        current = new Items(List.copyOf(rows), started);
+        current = new Items(List.copyOf(rows), List.copyOf(sites), started);
         return current;
     }
 

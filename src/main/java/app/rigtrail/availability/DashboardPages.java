@@ -24,6 +24,7 @@ import app.rigtrail.availability.AvailabilityService.AvailabilityReport;
 import app.rigtrail.availability.AvailabilityService.DayPoint;
 import app.rigtrail.availability.BacklogService.BacklogReport;
 import app.rigtrail.availability.BacklogService.StageFigures;
+import app.rigtrail.availability.TurnaroundService.HoldsReport;
 import app.rigtrail.availability.TurnaroundService.TurnaroundReport;
 import app.rigtrail.availability.domain.BacklogStage;
 import app.rigtrail.dwell.domain.KaplanMeier;
@@ -76,6 +77,9 @@ public class DashboardPages {
                 Form form);
 
         static native TemplateInstance turnaround(TurnaroundReport report, List<DashboardTable> tables, String chartJson,
+                Form form);
+
+        static native TemplateInstance holdsSummary(HoldsReport report, List<DashboardTable> tables, String chartJson,
                 Form form);
 
         static native TemplateInstance list(String title, String lede, DashboardTable table, long total, Form form,
@@ -174,12 +178,29 @@ public class DashboardPages {
             chart.put("median", r.routes().stream().map(x -> x.completed() == 0 ? null : x.medianDays()).toList());
             chart.put("p90", r.routes().stream().map(x -> x.completed() == 0 ? null : x.p90Days()).toList());
             chart.put("routeLinks", tables.get(0).rows().stream().map(row -> row.get(2).href()).toList());
+            return Templates.turnaround(r, tables, json(chart), form);
+        } catch (ProblemException e) {
+            return Templates.failed(e.readable());
+        }
+    }
+
+    @GET
+    @Path("holds-summary")
+    public TemplateInstance holdsSummary(@QueryParam("site") String site, @QueryParam("vendor") String vendor,
+            @QueryParam("model") String model, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("hashprice") String hashprice) {
+        try {
+            HoldsReport r = dashboard.read(site, vendor, model, from, to,
+                    (c, f, now) -> dashboard.turnaround().holds(c, f, now));
+            Form form = new Form(site, vendor, model, from, to, hashprice);
+            List<DashboardTable> tables = DashboardTables.holds(r);
+            Map<String, Object> chart = new LinkedHashMap<>();
             chart.put("ages", r.holdsByAge().stream().map(h -> h.bucket()).toList());
             chart.put("holds", r.holdsByAge().stream().map(h -> h.holds()).toList());
-            chart.put("ageLinks", tables.get(1).rows().stream().map(row -> row.get(1).href()).toList());
+            chart.put("ageLinks", tables.get(0).rows().stream().map(row -> row.get(1).href()).toList());
             chart.put("dwellDays", r.dwellSurvival().stream().map(KaplanMeier.Row::time).toList());
             chart.put("dwellSurvival", r.dwellSurvival().stream().map(KaplanMeier.Row::survival).toList());
-            return Templates.turnaround(r, tables, json(chart), form);
+            return Templates.holdsSummary(r, tables, json(chart), form);
         } catch (ProblemException e) {
             return Templates.failed(e.readable());
         }
@@ -265,9 +286,12 @@ public class DashboardPages {
             int bucket = bucket(age);
             t = dashboard.read(site, vendor, model, null, null,
                     (c, f, now) -> dashboard.turnaround().openHolds(c, f, bucket, now).table());
-        } else {
+        } else if (table.startsWith("turnaround-")) {
             t = find(DashboardTables.turnaround(dashboard.read(site, vendor, model, from, to,
                     (c, f, now) -> dashboard.turnaround().report(c, f, now))), table);
+        } else {
+            t = find(DashboardTables.holds(dashboard.read(site, vendor, model, from, to,
+                    (c, f, now) -> dashboard.turnaround().holds(c, f, now))), table);
         }
         return Response.ok(t.csv()).type("text/csv; charset=utf-8").header("Content-Disposition",
                 "attachment; filename=\"rigtrail-" + table + "-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"").build();

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.rigtrail.availability.AvailabilityService.AvailabilityReport;
 import app.rigtrail.availability.BacklogService.BacklogReport;
 import app.rigtrail.availability.BacklogService.ItemPage;
+import app.rigtrail.availability.TurnaroundService.HoldsReport;
 import app.rigtrail.availability.TurnaroundService.TurnaroundReport;
 import app.rigtrail.platform.security.Roles;
 import app.rigtrail.platform.web.FieldViolation;
@@ -85,12 +86,21 @@ public class DashboardResource {
     @GET
     @Path("turnaround")
     @Operation(summary = "Turnaround per route (swap, bench, vendor hub, onshore partner; also RMA and scrap tickets) "
-            + "of the repairs completed in the period: median and P90 days, re-failure within 30 days, cost per TH "
-            + "restored where known; the customs holds open now by age; the dwell survival curve of the holds "
-            + "presented in the period.")
+            + "of the repairs completed in the period: median and P90 days, re-failure within 30 days (among repairs "
+            + "completed at least 30 days ago), cost per TH restored where known.")
     public TurnaroundReport turnaround(@QueryParam("site") String site, @QueryParam("vendor") String vendor,
             @QueryParam("model") String model, @QueryParam("from") String from, @QueryParam("to") String to) {
         return dashboard.read(site, vendor, model, from, to, (c, f, now) -> dashboard.turnaround().report(c, f, now));
+    }
+
+    @GET
+    @Path("holds-by-age")
+    @Operation(summary = "The customs holds open now by age (days since presentation: 0-5, 6-10, 11-30, 31-60, 61+) "
+            + "and the dwell survival curve (Kaplan-Meier, open holds censored today) of the holds presented in the "
+            + "period; site and vendor filter, model does not apply to holds.")
+    public HoldsReport holdAges(@QueryParam("site") String site, @QueryParam("vendor") String vendor,
+            @QueryParam("model") String model, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return dashboard.read(site, vendor, model, from, to, (c, f, now) -> dashboard.turnaround().holds(c, f, now));
     }
 
     static void checkHashprice(Double hashprice) {

@@ -15,6 +15,7 @@ import app.rigtrail.availability.BacklogService.Item;
 import app.rigtrail.availability.BacklogService.StageFigures;
 import app.rigtrail.availability.DashboardTable.Cell;
 import app.rigtrail.availability.TurnaroundService.HoldAge;
+import app.rigtrail.availability.TurnaroundService.HoldsReport;
 import app.rigtrail.availability.TurnaroundService.RouteFigures;
 import app.rigtrail.availability.TurnaroundService.TurnaroundReport;
 import app.rigtrail.dwell.domain.KaplanMeier;
@@ -128,6 +129,11 @@ public final class DashboardTables {
                     Cell.number(x.completed() == 0 ? null : x.p90Days(), 1), Cell.count(x.followedUp()),
                     Cell.count(x.refailed()), Cell.percent(x.refailureRate()), Cell.usd(x.costUsdPerTh()));
         }
+        return List.of(routes);
+    }
+
+    public static List<DashboardTable> holds(HoldsReport r) {
+        Map<String, String> f = r.filters();
         DashboardTable holds = new DashboardTable("holds-by-age", "Customs holds open now, by age",
                 List.of("Age", "Holds", "Units", "Hashrate (TH/s)"),
                 "Days since presentation, against the 5-day release and 30-day exclusion clocks.");
@@ -143,6 +149,6 @@ public final class DashboardTables {
             dwell.add(Cell.number(k.time(), 1), Cell.count(k.atRisk()), Cell.count(k.events()), Cell.count(k.censored()),
                     Cell.percent(k.survival()), Cell.percent(k.lower()), Cell.percent(k.upper()));
         }
-        return List.of(routes, holds, dwell);
+        return List.of(holds, dwell);
     }
 }

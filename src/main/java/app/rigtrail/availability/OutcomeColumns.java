@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,7 @@ public class OutcomeColumns {
     public static final String[] VENDORS = {"BITMAIN", "MICROBT", "CANAAN", "OTHER"};
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final java.util.concurrent.locks.ReentrantLock fetchLock = new java.util.concurrent.locks.ReentrantLock();
     private long xmin = -1; // the snapshot xmin of the last read; -1 before the first
     private int n;
     long[] id = new long[0];
@@ -52,41 +55,73 @@ public class OutcomeColumns {
         }
     }
 
+    /** One fetched row. */
+    private record Fetched(long id, long closedMillis, byte route, byte vendor, long siteId, long modelId, double hours,
+            boolean refailed, long costCents, float ths) {
+    }
+
+    /**
+     * Fetches what changed since the last catch-up (one fetch at a time, so that an older version of a
+     * row never overwrites a newer one; readers go on meanwhile), then applies it under the write lock.
+     * Everything written by a transaction older than the fetch's snapshot xmin is then in the columns.
+     */
     private void catchUp(Connection c) throws SQLException {
+        fetchLock.lock();
+        try {
+            fetchAndApply(c);
+        } finally {
+            fetchLock.unlock();
+        }
+    }
+
+    private void fetchAndApply(Connection c) throws SQLException {
+        long since;
+        lock.readLock().lock();
+        try {
+            since = xmin;
+        } finally {
+            lock.readLock().unlock();
+        }
+        long snapshotXmin;
+        try (PreparedStatement ps = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            snapshotXmin = rs.getLong(1);
+        }
+        List<Fetched> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, (extract(epoch from closed_at) * 1000)::bigint, route, vendor, site_id, model_id, hours,
+                       refailed_at is not null, cost_cents, ths_restored
+                from repair_outcome""" + (since < 0 ? " order by id" : " where tx >= ?::text::xid8 order by id"))) {
+            if (since >= 0) {
+                ps.setString(1, Long.toString(since));
+            }
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long cost = rs.getLong(9);
+                    boolean noCost = rs.wasNull();
+                    rows.add(new Fetched(rs.getLong(1), rs.getLong(2), (byte) indexOf(ROUTES, rs.getString(3)),
+                            (byte) indexOf(VENDORS, rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getDouble(7),
+                            rs.getBoolean(8), noCost ? -1 : cost, rs.getFloat(10)));
+                }
+            }
+        }
         lock.writeLock().lock();
         try {
-            long snapshotXmin;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                snapshotXmin = rs.getLong(1);
+            for (Fetched f : rows) {
+                int i = slot(f.id());
+                closedMillis[i] = f.closedMillis();
+                route[i] = f.route();
+                vendor[i] = f.vendor();
+                siteId[i] = f.siteId();
+                modelId[i] = f.modelId(); // 0 when unknown
+                hours[i] = f.hours();
+                refailed[i] = f.refailed();
+                costCents[i] = f.costCents();
+                ths[i] = f.ths();
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select id, (extract(epoch from closed_at) * 1000)::bigint, route, vendor, site_id, model_id, hours,
-                           refailed_at is not null, cost_cents, ths_restored
-                    from repair_outcome""" + (xmin < 0 ? " order by id" : " where tx >= ?::text::xid8 order by id"))) {
-                if (xmin >= 0) {
-                    ps.setString(1, Long.toString(xmin));
-                }
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        int i = slot(rs.getLong(1));
-                        closedMillis[i] = rs.getLong(2);
-                        route[i] = (byte) indexOf(ROUTES, rs.getString(3));
-                        vendor[i] = (byte) indexOf(VENDORS, rs.getString(4));
-                        siteId[i] = rs.getLong(5);
-                        modelId[i] = rs.getLong(6); // 0 when unknown
-                        hours[i] = rs.getDouble(7);
-                        refailed[i] = rs.getBoolean(8);
-                        long cost = rs.getLong(9);
-                        costCents[i] = rs.wasNull() ? -1 : cost;
-                        ths[i] = rs.getFloat(10);
-                    }
-                }
-            }
-            xmin = snapshotXmin;
+            xmin = Math.max(xmin, snapshotXmin);
         } finally {
             lock.writeLock().unlock();
         }

@@ -61,8 +61,12 @@ public class TurnaroundService {
     public record HoldAge(String bucket, int fromDays, Integer toDays, long holds, long units, double hashrateThs) {
     }
 
-    public record TurnaroundReport(Instant asOf, Map<String, String> filters, List<RouteFigures> routes,
-            List<HoldAge> holdsByAge, long openHolds, int dwellHolds, List<KaplanMeier.Row> dwellSurvival) {
+    public record TurnaroundReport(Instant asOf, Map<String, String> filters, List<RouteFigures> routes) {
+    }
+
+    /** The holds open now by age, and the dwell curve of the holds presented in the period. */
+    public record HoldsReport(Instant asOf, Map<String, String> filters, long openHolds, List<HoldAge> holdsByAge,
+            int dwellHolds, List<KaplanMeier.Row> dwellSurvival) {
     }
 
     /** A list behind a chart segment, as a table, and how many rows there are in all. */
@@ -130,8 +134,15 @@ public class TurnaroundService {
     }
 
     public TurnaroundReport report(Connection c, DashboardFilter f, Instant now) throws SQLException {
-        return new TurnaroundReport(now, f.params(), routes(c, f, now), holdsByAge(c, f, now), openHolds(c, f),
-                dwellCount(c, f), dwell(c, f, now));
+        return new TurnaroundReport(now, f.params(), routes(c, f, now));
+    }
+
+    public HoldsReport holds(Connection c, DashboardFilter f, Instant now) throws SQLException {
+        List<HoldAge> ages = holdsByAge(c, f, now);
+        List<Observation> data = dwellObservations(c, f, now);
+        int presented = data.stream().mapToInt(Observation::count).sum();
+        return new HoldsReport(now, f.params(), ages.stream().mapToLong(HoldAge::holds).sum(), ages, presented,
+                data.isEmpty() ? List.of() : KaplanMeier.estimate(data, 0.95, KaplanMeier.Band.LOG).rows());
     }
 
     List<RouteFigures> routes(Connection c, DashboardFilter f, Instant now) throws SQLException {
@@ -226,24 +237,8 @@ public class TurnaroundService {
         return AGE_BUCKETS.length - 1;
     }
 
-    private long openHolds(Connection c, DashboardFilter f) throws SQLException {
-        List<Object> args = new ArrayList<>();
-        long[] n = {0};
-        AvailabilityService.query(c, "select count(*) from customs_hold h" + holdJoin(f) + " where h.outcome is null"
-                + holdWhere(f, args), args, rs -> n[0] = rs.getLong(1));
-        return n[0];
-    }
-
-    private int dwellCount(Connection c, DashboardFilter f) throws SQLException {
-        List<Object> args = new ArrayList<>(List.of(f.from(), f.to()));
-        int[] n = {0};
-        AvailabilityService.query(c, "select count(*) from customs_hold h" + holdJoin(f)
-                + " where h.presented_on between ? and ?" + holdWhere(f, args), args, rs -> n[0] = rs.getInt(1));
-        return n[0];
-    }
-
-    /** Kaplan-Meier of the holds presented in the period: days to decision, open ones censored today. */
-    List<KaplanMeier.Row> dwell(Connection c, DashboardFilter f, Instant now) throws SQLException {
+    /** The holds presented in the period: days to decision, open ones censored today, counted by (days, ended). */
+    List<Observation> dwellObservations(Connection c, DashboardFilter f, Instant now) throws SQLException {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<Object> args = new ArrayList<>(List.of(today, f.from(), f.to()));
         List<Observation> data = new ArrayList<>();
@@ -251,10 +246,7 @@ public class TurnaroundService {
                 + "as days, h.decided_on is not null as ended from customs_hold h" + holdJoin(f)
                 + " where h.presented_on between ? and ?" + holdWhere(f, args) + ") x where days >= 0 group by 1, 2", args,
                 rs -> data.add(new Observation(Math.max(rs.getInt(1), 0.5), rs.getBoolean(2), rs.getInt(3), null)));
-        if (data.isEmpty()) {
-            return List.of();
-        }
-        return KaplanMeier.estimate(data, 0.95, KaplanMeier.Band.LOG).rows();
+        return data;
     }
 
     /** Holds reach a site through their shipment; a model filter does not apply to holds. */

@@ -7,6 +7,7 @@
   };
   const pct = v => (100 * v).toFixed(2) + '%';
   const charts = {};
+  window.__dashboardCharts = charts; // for the browser tests
   function draw(id, config) {
     const canvas = document.getElementById(id);
     if (!canvas) return null;
@@ -51,6 +52,8 @@
           { label: 'P90', data: d.p90, backgroundColor: '#9cbbe0' }] },
         options: { indexAxis: 'y', scales: { x: { title: { display: true, text: 'days' } } } } });
       if (t) linkOnClick(t, (ds, i) => d.routeLinks[i]);
+    },
+    holds(d) {
       const h = draw('chart-holds', { type: 'bar',
         data: { labels: d.ages, datasets: [{ label: 'Open holds', data: d.holds, backgroundColor: '#8e44ad' }] },
         options: { plugins: { legend: { display: false } } } });

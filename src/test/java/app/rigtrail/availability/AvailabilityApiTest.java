@@ -177,7 +177,8 @@ class AvailabilityApiTest {
 
     @Test
     void onlyManagersAndAdminsReadTheDashboardApi() {
-        for (String path : List.of("/api/availability", "/api/backlog", "/api/backlog/items", "/api/turnaround")) {
+        for (String path : List.of("/api/availability", "/api/backlog", "/api/backlog/items", "/api/turnaround",
+                "/api/holds-by-age")) {
             as(Tokens.TECH_TX).get(path).then().statusCode(403);
             as(Tokens.LOGISTICS).get(path).then().statusCode(403);
             given().get(path).then().statusCode(401);

@@ -168,6 +168,9 @@ class BacklogApiTest {
         long c = fx.component(part);
         fx.hold(fx.shipment("INBOUND_RETURN", "HELD", c, r, daysAgo(45)), LocalDate.now(ZoneOffset.UTC).minusDays(3), 4);
         fx.hold(fx.shipment("INBOUND_RETURN", "HELD", c, r, daysAgo(45)), LocalDate.now(ZoneOffset.UTC).minusDays(40), 2);
+        fx.hold(fx.shipment("INBOUND_RETURN", "RECEIVED", c, r, daysAgo(25)), LocalDate.now(ZoneOffset.UTC).minusDays(20), 1);
+        fx.exec("update customs_hold set decided_on = presented_on + 10, outcome = 'RELEASED' where entry_number like ? "
+                + "and presented_on = ?", "E-" + fx.siteCode + "%", LocalDate.now(ZoneOffset.UTC).minusDays(20));
 
         JsonPath j = AvailabilityApiTest.as(Tokens.MANAGER).queryParam("site", fx.siteCode).get("/api/turnaround")
                 .then().statusCode(200).extract().jsonPath().using(AvailabilityApiTest.DOUBLES);
@@ -187,8 +190,38 @@ class BacklogApiTest {
         assertEquals(1, j.getDouble("routes[2].completed"));
         assertEquals(35, j.getDouble("routes[2].medianDays"), 0.01);
         assertEquals(0, j.getDouble("routes[3].completed"));
-        assertEquals(List.of(1.0, 0.0, 0.0, 1.0, 0.0), j.getList("holdsByAge.holds", Double.class));
-        assertEquals(List.of(4.0, 0.0, 0.0, 2.0, 0.0), j.getList("holdsByAge.units", Double.class));
-        assertEquals(2, j.getDouble("openHolds"));
+        JsonPath h = AvailabilityApiTest.as(Tokens.MANAGER).queryParam("site", fx.siteCode).get("/api/holds-by-age")
+                .then().statusCode(200).extract().jsonPath().using(AvailabilityApiTest.DOUBLES);
+        assertEquals(List.of(1.0, 0.0, 0.0, 1.0, 0.0), h.getList("holdsByAge.holds", Double.class));
+        assertEquals(List.of(4.0, 0.0, 0.0, 2.0, 0.0), h.getList("holdsByAge.units", Double.class));
+        assertEquals(2, h.getDouble("openHolds"));
+        // dwell of the three presented in the period: open at 3 and 40 days (censored), released after 10:
+        // at 10 days two are at risk and one ends, so half are still held
+        assertEquals(3, h.getDouble("dwellHolds"));
+        assertEquals(List.of(10.0), h.getList("dwellSurvival.time", Double.class));
+        assertEquals(0.5, h.getDouble("dwellSurvival[0].survival"), 1e-12);
+    }
+
+    @Test
+    void aRepairCommittedLateIsNotMissedByTheColumnsInMemory() throws Exception {
+        DashboardFixtures fx = new DashboardFixtures(ds, "HL");
+        long model = fx.model("HL", 100, 2);
+        long early = fx.ticket(fx.miner(model, daysAgo(100), "HASHING"), daysAgo(3), "DIAGNOSING");
+        long late = fx.ticket(fx.miner(model, daysAgo(100), "HASHING"), daysAgo(2), "DIAGNOSING");
+        try (java.sql.Connection a = ds.getConnection()) {
+            a.setAutoCommit(false);
+            // transaction A resolves its ticket first but commits last
+            try (var ps = a.prepareStatement("update repair_ticket set state = 'RESOLVED', route = 'SWAP', "
+                    + "closed_at = now() where id = ?")) {
+                ps.setLong(1, early);
+                ps.executeUpdate();
+            }
+            fx.exec("update repair_ticket set state = 'RESOLVED', route = 'BENCH', closed_at = now() where id = ?", late);
+            AvailabilityApiTest.as(Tokens.MANAGER).queryParam("site", fx.siteCode).get("/api/turnaround").then()
+                    .statusCode(200).body("routes[0].completed", equalTo(0)).body("routes[1].completed", equalTo(1));
+            a.commit();
+        }
+        AvailabilityApiTest.as(Tokens.MANAGER).queryParam("site", fx.siteCode).get("/api/turnaround").then()
+                .statusCode(200).body("routes[0].completed", equalTo(1)).body("routes[1].completed", equalTo(1));
     }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The dashboard benchmark of issue #6: loads 100,000 miners, 50,000 customs holds and a repair history
+# of about 1,000,000 tickets into a throw-away PostgreSQL (once; kept in target/postgres as database
+# "dashbench"), starts Keycloak and the production jar against it, and measures p50/p95/p99 of every
+# dashboard request under 8 concurrent clients.
+# Usage: bench/dashboard.sh [clients=8] [measured seconds=60] [warm-up seconds=20]
+# Set DASHBENCH_RELOAD=1 to load the data set again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLIENTS="${1:-8}" SECONDS_MEASURED="${2:-60}" WARMUP="${3:-20}"
+./mvnw -q -B -ntp package -DskipTests
+./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+
+APP_PID=""
+cleanup() {
+  set +e
+  if [ -n "$APP_PID" ]; then kill -TERM "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; fi
+  deploy/keycloak/keycloak.sh stop
+  deploy/postgres/postgres.sh stop
+}
+trap cleanup EXIT
+deploy/keycloak/keycloak.sh start
+deploy/postgres/postgres.sh start
+PSQL="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql -h localhost -p ${PG_PORT:-55432} -U postgres -qAt"
+URL="jdbc:postgresql://localhost:${PG_PORT:-55432}/dashbench"
+loaded="$($PSQL -d dashbench -c "select count(*) from repair_ticket" 2>/dev/null || echo 0)"
+if [ "${DASHBENCH_RELOAD:-0}" = 1 ] || [ "${loaded:-0}" -lt 500000 ]; then
+  $PSQL -d postgres -c "drop database if exists dashbench" -c "create database dashbench"
+  echo "Loading the data set (about 5 minutes) ..."
+  java -Xmx3g -cp "$CP" app.rigtrail.bench.DashboardDataLoader "$URL" 100000 20 50000 1000000
+fi
+$PSQL -d dashbench -c "select 'tickets', count(*) from repair_ticket union all select 'customs holds', count(*) from customs_hold
+  union all select 'miners', count(*) from miner union all select 'completed repairs', count(*) from repair_outcome" | tr '|' ' '
+
+mkdir -p target/bench
+# hybrid: the pages accept the benchmark's bearer token as well as the browser's login
+DB_JDBC_URL="$URL" DB_USERNAME=postgres DB_PASSWORD=unused-trust-auth \
+OIDC_AUTH_SERVER_URL=http://localhost:8180/realms/rigtrail OIDC_CLIENT_SECRET=rigtrail-dev-secret-NOT-FOR-PRODUCTION \
+RIGTRAIL_DEMO_MINERS=0 java -Dquarkus.oidc.application-type=hybrid -jar target/quarkus-app/quarkus-run.jar \
+  >target/bench/app.log 2>&1 &
+APP_PID=$!
+for i in $(seq 1 120); do
+  if curl -fsS -o /dev/null http://localhost:8080/q/health/ready 2>/dev/null; then break; fi
+  sleep 1
+done
+java -cp "$CP" app.rigtrail.bench.DashboardBenchmark http://localhost:8080 http://localhost:8180 \
+  rigtrail-dev-secret-NOT-FOR-PRODUCTION "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED"

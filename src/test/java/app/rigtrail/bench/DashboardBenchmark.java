@@ -1,0 +1,160 @@
+package app.rigtrail.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Latency of every dashboard request under concurrent clients (bench/dashboard.sh): each client sends
+ * the dashboard's requests (the page, its three sections, the JSON APIs and a drill-down list) with
+ * filters drawn at random (none, a site, a vendor, a model, a year), one after the other, for the
+ * given time after a warm-up. Prints p50/p95/p99/max per endpoint and the throughput.
+ * Arguments: app URL, Keycloak URL, client secret, clients (8), warm-up s (20), measured s (60).
+ */
+public final class DashboardBenchmark {
+
+    private static final List<String> ENDPOINTS = List.of("/dashboard", "/dashboard/availability", "/dashboard/backlog",
+            "/dashboard/turnaround", "/dashboard/holds-summary", "/dashboard/backlog/items", "/api/availability",
+            "/api/backlog", "/api/backlog/items", "/api/turnaround", "/api/holds-by-age");
+
+    public static void main(String[] args) throws Exception {
+        String app = args.length > 0 ? args[0] : "http://localhost:8080";
+        String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
+        String secret = args.length > 2 ? args[2] : "rigtrail-dev-secret-NOT-FOR-PRODUCTION";
+        int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        String token = token(http, keycloak, secret);
+        List<String> sites = codes(http, app, token, "/api/sites?size=100", "code");
+        List<String> models = codes(http, app, token, "/api/miner-models?size=100", "name");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        System.out.printf("%d clients, %d s warm-up, %d s measured; %d sites, %d models%n", clients, warmup, seconds,
+                sites.size(), models.size());
+        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+        AtomicLong errors = new AtomicLong();
+        long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        long end = warmEnd + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int k = 0; k < clients; k++) {
+            int client = k;
+            Thread t = new Thread(() -> {
+                Random r = new Random(client);
+                List<String> order = new ArrayList<>(ENDPOINTS);
+                try {
+                    while (System.nanoTime() < end) {
+                        Collections.shuffle(order, r);
+                        for (String path : order) {
+                            String query = filters(r, sites, models, today);
+                            if (path.endsWith("/items")) {
+                                query += (query.isEmpty() ? "" : "&") + "stage="
+                                        + List.of("AWAITING_DIAGNOSIS", "HUB_QUEUE", "CUSTOMS_HOLD", "RETURNING").get(r.nextInt(4));
+                            }
+                            HttpRequest req = HttpRequest.newBuilder(URI.create(app + path + (query.isEmpty() ? "" : "?" + query)))
+                                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+                            long t0 = System.nanoTime();
+                            HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                            long took = System.nanoTime() - t0;
+                            if (res.statusCode() != 200) {
+                                if (errors.incrementAndGet() < 5) {
+                                    System.out.println(res.statusCode() + " on " + req.uri() + ": "
+                                            + new String(res.body(), StandardCharsets.UTF_8));
+                                }
+                            } else if (t0 > warmEnd && System.nanoTime() < end) {
+                                latencies.computeIfAbsent(path, x -> Collections.synchronizedList(new ArrayList<>()))
+                                        .add(took);
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        done.await();
+        long total = 0;
+        System.out.printf("%-28s %8s %8s %8s %8s %8s%n", "endpoint", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        for (var e : new TreeMap<>(latencies).entrySet()) {
+            long[] v = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            total += v.length;
+            System.out.printf("%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", e.getKey(), v.length, q(v, 0.5), q(v, 0.95),
+                    q(v, 0.99), v[v.length - 1] / 1e6);
+        }
+        long[] all = latencies.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", "all", all.length, q(all, 0.5), q(all, 0.95),
+                q(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        System.out.printf("throughput %.1f requests/s, %d errors%n", total / (double) seconds, errors.get());
+    }
+
+    /** No filter half of the time (the default view), else one of site, vendor, model or a whole year. */
+    private static String filters(Random r, List<String> sites, List<String> models, LocalDate today) {
+        return switch (r.nextInt(10)) {
+            case 0, 1, 2, 3, 4 -> "";
+            case 5, 6 -> "site=" + enc(sites.get(r.nextInt(sites.size())));
+            case 7 -> "vendor=" + List.of("BITMAIN", "MICROBT", "CANAAN").get(r.nextInt(3));
+            case 8 -> "model=" + enc(models.get(r.nextInt(models.size())));
+            default -> "from=" + today.minusDays(364) + "&to=" + today;
+        };
+    }
+
+    private static double q(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String token(HttpClient http, String keycloak, String secret) throws Exception {
+        String form = "grant_type=password&client_id=rigtrail&client_secret=" + enc(secret) + "&username=mgr&password=mgr";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak
+                + "/realms/rigtrail/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no token: " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
+    }
+
+    private static List<String> codes(HttpClient http, String app, String token, String path, String field)
+            throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException(path + " gave no " + field + ": " + r.statusCode() + " " + r.body());
+        }
+        return Arrays.asList(out.toArray(new String[0]));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
