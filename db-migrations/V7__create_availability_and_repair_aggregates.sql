@@ -57,11 +57,14 @@ create table availability_day (
 );
 
 -- Days up to and including closed_through are in availability_day; later ones are read live.
+-- generation changes whenever availability_day changes, so that readers may keep what they computed
+-- from the closed days until then.
 create table availability_watermark (
-    id              int  primary key check (id = 1),
-    closed_through  date not null
+    id              int    primary key check (id = 1),
+    closed_through  date   not null,
+    generation      bigint not null default 0
 );
-insert into availability_watermark values (1, date '1999-12-31');
+insert into availability_watermark values (1, date '1999-12-31', 0);
 
 create function availability_add(p_site bigint, p_model bigint, p_at timestamptz, p_from varchar, p_to varchar)
         returns void language plpgsql as $$
@@ -89,7 +92,7 @@ begin
         w_installed = x.w_installed + excluded.w_installed, w_hashing = x.w_hashing + excluded.w_hashing,
         w_nameplate = x.w_nameplate + excluded.w_nameplate, w_delivered = x.w_delivered + excluded.w_delivered;
     -- an event dated into a closed day reopens that day and the ones after it
-    update availability_watermark set closed_through = d - 1 where closed_through >= d;
+    update availability_watermark set closed_through = d - 1, generation = generation + 1 where closed_through >= d;
 end $$;
 
 create function miner_event_to_availability() returns trigger language plpgsql as $$
@@ -120,7 +123,7 @@ begin
     delete from availability_day where day > w;
     select min(day) into first from availability_delta;
     if first is null then
-        update availability_watermark set closed_through = p_through;
+        update availability_watermark set closed_through = p_through, generation = generation + 1;
         return 0;
     end if;
     d := greatest(w + 1, first);
@@ -142,7 +145,7 @@ begin
         n := n + 1;
         d := d + 1;
     end loop;
-    update availability_watermark set closed_through = p_through;
+    update availability_watermark set closed_through = p_through, generation = generation + 1;
     return n;
 end $$;
 
@@ -151,7 +154,7 @@ create function availability_rebuild() returns void language plpgsql as $$
 begin
     delete from availability_day;
     delete from availability_delta;
-    update availability_watermark set closed_through = date '1999-12-31';
+    update availability_watermark set closed_through = date '1999-12-31', generation = generation + 1;
     insert into availability_delta (day, site_id, model_id, s_installed, s_hashing, s_nameplate, s_delivered,
                                     w_installed, w_hashing, w_nameplate, w_delivered)
     select e.day, e.site_id, e.model_id, sum(e.di), sum(e.dh), sum(e.dn * e.ths), sum(e.dd * e.ths),
@@ -366,3 +369,19 @@ select r.kind, r.rma_id, r.ticket_id, r.miner_id, r.site_id, r.vendor, r.model_i
        backlog_stage(r.ticket_state, r.rma_state, r.shipment_state,
                      r.hub_rank <= coalesce(round(h.capacity_per_week * h.turnaround_days / 7.0), 0)) as stage
 from ranked r left join repair_hub h on h.id = r.hub_id;
+
+-- A version per source the dashboard remembers results of, bumped by any change to it (the holds).
+create table dashboard_version (
+    name     varchar(20) primary key,
+    version  bigint      not null default 0
+);
+insert into dashboard_version (name) values ('customs_hold');
+
+create function bump_dashboard_version() returns trigger language plpgsql as $$
+begin
+    update dashboard_version set version = version + 1 where name = tg_table_name;
+    return null;
+end $$;
+
+create trigger customs_hold_dashboard_version after insert or update or delete on customs_hold
+    for each statement execute function bump_dashboard_version();

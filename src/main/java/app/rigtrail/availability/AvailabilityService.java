@@ -80,38 +80,38 @@ public class AvailabilityService {
     private record Meta(Map<Long, String[]> sites, Map<Long, String[]> models) {
     }
 
+    /** What the closed days give for a filter: the series, each group's totals and its rates at the watermark. */
+    private record Closed(TreeMap<LocalDate, double[]> series, Map<String, double[]> totals, Map<String, double[]> rates) {
+    }
+
+    @jakarta.inject.Inject
+    DashboardMemo memo;
+
     /** The report for the filter at {@code now}, on one connection (one snapshot). */
     public AvailabilityReport report(Connection c, DashboardFilter f, Instant now, Double hashprice) throws SQLException {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        LocalDate closed = watermark(c);
+        long[] generation = new long[1];
+        LocalDate closed = watermark(c, generation);
+        // the closed days change only with the generation: what they give is computed once per filter
+        Closed past = memo.get("availability|" + DashboardMemo.key(f) + "|" + closed + "|" + generation[0], () -> {
+            try {
+                return closedDays(c, f, closed);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
         Map<String, Group> groups = new HashMap<>();
         TreeMap<LocalDate, double[]> series = new TreeMap<>();
-        // closed days in the period: the series and each group's totals, in one scan
-        LocalDate closedTo = min(f.to(), closed);
-        if (!f.from().isAfter(closedTo)) {
-            List<Object> args = new ArrayList<>(List.of(f.from(), closedTo));
-            String sql = "select day, site_id, model_id, sum(installed_s), sum(hashing_s), sum(nameplate_ths_s), "
-                    + "sum(delivered_ths_s) from availability_day where day between ? and ?" + f.where("", args)
-                    + " group by grouping sets ((day), (site_id, model_id))";
-            query(c, sql, args, rs -> {
-                double[] v = {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)};
-                if (rs.getObject(1) != null) {
-                    series.put(rs.getObject(1, LocalDate.class), new double[] {v[0], v[1], v[2], v[3], DAY});
-                } else {
-                    group(groups, rs.getLong(2), rs.getLong(3)).addTotals(v[0], v[1], v[2], v[3]);
-                }
-            });
-        }
-        // the rates at the end of the last closed day
-        List<Object> args = new ArrayList<>(List.of(closed));
-        query(c, "select site_id, model_id, r_installed, r_hashing, r_nameplate, r_delivered from availability_day "
-                + "where day = ?" + f.where("", args), args, rs -> {
-                    Group g = group(groups, rs.getLong(1), rs.getLong(2));
-                    g.rInstalled = rs.getDouble(3);
-                    g.rHashing = rs.getDouble(4);
-                    g.rNameplate = rs.getDouble(5);
-                    g.rDelivered = rs.getDouble(6);
-                });
+        past.series().forEach((d, v) -> series.put(d, v.clone()));
+        past.totals().forEach((key, v) -> group(groups, key).addTotals(v[0], v[1], v[2], v[3]));
+        past.rates().forEach((key, v) -> {
+            Group g = group(groups, key);
+            g.rInstalled = v[0];
+            g.rHashing = v[1];
+            g.rNameplate = v[2];
+            g.rDelivered = v[3];
+        });
+        List<Object> args;
         // the open days, live from the deltas: rate times the time counted, plus each event's weight
         args = new ArrayList<>(List.of(closed));
         List<Object[]> deltas = new ArrayList<>();
@@ -171,13 +171,41 @@ public class AvailabilityService {
                         hashprice));
     }
 
-    /** The last day closed into availability_day. */
-    public static LocalDate watermark(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select closed_through from availability_watermark");
+    /** The last day closed into availability_day, and (into {@code generation[0]}) its generation. */
+    public static LocalDate watermark(Connection c, long[] generation) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select closed_through, generation from availability_watermark");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
+            generation[0] = rs.getLong(2);
             return rs.getObject(1, LocalDate.class);
         }
+    }
+
+    /** The closed days of the period (series and group totals, one scan) and the groups' rates at the watermark. */
+    private static Closed closedDays(Connection c, DashboardFilter f, LocalDate closed) throws SQLException {
+        TreeMap<LocalDate, double[]> series = new TreeMap<>();
+        Map<String, double[]> totals = new HashMap<>();
+        Map<String, double[]> rates = new HashMap<>();
+        LocalDate closedTo = min(f.to(), closed);
+        if (!f.from().isAfter(closedTo)) {
+            List<Object> args = new ArrayList<>(List.of(f.from(), closedTo));
+            String sql = "select day, site_id, model_id, sum(installed_s), sum(hashing_s), sum(nameplate_ths_s), "
+                    + "sum(delivered_ths_s) from availability_day where day between ? and ?" + f.where("", args)
+                    + " group by grouping sets ((day), (site_id, model_id))";
+            query(c, sql, args, rs -> {
+                double[] v = {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)};
+                if (rs.getObject(1) != null) {
+                    series.put(rs.getObject(1, LocalDate.class), new double[] {v[0], v[1], v[2], v[3], DAY});
+                } else {
+                    totals.put(rs.getLong(2) + "/" + rs.getLong(3), v);
+                }
+            });
+        }
+        List<Object> args = new ArrayList<>(List.of(closed));
+        query(c, "select site_id, model_id, r_installed, r_hashing, r_nameplate, r_delivered from availability_day "
+                + "where day = ?" + f.where("", args), args, rs -> rates.put(rs.getLong(1) + "/" + rs.getLong(2),
+                        new double[] {rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)}));
+        return new Closed(series, totals, rates);
     }
 
     private static Figures nowOf(List<Group> groups) {
@@ -227,6 +255,11 @@ public class AvailabilityService {
 
     private static Group group(Map<String, Group> groups, long site, long model) {
         return groups.computeIfAbsent(site + "/" + model, x -> new Group(site, model));
+    }
+
+    private static Group group(Map<String, Group> groups, String key) {
+        int slash = key.indexOf('/');
+        return group(groups, Long.parseLong(key.substring(0, slash)), Long.parseLong(key.substring(slash + 1)));
     }
 
     /** Site id -> {code, name}; model id -> {name, vendor}. */

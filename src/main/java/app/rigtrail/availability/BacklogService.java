@@ -25,6 +25,9 @@ public class BacklogService {
     @jakarta.inject.Inject
     BacklogSnapshot snapshot;
 
+    @jakarta.inject.Inject
+    DashboardMemo memo;
+
     /** Count and ages (days) of one stage, overall or for one vendor or site. */
     public record StageFigures(String stage, String label, String vendor, String site, long count,
             Double medianAgeDays, Double p90AgeDays) {
@@ -58,9 +61,19 @@ public class BacklogService {
         };
     }
 
+    /**
+     * The backlog as of the last read of the open items (its {@code asOf}; in use at most seconds ago,
+     * never a minute), computed once per filter and read.
+     */
     public BacklogReport report(Connection c, DashboardFilter f, Instant now, int oldest) throws SQLException {
         BacklogSnapshot.Items snap = snapshot.items();
+        return memo.get("backlog|" + DashboardMemo.key(f) + "|" + oldest + "|" + snap.readAtNanos(),
+                () -> report(snap, f, oldest));
+    }
+
+    private static BacklogReport report(BacklogSnapshot.Items snap, DashboardFilter f, int oldest) {
         List<BacklogSnapshot.Row> rows = filtered(snap, f, null);
+        Instant now = snap.readAt();
         long nowMillis = now.toEpochMilli();
         int stages = BacklogStage.values().length;
         int vendors = OutcomeColumns.VENDORS.length;
@@ -137,8 +150,9 @@ public class BacklogService {
         } else {
             stage = null;
         }
-        List<BacklogSnapshot.Row> rows = filtered(snapshot.items(), f, stage);
-        long nowMillis = now.toEpochMilli();
+        BacklogSnapshot.Items snap = snapshot.items();
+        List<BacklogSnapshot.Row> rows = filtered(snap, f, stage);
+        long nowMillis = snap.readAt().toEpochMilli();
         var stream = rows.stream().filter(r -> segmentVendor == null || segmentVendor.equalsIgnoreCase(r.vendor()))
                 .filter(r -> segmentSite == null || segmentSite.equalsIgnoreCase(r.site())).toList();
         List<Item> items = stream.stream().skip(Math.max(offset, 0)).limit(limit > 0 ? limit : Long.MAX_VALUE)

@@ -38,7 +38,7 @@ public class BacklogSnapshot {
     }
 
     /** The items (oldest first), the site codes their site indexes stand for, and when they were read. */
-    public record Items(List<Row> rows, List<String> sites, long readAtNanos) {
+    public record Items(List<Row> rows, List<String> sites, long readAtNanos, java.time.Instant readAt) {
     }
 
     @Inject
@@ -83,6 +83,7 @@ public class BacklogSnapshot {
             return current; // another caller read it meanwhile
         }
         long started = System.nanoTime();
+        java.time.Instant readAt = java.time.Instant.now();
         List<Row> rows = new ArrayList<>();
         List<String> sites = new ArrayList<>();
         java.util.Map<String, Integer> siteIndex = new java.util.HashMap<>();
@@ -114,7 +115,7 @@ public class BacklogSnapshot {
         }
         rows.sort((a, b) -> a.sinceMillis() != b.sinceMillis() ? Long.compare(a.sinceMillis(), b.sinceMillis())
                 : Long.compare(key(a), key(b)));
-        current = new Items(List.copyOf(rows), List.copyOf(sites), started);
+        current = new Items(List.copyOf(rows), List.copyOf(sites), started, readAt);
         return current;
     }
 

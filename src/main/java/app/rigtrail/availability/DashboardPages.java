@@ -102,7 +102,9 @@ public class DashboardPages {
         String message = null;
         try {
             hashprice(hashprice);
-            dashboard.read(site, vendor, model, from, to, (c, f, now) -> f);
+            if (java.util.stream.Stream.of(site, vendor, model, from, to).anyMatch(x -> x != null && !x.isBlank())) {
+                dashboard.read(site, vendor, model, from, to, (c, f, now) -> f);
+            }
         } catch (ProblemException e) {
             message = e.readable();
         }
@@ -216,7 +218,7 @@ public class DashboardPages {
         String title = stage == null || stage.isBlank() ? "The backlog" : BacklogService.label(stage.toUpperCase());
         try {
             BacklogService.ItemPage page = dashboard.read(site, vendor, model, from, to,
-                    (c, f, now) -> dashboard.backlog().items(c, f, stage, null, null, now, 500, 0));
+                    (c, f, now) -> dashboard.backlog().items(c, f, stage, null, null, now, 200, 0));
             return Templates.list(title, "Items in this stage now, oldest first" + scope(form) + ".",
                     DashboardTables.items("backlog-items", title, page.items()), page.total(), form, csvQuery, null);
         } catch (ProblemException e) {
@@ -234,7 +236,7 @@ public class DashboardPages {
         String title = "Completed repairs: " + TurnaroundService.ROUTES.getOrDefault(route == null ? "" : route, "all routes");
         try {
             TurnaroundService.OutcomePage page = dashboard.read(site, vendor, model, from, to,
-                    (c, f, now) -> dashboard.turnaround().outcomes(c, f, route, now, 500));
+                    (c, f, now) -> dashboard.turnaround().outcomes(c, f, route, now, 200));
             return Templates.list(title, "Completed in the period, latest first" + scope(form) + ".", page.table(),
                     page.total(), form, csvQuery, null);
         } catch (ProblemException e) {

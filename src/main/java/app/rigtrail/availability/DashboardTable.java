@@ -75,6 +75,53 @@ public record DashboardTable(String id, String title, List<String> headers, List
         return rows.isEmpty();
     }
 
+    /**
+     * The table's head and body as HTML, escaped: written here rather than in the template because a
+     * list of hundreds of rows is rendered on every request and this is several times faster.
+     */
+    public String html() {
+        StringBuilder sb = new StringBuilder(256 + rows.size() * 64 * headers.size());
+        sb.append("<thead><tr>");
+        for (String h : headers) {
+            sb.append("<th>");
+            escape(sb, h);
+            sb.append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (List<Cell> row : rows) {
+            sb.append("<tr>");
+            for (Cell c : row) {
+                sb.append(c.number() ? "<td class=\"num\">" : "<td>");
+                if (c.href() != null) {
+                    sb.append("<a href=\"");
+                    escape(sb, c.href());
+                    sb.append("\">");
+                    escape(sb, c.text());
+                    sb.append("</a>");
+                } else {
+                    escape(sb, c.text());
+                }
+                sb.append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</tbody>").toString();
+    }
+
+    private static void escape(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(ch);
+            }
+        }
+    }
+
     /** The table as CSV (RFC 4180, a header line, raw values). */
     public String csv() {
         StringWriter out = new StringWriter();

@@ -26,7 +26,8 @@ public class OutcomeColumns {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final java.util.concurrent.locks.ReentrantLock fetchLock = new java.util.concurrent.locks.ReentrantLock();
-    private long xmin = -1; // the snapshot xmin of the last read; -1 before the first
+    private volatile long version; // changes whenever rows are applied
+    private volatile long xmin = -1; // the snapshot xmin of the last catch-up; -1 before the first; under fetchLock
     private int n;
     long[] id = new long[0];
     long[] closedMillis = new long[0];
@@ -44,15 +45,19 @@ public class OutcomeColumns {
         T read(OutcomeColumns columns, int size);
     }
 
-    /** Catches up with the database on {@code c}'s snapshot, then reads. */
-    public <T> T read(Connection c, Reader<T> reader) throws SQLException {
-        catchUp(c);
+    /** Reads the columns as they are (call catchUp first for the database's state). */
+    public <T> T read(Reader<T> reader) {
         lock.readLock().lock();
         try {
             return reader.read(this, n);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Changes whenever the columns change: part of the key of anything computed from them. */
+    public long version() {
+        return version;
     }
 
     /** One fetched row. */
@@ -65,7 +70,7 @@ public class OutcomeColumns {
      * row never overwrites a newer one; readers go on meanwhile), then applies it under the write lock.
      * Everything written by a transaction older than the fetch's snapshot xmin is then in the columns.
      */
-    private void catchUp(Connection c) throws SQLException {
+    public void catchUp(Connection c) throws SQLException {
         fetchLock.lock();
         try {
             fetchAndApply(c);
@@ -75,13 +80,7 @@ public class OutcomeColumns {
     }
 
     private void fetchAndApply(Connection c) throws SQLException {
-        long since;
-        lock.readLock().lock();
-        try {
-            since = xmin;
-        } finally {
-            lock.readLock().unlock();
-        }
+        long since = xmin;
         long snapshotXmin;
         try (PreparedStatement ps = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
                 ResultSet rs = ps.executeQuery()) {
@@ -107,6 +106,10 @@ public class OutcomeColumns {
                 }
             }
         }
+        if (rows.isEmpty()) {
+            xmin = Math.max(since, snapshotXmin); // nothing to apply: readers are not held up
+            return;
+        }
         lock.writeLock().lock();
         try {
             for (Fetched f : rows) {
@@ -122,6 +125,7 @@ public class OutcomeColumns {
                 ths[i] = f.ths();
             }
             xmin = Math.max(xmin, snapshotXmin);
+            version++;
         } finally {
             lock.writeLock().unlock();
         }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,9 @@ public class TurnaroundService {
 
     @jakarta.inject.Inject
     OutcomeColumns outcomes;
+
+    @jakarta.inject.Inject
+    DashboardMemo memo;
 
     /** The routes in the order shown, with their words. */
     public static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -137,7 +139,22 @@ public class TurnaroundService {
         return new TurnaroundReport(now, f.params(), routes(c, f, now));
     }
 
+    /** Holds by age and dwell, computed once per filter, day and version of the holds. */
     public HoldsReport holds(Connection c, DashboardFilter f, Instant now) throws SQLException {
+        long[] version = {0};
+        AvailabilityService.query(c, "select version from dashboard_version where name = 'customs_hold'", List.of(),
+                rs -> version[0] = rs.getLong(1));
+        return memo.get("holds|" + DashboardMemo.key(f) + "|" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "|"
+                + version[0], () -> {
+                    try {
+                        return computeHolds(c, f, now);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
+    }
+
+    private HoldsReport computeHolds(Connection c, DashboardFilter f, Instant now) throws SQLException {
         List<HoldAge> ages = holdsByAge(c, f, now);
         List<Observation> data = dwellObservations(c, f, now);
         int presented = data.stream().mapToInt(Observation::count).sum();
@@ -146,14 +163,22 @@ public class TurnaroundService {
     }
 
     List<RouteFigures> routes(Connection c, DashboardFilter f, Instant now) throws SQLException {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        outcomes.catchUp(c);
+        return memo.get("routes|" + DashboardMemo.key(f) + "|" + today + "|" + outcomes.version(),
+                () -> routes(f, today));
+    }
+
+    /** Per route over the columns; followed up: completed on or before the day 30 days before today (UTC). */
+    private List<RouteFigures> routes(DashboardFilter f, LocalDate today) {
         long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long followedBy = now.minus(30, ChronoUnit.DAYS).toEpochMilli();
+        long followedBy = today.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
         int vendor = f.vendor() == null ? -1 : OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor());
         long site = f.siteId() == null ? -1 : f.siteId();
         java.util.Set<Long> models = f.modelIds() == null ? null : new java.util.HashSet<>(f.modelIds());
         int routes = OutcomeColumns.ROUTES.length;
-        return outcomes.read(c, (o, size) -> {
+        return outcomes.read((o, size) -> {
             double[][] hours = new double[routes][];
             int[] count = new int[routes];
             long[] followed = new long[routes];

@@ -72,14 +72,15 @@ class DashboardE2eTest {
             page.waitForURL(url -> url.contains("/dashboard/backlog/items?") && url.contains("site=" + target.get("site")));
             assertThat(page.locator("h1")).hasText((String) target.get("stage"));
             Locator rows = page.locator("#backlog-items tbody tr");
-            assertEquals(((Number) target.get("count")).intValue(), rows.count(), "the segment's items are listed");
+            assertEquals(Math.min(200, ((Number) target.get("count")).intValue()), rows.count(),
+                    "the segment's items are listed (the first 200 on the page)");
             assertThat(rows.first()).containsText((String) target.get("site"));
             TabletBrowser.shot(page, "manager-dashboard-backlog-items");
             Download csv = page.waitForDownload(() -> page.locator("#list-csv").click());
             try {
                 List<String> lines = Files.readAllLines(csv.path());
                 assertTrue(lines.get(0).startsWith("Age (days),Stage,Site,Vendor,Model,Machine,Ticket"), lines.get(0));
-                assertEquals(rows.count() + 1, lines.size(), "one line per item after the header");
+                assertEquals(((Number) target.get("count")).intValue() + 1, lines.size(), "one line per item after the header");
                 assertTrue(lines.get(1).contains("," + target.get("stage") + "," + target.get("site") + ","), lines.get(1));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
