@@ -4,7 +4,8 @@
 # "dashbench"), starts Keycloak and the production jar against it, and measures p50/p95/p99 of every
 # dashboard request under 8 concurrent clients.
 # Usage: bench/dashboard.sh [clients=8] [measured seconds=60] [warm-up seconds=20]
-# Set DASHBENCH_RELOAD=1 to load the data set again.
+# Set DASHBENCH_RELOAD=1 to load the data set again, DASHBENCH_MEMO=false to measure without the
+# dashboard's memoization (every request computes everything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS="${1:-8}" SECONDS_MEASURED="${2:-60}" WARMUP="${3:-20}"
@@ -37,12 +38,12 @@ mkdir -p target/bench
 # hybrid: the pages accept the benchmark's bearer token as well as the browser's login
 DB_JDBC_URL="$URL" DB_USERNAME=postgres DB_PASSWORD=unused-trust-auth \
 OIDC_AUTH_SERVER_URL=http://localhost:8180/realms/rigtrail OIDC_CLIENT_SECRET=rigtrail-dev-secret-NOT-FOR-PRODUCTION \
-RIGTRAIL_DEMO_MINERS=0 java -Dquarkus.oidc.application-type=hybrid -jar target/quarkus-app/quarkus-run.jar \
+RIGTRAIL_DEMO_MINERS=0 java -Dquarkus.oidc.application-type=hybrid -Drigtrail.dashboard.memo="${DASHBENCH_MEMO:-true}" -jar target/quarkus-app/quarkus-run.jar \
   >target/bench/app.log 2>&1 &
 APP_PID=$!
 for i in $(seq 1 120); do
   if curl -fsS -o /dev/null http://localhost:8080/q/health/ready 2>/dev/null; then break; fi
   sleep 1
 done
-java -cp "$CP" app.rigtrail.bench.DashboardBenchmark http://localhost:8080 http://localhost:8180 \
+java -Dhttp.maxConnections=16 -cp "$CP" app.rigtrail.bench.DashboardBenchmark http://localhost:8080 http://localhost:8180 \
   rigtrail-dev-secret-NOT-FOR-PRODUCTION "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED"

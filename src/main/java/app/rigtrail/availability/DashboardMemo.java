@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
  * Remembers what a dashboard computation gave for a key that names everything it depends on,
  * including the version of its data (the generation of the closed availability days, the version of
@@ -25,8 +27,15 @@ public class DashboardMemo {
         }
     };
 
+    /** Off only to measure what the computations cost without it (DASHBENCH_MEMO=false bench/dashboard.sh). */
+    @ConfigProperty(name = "rigtrail.dashboard.memo", defaultValue = "true")
+    boolean enabled;
+
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> compute) {
+        if (!enabled) {
+            return compute.get();
+        }
         synchronized (results) {
             Object hit = results.get(key);
             if (hit != null) {

@@ -40,9 +40,8 @@ class DashboardE2eTest {
     @Test
     @SuppressWarnings("unchecked")
     void aManagerDrillsIntoABacklogSegmentAndExportsItsItems() {
-        try (BrowserContext screen = browser.tablet()) {
+        try (BrowserContext screen = browser.desktop()) {
             Page page = screen.newPage();
-            page.setViewportSize(1366, 900);
             TabletBrowser.logIn(page, "mgr", "mgr");
             page.navigate(TabletBrowser.APP + "/dashboard");
             assertThat(page.locator("h1")).containsText("Availability and repair backlog");
@@ -54,6 +53,7 @@ class DashboardE2eTest {
             Map<String, Object> target = (Map<String, Object>) page.evaluate("""
                     () => {
                       const chart = window.__dashboardCharts['chart-backlog'];
+                      chart.canvas.scrollIntoView({ block: 'center' });
                       const box = chart.canvas.getBoundingClientRect();
                       for (let d = 0; d < chart.data.datasets.length; d++) {
                         const counts = chart.data.datasets[d].data;

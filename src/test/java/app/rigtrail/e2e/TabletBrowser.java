@@ -50,6 +50,12 @@ final class TabletBrowser implements AutoCloseable {
                 .setDeviceScaleFactor(2).setHasTouch(true).setIsMobile(true));
     }
 
+    /** A fresh office screen (1366x900, mouse) with nobody logged in: the manager's dashboard. */
+    BrowserContext desktop() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+                .setAcceptDownloads(true));
+    }
+
     /** Logs in on Keycloak's own login page and returns on the app's home page. */
     static void logIn(Page page, String user, String password) {
         page.navigate(APP + "/");
