@@ -138,7 +138,13 @@ class BacklogApiTest {
         long model = fx.model("HT", 200, 3);
         long part = fx.id("select id from part where unit_cost_cents > 0 order by id limit 1");
         long cost = fx.id("select unit_cost_cents from part where id = ?", part);
-        long store = fx.id("select min(id) from stock_location");
+        // the test site's own store: two spares received, then issued to two of the swaps, so that its
+        // level (0) stays explained by its ledger
+        long store = fx.id("insert into stock_location (code, name, kind, site_id) values (?, 'test store', 'SITE_STORE', ?) "
+                + "returning id", fx.siteCode + "-STORE", fx.siteId);
+        fx.exec("insert into stock_movement (at, actor, part_id, kind, to_location_id, quantity, reason) "
+                + "values (now(), 'test', ?, 'RECEIPT', ?, 2, 'test')", part, store);
+        fx.exec("insert into stock_level (location_id, part_id, on_hand) values (?, ?, 0)", store, part);
         double[] swaps = {1, 2, 3, 10}; // days: median the 2nd smallest, P90 the 4th
         long firstMiner = 0;
         for (int i = 0; i < swaps.length; i++) {
