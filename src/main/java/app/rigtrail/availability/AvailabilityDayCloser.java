@@ -26,7 +26,7 @@ public class AvailabilityDayCloser {
     @Inject
     AgroalDataSource dataSource;
 
-    @Scheduled(every = "30s", delay = 5, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeFinishedDays() {
         try {
             closeThrough(LocalDate.now(ZoneOffset.UTC).minusDays(1));

@@ -63,7 +63,7 @@ public class BacklogSnapshot {
         return items;
     }
 
-    @Scheduled(every = "5s", delay = 10, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void keepFresh() {
         Items items = current;
         if (hardLimit.isZero() || items == null) {
