@@ -21,8 +21,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The open items of the repair backlog (the view backlog_item of V7), read whole from the database
  * and kept in memory: a background job reads them again once they are older than
- * {@code rigtrail.dashboard.backlog-max-age} (10 s), and a request that finds them older than
- * {@code rigtrail.dashboard.backlog-hard-limit} (45 s; both 0 in tests) reads them itself first, so
+ * {@code rigtrail.dashboard.backlog-max-age} (20 s), and a request that finds them older than
+ * {@code rigtrail.dashboard.backlog-hard-limit} (50 s; both 0 in tests) reads them itself first, so
  * nothing served is older than a minute. Each request filters and aggregates in memory: a few
  * milliseconds at 100,000 machines (30,000 open items), where the view takes a third of a second.
  */
@@ -45,11 +45,11 @@ public class BacklogSnapshot {
     AgroalDataSource dataSource;
 
     /** Read again in the background once older than this. */
-    @ConfigProperty(name = "rigtrail.dashboard.backlog-max-age", defaultValue = "PT10S")
+    @ConfigProperty(name = "rigtrail.dashboard.backlog-max-age", defaultValue = "PT20S")
     Duration maxAge;
 
     /** A request never gets items older than this: it reads them again itself first. */
-    @ConfigProperty(name = "rigtrail.dashboard.backlog-hard-limit", defaultValue = "PT45S")
+    @ConfigProperty(name = "rigtrail.dashboard.backlog-hard-limit", defaultValue = "PT50S")
     Duration hardLimit;
 
     private volatile Items current;

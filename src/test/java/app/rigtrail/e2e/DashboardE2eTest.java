@@ -49,6 +49,7 @@ class DashboardE2eTest {
             assertThat(page.locator("canvas[data-drawn=true]")).hasCount(5);
             assertThat(page.locator("#backlog-total")).not().hasText("0");
             TabletBrowser.shot(page, "manager-dashboard");
+            page.screenshot(new Page.ScreenshotOptions().setPath(TabletBrowser.SHOTS.resolve("manager-dashboard-top.png")));
             // the centre of the first bar segment with items, in page coordinates
             Map<String, Object> target = (Map<String, Object>) page.evaluate("""
                     () => {
