@@ -151,6 +151,14 @@ public class BacklogService {
             stage = null;
         }
         BacklogSnapshot.Items snap = snapshot.items();
+        String chosen = stage;
+        return memo.get("items|" + DashboardMemo.key(f) + "|" + chosen + "|" + segmentVendor + "|" + segmentSite + "|"
+                + limit + "|" + offset + "|" + snap.readAtNanos(),
+                () -> items(snap, f, chosen, segmentVendor, segmentSite, limit, offset));
+    }
+
+    private static ItemPage items(BacklogSnapshot.Items snap, DashboardFilter f, String stage, String segmentVendor,
+            String segmentSite, int limit, int offset) {
         List<BacklogSnapshot.Row> rows = filtered(snap, f, stage);
         long nowMillis = snap.readAt().toEpochMilli();
         var stream = rows.stream().filter(r -> segmentVendor == null || segmentVendor.equalsIgnoreCase(r.vendor()))
