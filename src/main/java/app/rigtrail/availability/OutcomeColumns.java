@@ -55,6 +55,24 @@ public class OutcomeColumns {
         }
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * Loads the columns soon after start (a million repairs take seconds) and keeps them caught up
+     * every minute, so that no manager's first request pays for the load.
+     */
+    @io.quarkus.scheduler.Scheduled(every = "60s", delayed = "5s",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void keepLoaded() {
+        try (Connection c = dataSource.getConnection()) {
+            catchUp(c);
+        } catch (SQLException | RuntimeException e) {
+            org.jboss.logging.Logger.getLogger(OutcomeColumns.class).warnf("loading completed repairs failed (will retry): %s",
+                    e.getMessage());
+        }
+    }
+
     /** Changes whenever the columns change: part of the key of anything computed from them. */
     public long version() {
         return version;
