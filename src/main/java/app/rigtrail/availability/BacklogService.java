@@ -135,11 +135,11 @@ public class BacklogService {
     }
 
     /**
-     * The items behind a segment, oldest first: a stage (or all), optionally one vendor or site code
-     * on top of the filter (a chart's segment); {@code limit} 0 means all.
+     * The items behind a segment, oldest first: a stage (or all) within the filter (a chart's segment
+     * is its site or vendor as a filter); {@code limit} 0 means all.
      */
-    public ItemPage items(Connection c, DashboardFilter f, String stage, String segmentVendor, String segmentSite,
-            Instant now, int limit, int offset) throws SQLException {
+    public ItemPage items(Connection c, DashboardFilter f, String stage, Instant now, int limit, int offset)
+            throws SQLException {
         if (stage != null && !stage.isBlank()) {
             try {
                 stage = BacklogStage.valueOf(stage.trim().toUpperCase()).name();
@@ -152,20 +152,16 @@ public class BacklogService {
         }
         BacklogSnapshot.Items snap = snapshot.items();
         String chosen = stage;
-        return memo.get("items|" + DashboardMemo.key(f) + "|" + chosen + "|" + segmentVendor + "|" + segmentSite + "|"
-                + limit + "|" + offset + "|" + snap.readAtNanos(),
-                () -> items(snap, f, chosen, segmentVendor, segmentSite, limit, offset));
+        return memo.get("items|" + DashboardMemo.key(f) + "|" + chosen + "|" + limit + "|" + offset + "|"
+                + snap.readAtNanos(), () -> items(snap, f, chosen, limit, offset));
     }
 
-    private static ItemPage items(BacklogSnapshot.Items snap, DashboardFilter f, String stage, String segmentVendor,
-            String segmentSite, int limit, int offset) {
+    private static ItemPage items(BacklogSnapshot.Items snap, DashboardFilter f, String stage, int limit, int offset) {
         List<BacklogSnapshot.Row> rows = filtered(snap, f, stage);
         long nowMillis = snap.readAt().toEpochMilli();
-        var stream = rows.stream().filter(r -> segmentVendor == null || segmentVendor.equalsIgnoreCase(r.vendor()))
-                .filter(r -> segmentSite == null || segmentSite.equalsIgnoreCase(r.site())).toList();
-        List<Item> items = stream.stream().skip(Math.max(offset, 0)).limit(limit > 0 ? limit : Long.MAX_VALUE)
+        List<Item> items = rows.stream().skip(Math.max(offset, 0)).limit(limit > 0 ? limit : Long.MAX_VALUE)
                 .map(r -> item(r, nowMillis)).toList();
-        return new ItemPage(items, stream.size());
+        return new ItemPage(items, rows.size());
     }
 
     private static Item item(BacklogSnapshot.Row r, long nowMillis) {

@@ -218,7 +218,7 @@ public class DashboardPages {
         String title = stage == null || stage.isBlank() ? "The backlog" : BacklogService.label(stage.toUpperCase());
         try {
             BacklogService.ItemPage page = dashboard.read(site, vendor, model, from, to,
-                    (c, f, now) -> dashboard.backlog().items(c, f, stage, null, null, now, 200, 0));
+                    (c, f, now) -> dashboard.backlog().items(c, f, stage, now, 200, 0));
             return Templates.list(title, "Items in this stage now, oldest first" + scope(form) + ".",
                     DashboardTables.items("backlog-items", title, page.items()), page.total(), form, csvQuery, null);
         } catch (ProblemException e) {
@@ -277,7 +277,7 @@ public class DashboardPages {
                     (c, f, now) -> dashboard.availability().report(c, f, now, price))), table);
         } else if (table.equals("backlog-items")) {
             t = dashboard.read(site, vendor, model, from, to, (c, f, now) -> DashboardTables.items(table, "",
-                    dashboard.backlog().items(c, f, stage, null, null, now, 0, 0).items()));
+                    dashboard.backlog().items(c, f, stage, now, 0, 0).items()));
         } else if (table.startsWith("backlog-")) {
             t = find(DashboardTables.backlog(dashboard.read(site, vendor, model, null, null,
                     (c, f, now) -> dashboard.backlog().report(c, f, now, 15))), table);

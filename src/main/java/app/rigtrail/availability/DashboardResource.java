@@ -80,7 +80,7 @@ public class DashboardResource {
                     + "offset 0 or more")));
         }
         return dashboard.read(site, vendor, model, from, to,
-                (c, f, now) -> dashboard.backlog().items(c, f, stage, null, null, now, l, o));
+                (c, f, now) -> dashboard.backlog().items(c, f, stage, now, l, o));
     }
 
     @GET
