@@ -3,36 +3,35 @@ package app.rigtrail.availability;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
+import app.rigtrail.platform.cluster.ClusterJobs;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Closes finished UTC days into availability_day, every 30 seconds, from the watermark on. Queries
- * never wait for it: the days after the watermark are read live from the deltas.
+ * Closes finished UTC days into availability_day, once a minute across all replicas (each ticks
+ * every 30 seconds; {@link ClusterJobs} lets one of them run the period), from the watermark on.
+ * Queries never wait for it: the days after the watermark are read live from the deltas.
  */
 @ApplicationScoped
 public class AvailabilityDayCloser {
 
-    private static final Logger LOG = Logger.getLogger(AvailabilityDayCloser.class);
-
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ClusterJobs cluster;
+
     @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeFinishedDays() {
-        try {
-            closeThrough(LocalDate.now(ZoneOffset.UTC).minusDays(1));
-        } catch (RuntimeException e) {
-            LOG.warnf("closing availability days failed (will retry): %s", e.getMessage());
-        }
+        cluster.tick("availability-days", Duration.ofMinutes(1),
+                () -> closeThrough(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
     }
 
     /** Closes the days up to {@code day}; returns how many it closed. */

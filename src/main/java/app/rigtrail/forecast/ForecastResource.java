@@ -120,11 +120,12 @@ public class ForecastResource {
         return Response.ok(forecasts.find(id).inputs, MediaType.APPLICATION_JSON).build();
     }
 
-    /** A background run's state. */
+    /** A background run's state, the same through every replica; instance names the replica executing it. */
     public record RunStatus(String id, String state, int replicationsDone, int replicationsTotal, int percent,
-            Long forecastId, String error) {
+            Long forecastId, String error, boolean cancelRequested, String instance) {
         static RunStatus of(ForecastJobs.Job j) {
-            return new RunStatus(j.id, j.state().name(), j.done(), j.total, j.percent(), j.forecastId(), j.error());
+            return new RunStatus(j.id, j.state().name(), j.done(), j.total, j.percent(), j.forecastId(), j.error(),
+                    j.cancelRequested(), j.instance);
         }
     }
 
@@ -133,7 +134,9 @@ public class ForecastResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a forecast in the background (same body as POST /api/forecasts): 202 with the run's "
-            + "progress; poll GET /api/forecasts/runs/{id}, cancel with DELETE. When DONE, forecastId names the result.")
+            + "progress; poll GET /api/forecasts/runs/{id}, cancel with DELETE, through any replica (runs and their "
+            + "progress are kept in the database). When DONE, forecastId names the result. A run whose replica stopped "
+            + "ends FAILED with the reason in error.")
     public Response start(ForecastRequest request) {
         ForecastJobs.Job job = jobs.start(forecasts.prepare(request), user.name());
         return Response.accepted(RunStatus.of(job)).location(URI.create("/api/forecasts/runs/" + job.id)).build();
@@ -142,7 +145,8 @@ public class ForecastResource {
     @GET
     @Path("runs/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A background run: QUEUED, RUNNING (with replications done), DONE (forecastId), CANCELLED or FAILED")
+    @Operation(summary = "A background run: QUEUED, RUNNING (with replications done), DONE (forecastId), CANCELLED or "
+            + "FAILED (error says why); cancelRequested once a DELETE asked it to stop; instance: the replica executing it")
     public RunStatus status(@PathParam("id") String id) {
         return RunStatus.of(jobs.get(id, user.name(), user.isAdmin()));
     }
@@ -150,7 +154,8 @@ public class ForecastResource {
     @DELETE
     @Path("runs/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a background run; it stops before its next replication and saves nothing")
+    @Operation(summary = "Cancel a background run: a queued run is CANCELLED at once, a running one stops before its next "
+            + "replication (within about a second, on whichever replica executes it) and saves nothing")
     public RunStatus cancel(@PathParam("id") String id) {
         return RunStatus.of(jobs.cancel(id, user.name(), user.isAdmin()));
     }

@@ -1,5 +1,6 @@
 package app.rigtrail.logistics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,21 +12,28 @@ import jakarta.transaction.Transactional;
 
 import app.rigtrail.dwell.DwellService;
 import app.rigtrail.logistics.domain.CustomsClocks;
+import app.rigtrail.platform.cluster.ClusterJobs;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Raises an alert, once, when an open hold passes a legal clock or its last free day. Runs every
- * 15 minutes; alerts are kept as records (append-only).
+ * Raises an alert, once, when an open hold passes a legal clock or its last free day. Runs once
+ * every 15 minutes across all replicas (each ticks every minute; {@link ClusterJobs} lets one
+ * of them run the period); alerts are kept as records (append-only), one per hold and clock.
  */
 @ApplicationScoped
 public class HoldAlertJob {
 
+    static final Duration PERIOD = Duration.ofMinutes(15);
+
     @Inject
     EntityManager em;
 
-    @Scheduled(every = "15m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    ClusterJobs cluster;
+
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        check(DwellService.today());
+        cluster.tick("hold-alerts", PERIOD, () -> check(DwellService.today()));
     }
 
     /** Returns how many new alerts were raised. */
