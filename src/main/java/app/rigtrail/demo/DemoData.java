@@ -1,5 +1,8 @@
 package app.rigtrail.demo;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 
 /** Fills an empty database with the demo fleet when {@code rigtrail.demo.miners} > 0 (the dev profile). */
@@ -39,10 +43,44 @@ public class DemoData {
     @Inject
     DemoFleetLoader loader;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * Loads the demo fleet into an empty database, and says in the log why it loads or not. Replicas
+     * starting together take turns (a PostgreSQL advisory lock held for the load): the first loads,
+     * the others then find the fleet there.
+     */
     void onStart(@Observes StartupEvent event) {
-        if (miners <= 0 || !loader.fleetIsEmpty()) {
+        if (miners <= 0) {
+            LOG.info("Demo data: off (rigtrail.demo.miners / RIGTRAIL_DEMO_MINERS is not set or 0)");
             return;
         }
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_lock(hashtextextended('rigtrail.demo-load', 0))")) {
+                ps.execute();
+            }
+            try {
+                loadIfEmpty();
+            } finally {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select pg_advisory_unlock(hashtextextended('rigtrail.demo-load', 0))")) {
+                    ps.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("demo data: " + e.getMessage(), e);
+        }
+    }
+
+    private void loadIfEmpty() {
+        if (!loader.fleetIsEmpty()) {
+            LOG.infof("Demo data: not loaded; the database already has sites, and RIGTRAIL_DEMO_MINERS=%d only fills "
+                    + "an empty database", miners);
+            return;
+        }
+        LOG.infof("Demo data: the database has no sites; loading %d miners over %d sites, %d holds, %d tickets",
+                miners, sites, holds, tickets);
         var full = loader.load(miners, sites, seed, TECHNICIAN_SITES, holds, tickets);
         var report = full.fleet();
         LOG.infof("Demo fleet loaded: %d sites, %d miners, %d components in %d ms; %d customs holds", report.sites(),

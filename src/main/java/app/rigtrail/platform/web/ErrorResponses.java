@@ -133,6 +133,11 @@ public class ErrorResponses {
     private Response respond(UriInfo uri, int status, String title, String detail, List<FieldViolation> violations,
             java.util.Map<String, Object> extensions) {
         if (isApi(uri)) {
+            Object requestId = org.jboss.logging.MDC.get(app.rigtrail.platform.runtime.RequestIds.MDC_KEY);
+            if (requestId != null) {
+                extensions = new java.util.LinkedHashMap<>(extensions);
+                extensions.put("requestId", requestId);
+            }
             Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), violations, extensions);
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
         }

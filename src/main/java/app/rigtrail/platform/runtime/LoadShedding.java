@@ -1,0 +1,134 @@
+package app.rigtrail.platform.runtime;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses work the instance cannot do in time, instead of queueing it without bound.
+ *
+ * <ul>
+ * <li>A bounded queue: at most {@code rigtrail.http.max-in-flight} (64) requests are served or wait
+ * for a worker at once; the next one gets 503 at once, problem+json under /api (a short page
+ * elsewhere), with {@code Retry-After}. Health, metrics and static files are never refused.</li>
+ * <li>A deadline: a request that waited longer than {@code rigtrail.http.queue-deadline} (10 s) for
+ * a worker is refused the same way when it gets one (RequestDeadline), since its client has
+ * likely given up.</li>
+ * </ul>
+ * Runs on the event loop before authentication, so a refusal costs almost nothing.
+ */
+@ApplicationScoped
+public class LoadShedding {
+
+    private static final Logger LOG = Logger.getLogger(LoadShedding.class);
+    /** Where the arrival time of a request is kept in its routing context (nanoTime). */
+    public static final String ARRIVED = "rigtrail.arrived";
+
+    @ConfigProperty(name = "rigtrail.http.max-in-flight", defaultValue = "64")
+    int maxInFlight;
+
+    @ConfigProperty(name = "rigtrail.http.retry-after", defaultValue = "PT2S")
+    Duration retryAfter;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile long lastWarning;
+    private Counter shed;
+
+    void install(@Observes Router router, MeterRegistry registry) {
+        shed = Counter.builder("rigtrail.http.shed").description("Requests refused with 503 because the instance was full")
+                .tag("reason", "full").register(registry);
+        Gauge.builder("rigtrail.http.in_flight", inFlight, AtomicInteger::get)
+                .description("Requests served or waiting for a worker now").register(registry);
+        Gauge.builder("rigtrail.http.max_in_flight", () -> maxInFlight)
+                .description("The bound above which requests are refused").register(registry);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::admit);
+    }
+
+    void admit(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (exempt(path)) {
+            ctx.next();
+            return;
+        }
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            shed.increment();
+            long now = System.nanoTime();
+            if (now - lastWarning > 60_000_000_000L) {
+                lastWarning = now;
+                LOG.warnf("Shedding load: %d requests in flight, new ones get 503 (rigtrail.http.max-in-flight)", maxInFlight);
+            }
+            refuse(ctx, retryAfter, "The server is handling as many requests as it can (" + maxInFlight
+                    + " at once); try again in " + retryAfter.toSeconds() + " s.");
+            return;
+        }
+        ctx.put(ARRIVED, System.nanoTime());
+        ctx.addEndHandler(done -> inFlight.decrementAndGet());
+        ctx.next();
+    }
+
+    /** How many requests are served or waiting now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    static boolean exempt(String path) {
+        return path == null || path.startsWith("/q/") || path.startsWith("/static/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
+    }
+
+    /** A 503 with Retry-After: problem+json for the API, a short page for browsers. */
+    static void refuse(RoutingContext ctx, Duration retryAfter, String detail) {
+        Refusal r = refusal(ctx.normalizedPath(), detail, RequestIds.of(ctx));
+        ctx.response().setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, r.retryAfter(retryAfter))
+                .putHeader(HttpHeaders.CONTENT_TYPE, r.contentType()).end(r.body());
+    }
+
+    /** The body of a 503 refusal for this path. */
+    record Refusal(String contentType, String body) {
+        String retryAfter(Duration d) {
+            return Long.toString(Math.max(1, d.toSeconds()));
+        }
+    }
+
+    static Refusal refusal(String path, String detail, String requestId) {
+        if (path != null && (path.equals("/api") || path.startsWith("/api/"))) {
+            return new Refusal("application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Too busy\","
+                    + "\"status\":503,\"detail\":" + json(detail) + ",\"instance\":" + json(path) + ",\"requestId\":"
+                    + json(requestId) + "}");
+        }
+        return new Refusal("text/html; charset=UTF-8", "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Busy</title></head><body><h1>Busy</h1><p>" + detail + "</p><p><small>Reference: " + requestId
+                + "</small></p></body></html>");
+    }
+
+    static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
