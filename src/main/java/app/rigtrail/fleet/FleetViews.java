@@ -17,11 +17,12 @@ public final class FleetViews {
     }
 
     public record MinerView(Long id, String serial, String assetCode, String mac, Long modelId, String model,
-            Vendor vendor, BigDecimal hashrateThs, Long siteId, String site, String position, int building, int row,
-            int rack, int slot, MinerStatus status, LocalDate warrantyEnd, int version) {
+            Vendor vendor, BigDecimal hashrateThs, Long siteId, String site, String position, Integer building,
+            Integer row, Integer rack, Integer slot, MinerStatus status, LocalDate warrantyEnd, int version) {
         public static MinerView of(Miner m) {
             return new MinerView(m.id, m.serial, m.assetCode, m.mac, m.model.id, m.model.name, m.model.vendor,
-                    m.model.hashrateThs, m.site.id, m.site.code, m.position().toString(), m.building, m.row, m.rack,
+                    m.model.hashrateThs, m.site.id, m.site.code,
+                    m.position() == null ? null : m.position().toString(), m.building, m.row, m.rack,
                     m.slot, m.status, m.warrantyEnd, m.version);
         }
 

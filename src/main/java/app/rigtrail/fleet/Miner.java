@@ -36,11 +36,12 @@ public class Miner extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "site_id")
     public Site site;
-    public int building;
+    /** The rack position; all four are null while a received machine waits to be commissioned. */
+    public Integer building;
     @Column(name = "row_no")
-    public int row;
-    public int rack;
-    public int slot;
+    public Integer row;
+    public Integer rack;
+    public Integer slot;
     @Enumerated(EnumType.STRING)
     public MinerStatus status;
     @Column(name = "warranty_end")
@@ -50,8 +51,16 @@ public class Miner extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** Where it is installed, or null while it has no position yet (received, not commissioned). */
     public RackPosition position() {
-        return new RackPosition(building, row, rack, slot);
+        return building == null ? null : new RackPosition(building, row, rack, slot);
+    }
+
+    public void placeAt(RackPosition p) {
+        building = p.building();
+        row = p.row();
+        rack = p.rack();
+        slot = p.slot();
     }
 
     public static Miner findBySerial(String serial) {

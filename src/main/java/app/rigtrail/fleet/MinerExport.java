@@ -85,10 +85,11 @@ public class MinerExport {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = query.getResultList();
             for (Object[] r : rows) {
-                RackPosition p = new RackPosition(((Number) r[6]).intValue(), ((Number) r[7]).intValue(),
-                        ((Number) r[8]).intValue(), ((Number) r[9]).intValue());
-                printer.printRecord(r[0], r[1], r[2], r[3], r[4], r[5], p.building() + "/" + p.row() + "/" + p.rack()
-                        + "/" + p.slot(), r[10], r[11], r[12], r[13], r[14], r[15]);
+                // a received machine has no position until it is commissioned
+                String position = r[6] == null ? "" : new RackPosition(((Number) r[6]).intValue(),
+                        ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), ((Number) r[9]).intValue()).csv();
+                printer.printRecord(r[0], r[1], r[2], r[3], r[4], r[5], position, r[10], r[11], r[12], r[13], r[14],
+                        r[15]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -47,11 +47,27 @@ public class MinerImport {
     @Transactional
     public ImportResult importCsv(Reader csv) {
         MinerCsv.Result parsed = MinerCsv.parse(csv);
-        List<RowError> errors = new ArrayList<>(parsed.errors());
         List<Row> rows = parsed.rows();
+        List<RowError> errors = new ArrayList<>(parsed.errors());
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add(new RowError(1, "file", "no miners in the file"));
         }
+        Registered written = register(rows, errors, "imported from CSV", "nothing was imported");
+        return new ImportResult(written.miners().size(), written.components());
+    }
+
+    /** The miners written, in the order of their rows, and how many components they hold. */
+    public record Registered(List<Miner> miners, int components) {
+    }
+
+    /**
+     * Checks rows against the stored fleet (sites, models, parts, serials, positions) and writes them
+     * with their components, or writes nothing and refuses with every problem found (including the
+     * {@code earlier} ones, e.g. from parsing). Machines RECEIVED from an order have no position.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Registered register(List<Row> rows, List<RowError> earlier, String reason, String nothingWritten) {
+        List<RowError> errors = new ArrayList<>(earlier);
         Map<String, Site> sites = new HashMap<>();
         Site.<Site>listAll().forEach(s -> sites.put(s.code, s));
         Map<String, MinerModel> models = new HashMap<>();
@@ -67,7 +83,8 @@ public class MinerImport {
         Set<String> takenComponents = existing("select serial from component where serial = any(?1)",
                 rows.stream().flatMap(r -> r.components().values().stream()).flatMap(List::stream)
                         .map(ComponentRef::serial).toList());
-        Set<String> occupied = occupiedPositions();
+        // machines received from an order come without positions: no need to read the fleet's
+        Set<String> occupied = rows.stream().anyMatch(r -> r.position() != null) ? occupiedPositions() : Set.of();
         Set<String> positionsInFile = new HashSet<>();
 
         for (Row row : rows) {
@@ -81,7 +98,7 @@ public class MinerImport {
             Site site = sites.get(row.siteCode());
             if (site == null) {
                 errors.add(new RowError(line, "site", "unknown site code " + row.siteCode()));
-            } else {
+            } else if (row.position() != null) {
                 RackPosition p = row.position();
                 if (!p.fitsIn(site.buildings, site.rowsPerBuilding, site.racksPerRow, site.slotsPerRack)) {
                     errors.add(new RowError(line, "position", p + " is outside site " + site.code + "'s racks"));
@@ -102,13 +119,14 @@ public class MinerImport {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " problem(s) in the file; nothing was imported",
+            throw ProblemException.invalid(errors.size() + " problem(s) in the file; " + nothingWritten,
                     errors.stream().map(e -> new FieldViolation("line " + e.line() + ": " + e.column(), e.message()))
                             .toList());
         }
 
         Instant now = Instant.now();
         int componentCount = 0;
+        List<Miner> written = new ArrayList<>(rows.size());
         for (Row row : rows) {
             MinerModel model = models.get(row.model().toLowerCase(Locale.ROOT));
             Miner m = new Miner();
@@ -117,10 +135,9 @@ public class MinerImport {
             m.mac = row.mac();
             m.model = model;
             m.site = sites.get(row.siteCode());
-            m.building = row.position().building();
-            m.row = row.position().row();
-            m.rack = row.position().rack();
-            m.slot = row.position().slot();
+            if (row.position() != null) {
+                m.placeAt(row.position());
+            }
             m.status = row.status();
             m.warrantyEnd = row.warrantyEnd();
             m.installedAt = now;
@@ -130,7 +147,7 @@ public class MinerImport {
             created.at = now;
             created.actor = user.name();
             created.toStatus = m.status;
-            created.reason = "imported from CSV";
+            created.reason = reason;
             created.persist();
             for (ComponentKind kind : ComponentKind.values()) {
                 int slot = 1;
@@ -150,14 +167,15 @@ public class MinerImport {
                     installed.actor = user.name();
                     installed.toLocation = c.describeLocation();
                     installed.minerId = m.id;
-                    installed.reason = "imported from CSV";
+                    installed.reason = reason;
                     installed.persist();
                     componentCount++;
                 }
             }
+            written.add(m);
         }
         em.flush();
-        return new ImportResult(rows.size(), componentCount);
+        return new Registered(written, componentCount);
     }
 
     private void checkComponents(Row row, MinerModel model, Map<String, Part> parts, Set<String> taken,
@@ -215,7 +233,8 @@ public class MinerImport {
     @SuppressWarnings("unchecked")
     private Set<String> occupiedPositions() {
         List<Object[]> rows = em.createNativeQuery(
-                "select site_id, building, row_no, rack, slot from miner where status <> 'RETIRED'").getResultList();
+                "select site_id, building, row_no, rack, slot from miner where status <> 'RETIRED' and building is not null")
+                .getResultList();
         Set<String> keys = new HashSet<>(rows.size() * 2);
         for (Object[] r : rows) {
             keys.add(((Number) r[0]).longValue() + ":" + new RackPosition(((Number) r[1]).intValue(),

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.rigtrail.fleet.Part;
+import app.rigtrail.fleet.domain.MinerStatus;
 import app.rigtrail.inventory.InventoryViews.Adjustment;
 import app.rigtrail.inventory.InventoryViews.Ledger;
 import app.rigtrail.inventory.InventoryViews.LevelView;
@@ -126,19 +127,20 @@ public class InventoryPages {
     @SuppressWarnings("unchecked")
     public TemplateInstance planning(@QueryParam("budget") Long budgetDollars) {
         long budget = budgetDollars == null ? 250_000 : Math.max(0, Math.min(budgetDollars, 100_000_000));
-        long machines = ((Number) em.createNativeQuery("select count(*) from miner where status <> 'RETIRED'")
-                .getSingleResult()).longValue();
+        String[] installedStatuses = MinerStatus.installedNames().toArray(String[]::new);
+        long machines = ((Number) em.createNativeQuery("select count(*) from miner where status = any(?1)")
+                .setParameter(1, installedStatuses).getSingleResult()).longValue();
         List<PlanPart> parts = new ArrayList<>();
         List<Part> catalog = new ArrayList<>();
         java.util.Map<Long, double[]> leadByPart = new java.util.HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
                 select s.code, c.part_id, count(*),
-                       (select count(*) from miner m where m.site_id = s.id and m.status <> 'RETIRED'),
+                       (select count(*) from miner m where m.site_id = s.id and m.status = any(?1)),
                        (select count(distinct c2.miner_id) from component c2
                         where c2.site_id = s.id and c2.part_id = c.part_id and c2.location_kind = 'INSTALLED')
                 from component c join site s on s.id = c.site_id
                 where c.location_kind = 'INSTALLED' group by s.id, s.code, c.part_id order by s.code, c.part_id""")
-                .getResultList()) {
+                .setParameter(1, installedStatuses).getResultList()) {
             Part p = Part.findById(((Number) r[1]).longValue());
             long installed = ((Number) r[2]).longValue();
             int siteMachines = ((Number) r[3]).intValue();

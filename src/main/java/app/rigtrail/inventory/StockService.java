@@ -191,7 +191,7 @@ public class StockService {
         var shipment = shipments.create(new app.rigtrail.logistics.LogisticsViews.NewShipment(
                 app.rigtrail.logistics.domain.ShipmentKind.SPARES_PURCHASE, "supplier (PO-" + po.id + ")", "PO-" + po.id,
                 loc.siteId, null, in.portId(), part.vendor.name() + " supplier", loc.name,
-                List.of(new app.rigtrail.logistics.LogisticsViews.ItemInput(null, null, part.id, in.quantity(), null))));
+                List.of(new app.rigtrail.logistics.LogisticsViews.ItemInput(null, null, part.id, in.quantity(), null, null))));
         po.shipmentId = shipment.id();
         em.createNativeQuery("""
                 insert into stock_level (location_id, part_id, on_order) values (?1, ?2, ?3)

@@ -70,6 +70,11 @@ public class HoldQueries {
         return view(h, today, new HashMap<>());
     }
 
+    /** One hold the caller may see, read and viewed in one transaction (its port and shipment load lazily). */
+    public HoldView view(long id, LocalDate today) {
+        return view(holdInScope(id), today);
+    }
+
     /** The open holds, each against its clocks and with its expected remaining dwell. */
     public List<HoldView> board(BoardFilter f, LocalDate today) {
         StringBuilder q = new StringBuilder("select h from CustomsHold h join fetch h.port join fetch h.shipment s "

@@ -50,7 +50,7 @@ public class HoldResource {
     @GET
     @Path("{id}")
     public HoldView get(@PathParam("id") long id) {
-        return queries.view(queries.holdInScope(id), DwellService.today());
+        return queries.view(id, DwellService.today());
     }
 
     @POST

@@ -139,14 +139,14 @@ public class LogisticsPages {
         try {
             List<ItemInput> items = new ArrayList<>();
             for (String rma : split(f.get("rmaCases"))) {
-                items.add(new ItemInput(null, Long.valueOf(rma.replaceFirst("^#", "")), null, null, null));
+                items.add(new ItemInput(null, Long.valueOf(rma.replaceFirst("^#", "")), null, null, null, null));
             }
             for (String serial : split(f.get("componentSerials"))) {
                 Component c = Component.findBySerial(serial);
                 if (c == null) {
                     throw ProblemException.invalid("Unknown component " + serial, List.of());
                 }
-                items.add(new ItemInput(c.id, null, null, null, null));
+                items.add(new ItemInput(c.id, null, null, null, null, null));
             }
             NewShipment in = new NewShipment(f.enumValue("kind", ShipmentKind.class), f.get("carrier"),
                     f.get("trackingNumber"), f.get("siteId") == null ? null : Long.valueOf(f.get("siteId")),

@@ -25,8 +25,12 @@ public final class LogisticsViews {
     private LogisticsViews() {
     }
 
-    /** One line: exactly one of componentId, rmaCaseId, partId (with quantity) or minerId. */
-    public record ItemInput(Long componentId, Long rmaCaseId, Long partId, Integer quantity, Long minerId) {
+    /**
+     * One line: exactly one of componentId, rmaCaseId, partId (with quantity), minerId, or modelId (a
+     * lot of new machines of that model, with quantity).
+     */
+    public record ItemInput(Long componentId, Long rmaCaseId, Long partId, Integer quantity, Long minerId,
+            Long modelId) {
     }
 
     public record NewShipment(@NotNull ShipmentKind kind, @NotBlank @Size(max = 60) String carrier,
@@ -52,7 +56,14 @@ public final class LogisticsViews {
     }
 
     public record ItemView(String kind, Long componentId, String serial, Long rmaCaseId, String partNumber,
-            int quantity, Long minerId, String where) {
+            int quantity, Long minerId, String where, String model) {
+    }
+
+    /**
+     * Fired (synchronously, inside the move's transaction) after a shipment changed state, so that
+     * what travels on it can follow; an observer may refuse the move by throwing.
+     */
+    public record ShipmentMoved(long shipmentId, ShipmentKind kind, ShipmentState from, ShipmentState to) {
     }
 
     public record ShipmentView(Long id, String label, ShipmentKind kind, String carrier, String trackingNumber,

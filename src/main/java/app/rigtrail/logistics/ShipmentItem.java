@@ -16,7 +16,7 @@ import app.rigtrail.fleet.Part;
 import app.rigtrail.repair.RmaCase;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One line of a shipment: a component, an RMA case (its component), a lot of parts, or a miner. */
+/** One line of a shipment: a component, an RMA case (its component), a lot of parts, a miner, or a lot of new machines. */
 @Entity
 @Table(name = "shipment_item")
 public class ShipmentItem extends PanacheEntityBase {
@@ -41,4 +41,8 @@ public class ShipmentItem extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "miner_id")
     public Miner miner;
+    /** For a lot of new machines (MACHINE_LOT): their model; the quantity says how many. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "model_id")
+    public app.rigtrail.fleet.MinerModel model;
 }

@@ -16,6 +16,7 @@ import jakarta.validation.Valid;
 import app.rigtrail.fleet.Component;
 import app.rigtrail.fleet.Genealogy;
 import app.rigtrail.fleet.Miner;
+import app.rigtrail.fleet.MinerModel;
 import app.rigtrail.fleet.Part;
 import app.rigtrail.fleet.Port;
 import app.rigtrail.fleet.RepairHub;
@@ -73,6 +74,9 @@ public class ShipmentService {
     @Inject
     app.rigtrail.inventory.StockService stock;
 
+    @Inject
+    jakarta.enterprise.event.Event<LogisticsViews.ShipmentMoved> moved;
+
     public ShipmentView create(@Valid NewShipment in) {
         Site site = Site.findById(in.siteId());
         if (site == null) {
@@ -120,10 +124,10 @@ public class ShipmentService {
     private ShipmentItem item(Shipment s, ItemInput i, int line) {
         String field = "items[" + line + "]";
         int given = (i.componentId() != null ? 1 : 0) + (i.rmaCaseId() != null ? 1 : 0) + (i.partId() != null ? 1 : 0)
-                + (i.minerId() != null ? 1 : 0);
+                + (i.minerId() != null ? 1 : 0) + (i.modelId() != null ? 1 : 0);
         if (given != 1) {
-            throw ProblemException.invalid("Each line names one thing",
-                    List.of(new FieldViolation(field, "give exactly one of componentId, rmaCaseId, partId, minerId")));
+            throw ProblemException.invalid("Each line names one thing", List.of(new FieldViolation(field,
+                    "give exactly one of componentId, rmaCaseId, partId, minerId, modelId")));
         }
         ShipmentItem item = new ShipmentItem();
         item.shipment = s;
@@ -148,6 +152,16 @@ public class ShipmentService {
             item.part = Part.findById(i.partId());
             if (item.part == null) {
                 throw ProblemException.invalid("Unknown part", List.of(new FieldViolation(field, "no part " + i.partId())));
+            }
+            item.quantity = i.quantity() == null ? 1 : i.quantity();
+            if (item.quantity < 1) {
+                throw ProblemException.invalid("Quantity must be positive", List.of(new FieldViolation(field, "quantity >= 1")));
+            }
+        } else if (i.modelId() != null) {
+            item.itemKind = "MACHINE_LOT";
+            item.model = MinerModel.findById(i.modelId());
+            if (item.model == null) {
+                throw ProblemException.invalid("Unknown model", List.of(new FieldViolation(field, "no miner model " + i.modelId())));
             }
             item.quantity = i.quantity() == null ? 1 : i.quantity();
             if (item.quantity < 1) {
@@ -335,6 +349,9 @@ public class ShipmentService {
             if (i.miner != null) {
                 return i.miner.model.vendor;
             }
+            if (i.model != null) {
+                return i.model.vendor;
+            }
         }
         return s.hub != null && s.hub.vendors.split(",").length == 1 ? Vendor.valueOf(s.hub.vendors) : Vendor.OTHER;
     }
@@ -349,6 +366,8 @@ public class ShipmentService {
             units[0] += i.quantity;
             if (i.miner != null) {
                 total = total.add(i.miner.model.hashrateThs);
+            } else if (i.model != null) {
+                total = total.add(i.model.hashrateThs.multiply(BigDecimal.valueOf(i.quantity)));
             } else if (i.component != null) {
                 Miner last = lastMiner(i.component);
                 if (last == null) {
@@ -420,7 +439,8 @@ public class ShipmentService {
                 i.rmaCase == null ? null : i.rmaCase.id, i.part != null ? i.part.partNumber
                         : i.component != null ? i.component.part.partNumber : null,
                 i.quantity, i.miner == null ? null : i.miner.id,
-                i.component == null ? null : i.component.describeLocation())).toList();
+                i.component == null ? null : i.component.describeLocation(),
+                i.model == null ? null : i.model.vendor + " " + i.model.name)).toList();
         return new ShipmentView(s.id, s.label(), s.kind, s.carrier, s.trackingNumber, s.origin, s.destination,
                 s.site.id, s.site.code, s.hub == null ? null : s.hub.code, s.port == null ? null : s.port.code, s.state,
                 s.createdBy, s.createdAt, items, s.state.allowedNext(), open == null ? null : open.id, s.version);
@@ -435,6 +455,10 @@ public class ShipmentService {
         e.toState = to;
         e.note = note;
         e.persist();
+        if (from != null) {
+            // what travels on the shipment follows it (a machine order's delivery); a refusal undoes the move
+            moved.fire(new LogisticsViews.ShipmentMoved(s.id, s.kind, from, to));
+        }
     }
 
     private void holdEvent(CustomsHold h, String action, String note) {

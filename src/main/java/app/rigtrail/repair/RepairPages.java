@@ -238,7 +238,7 @@ public class RepairPages {
     public TemplateInstance minerLabel(@PathParam("id") long id) {
         MinerView m = fleet.miner(id).miner();
         return Templates.label(m.assetCode(), m.vendor() + " " + m.model(), "S/N " + m.serial() + " · " + m.site()
-                + " " + m.position(), QrLabel.svg(m.assetCode()));
+                + " " + (m.position() == null ? "(not installed yet)" : m.position()), QrLabel.svg(m.assetCode()));
     }
 
     @GET

@@ -66,6 +66,10 @@ public class RepairService {
         if (miner.status == MinerStatus.RETIRED) {
             throw ProblemException.conflict("miner " + miner.assetCode + " is retired");
         }
+        if (miner.status == MinerStatus.RECEIVED) {
+            throw ProblemException.conflict("miner " + miner.assetCode + " is not commissioned yet: install it at a "
+                    + "rack position first (its machine order's page)");
+        }
         List<Component> failed = new ArrayList<>();
         for (Long id : in.failedComponentIds().stream().distinct().toList()) {
             Component c = Component.findById(id);
@@ -267,7 +271,7 @@ public class RepairService {
             case DEGRADED -> 1;
             case DOWN -> 2;
             case IN_REPAIR -> 3;
-            case RETIRED -> 4;
+            case RETIRED, RECEIVED -> 4;
         };
     }
 

@@ -169,7 +169,7 @@ class AvailabilityApiTest {
     void theFleetNowAgreesWithTheMinersTable() {
         JsonPath j = as(Tokens.MANAGER).get("/api/availability").then().statusCode(200).extract().jsonPath().using(DOUBLES);
         DashboardFixtures fx = new DashboardFixtures(ds, "HN");
-        long installed = fx.id("select count(*) from miner where status <> 'RETIRED'");
+        long installed = fx.id("select count(*) from miner where status in ('HASHING','DEGRADED','DOWN','IN_REPAIR')");
         long hashing = fx.id("select count(*) from miner where status in ('HASHING','DEGRADED')");
         assertEquals(installed, j.getDouble("now.unitsInstalled"), EPS);
         assertEquals(hashing, j.getDouble("now.unitsHashing"), EPS);
@@ -203,7 +203,7 @@ class AvailabilityApiTest {
         JsonPath bitmain = as(Tokens.MANAGER).queryParam("vendor", "bitmain").get("/api/availability").then()
                 .statusCode(200).body("filters.vendor", equalTo("BITMAIN")).extract().jsonPath().using(DOUBLES);
         long installed = new DashboardFixtures(ds, "HV").id("select count(*) from miner m join miner_model mm on "
-                + "mm.id = m.model_id where mm.vendor = 'BITMAIN' and m.status <> 'RETIRED'");
+                + "mm.id = m.model_id where mm.vendor = 'BITMAIN' and m.status in ('HASHING','DEGRADED','DOWN','IN_REPAIR')");
         assertEquals(installed, bitmain.getDouble("now.unitsInstalled"), EPS);
         assertEquals(List.of("BITMAIN"), bitmain.getList("byVendor.key", String.class));
     }

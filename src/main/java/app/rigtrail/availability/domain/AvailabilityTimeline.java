@@ -12,7 +12,8 @@ import app.rigtrail.fleet.domain.MinerStatus;
  * Availability of machines from their status history, exactly time-weighted (not sampled): each day
  * counts the seconds each machine was installed, hashing (HASHING or DEGRADED) and the hashrate it
  * delivered (full nameplate when HASHING, the model's degraded share when DEGRADED, nothing when DOWN
- * or IN_REPAIR). A machine is installed from its installation until it is RETIRED, and only up to
+ * or IN_REPAIR). A machine is installed from its installation (for one RECEIVED from an order: from its
+ * commissioning) until it is RETIRED, and only up to
  * {@code now}: today counts the part of the day gone by. Days are UTC days.
  *
  * <p>This is the definition the dashboard's daily aggregates must reproduce (issue #6); the tests
@@ -74,10 +75,12 @@ public final class AvailabilityTimeline {
                 if (status == MinerStatus.RETIRED) {
                     break;
                 }
-                double unit = status == MinerStatus.HASHING || status == MinerStatus.DEGRADED ? 1 : 0;
-                double rate = status == MinerStatus.HASHING ? 1 : status == MinerStatus.DEGRADED ? m.degradedShare() : 0;
-                spread(Math.max(t, start), Math.min(next, end), start, m.nameplateThs(), unit, rate, installed, hashing,
-                        nameplate, delivered);
+                if (status.installed()) { // a machine RECEIVED from an order counts from its commissioning
+                    double unit = status.hashing() ? 1 : 0;
+                    double rate = status == MinerStatus.HASHING ? 1 : status == MinerStatus.DEGRADED ? m.degradedShare() : 0;
+                    spread(Math.max(t, start), Math.min(next, end), start, m.nameplateThs(), unit, rate, installed,
+                            hashing, nameplate, delivered);
+                }
                 if (i < changes.size()) {
                     t = Math.max(next, installedAt); // a change recorded before installation takes effect at it
                     status = changes.get(i).to();

@@ -37,6 +37,16 @@ public final class MinerCsv {
     private MinerCsv() {
     }
 
+    /** Whether a text is a valid miner or component serial. */
+    public static boolean validSerial(String s) {
+        return s != null && SERIAL.matcher(s).matches();
+    }
+
+    /** Whether a text is a MAC address like 02:1a:2b:3c:4d:5e. */
+    public static boolean validMac(String s) {
+        return s != null && MAC.matcher(s).matches();
+    }
+
     /** A component named in a row: its serial and, optionally, its part number (SERIAL@PART). */
     public record ComponentRef(String serial, String partNumber) {
         @Override
@@ -139,14 +149,22 @@ public final class MinerCsv {
         if (site.isBlank()) {
             errors.add(new RowError(line, "site", "is required"));
         }
-        RackPosition position = null;
-        try {
-            position = RackPosition.parse(r.get("position"));
-        } catch (IllegalArgumentException e) {
-            errors.add(new RowError(line, "position", e.getMessage()));
-        }
         MinerStatus status = r.get("status").isBlank() ? MinerStatus.HASHING
                 : parseEnum(MinerStatus.class, r.get("status"), line, "status", errors);
+        RackPosition position = null;
+        if (status == MinerStatus.RECEIVED) {
+            // received from an order, not yet commissioned: it has no rack position
+            if (!r.get("position").isBlank()) {
+                errors.add(new RowError(line, "position", "a RECEIVED machine has no position until it is "
+                        + "commissioned; leave it empty"));
+            }
+        } else {
+            try {
+                position = RackPosition.parse(r.get("position"));
+            } catch (IllegalArgumentException e) {
+                errors.add(new RowError(line, "position", e.getMessage()));
+            }
+        }
         LocalDate warrantyEnd = null;
         if (!r.get("warranty_end").isBlank()) {
             try {
@@ -166,7 +184,8 @@ public final class MinerCsv {
                 site, position, status, warrantyEnd, components);
     }
 
-    private static List<ComponentRef> parseComponents(String cell, int line, String column, List<RowError> errors) {
+    /** One component cell: serials separated by ';', each optionally SERIAL@PART. */
+    public static List<ComponentRef> parseComponents(String cell, int line, String column, List<RowError> errors) {
         List<ComponentRef> refs = new ArrayList<>();
         if (cell.isBlank()) {
             return refs;

@@ -3,9 +3,16 @@ package app.rigtrail.fleet.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A miner's operating status and the moves between them. Retired is final. */
+/**
+ * A miner's operating status and the moves between them. Retired is final. A machine received from a
+ * machine order waits in the registry as RECEIVED, without a rack position, until it is commissioned
+ * (installed at a position and hashing).
+ */
 public enum MinerStatus {
-    HASHING, DEGRADED, DOWN, IN_REPAIR, RETIRED;
+    HASHING, DEGRADED, DOWN, IN_REPAIR, RETIRED, RECEIVED;
+
+    /** The statuses of machines installed at a rack position (counted in the installed base). */
+    public static final Set<MinerStatus> INSTALLED = EnumSet.of(HASHING, DEGRADED, DOWN, IN_REPAIR);
 
     public Set<MinerStatus> allowedNext() {
         return switch (this) {
@@ -14,11 +21,22 @@ public enum MinerStatus {
             case DOWN -> EnumSet.of(HASHING, DEGRADED, IN_REPAIR, RETIRED);
             case IN_REPAIR -> EnumSet.of(HASHING, DEGRADED, DOWN, RETIRED);
             case RETIRED -> EnumSet.noneOf(MinerStatus.class);
+            case RECEIVED -> EnumSet.of(HASHING);
         };
     }
 
     public boolean canMoveTo(MinerStatus next) {
         return allowedNext().contains(next);
+    }
+
+    /** Installed at a rack position: part of the installed base (received and retired machines are not). */
+    public boolean installed() {
+        return INSTALLED.contains(this);
+    }
+
+    /** The installed statuses by name, for queries. */
+    public static java.util.List<String> installedNames() {
+        return INSTALLED.stream().map(Enum::name).toList();
     }
 
     /** Counted as available hashrate (a degraded unit still hashes). */

@@ -31,6 +31,11 @@ public record RackPosition(int building, int row, int rack, int slot) {
         return building <= buildings && row <= rowsPerBuilding && rack <= racksPerRow && slot <= slotsPerRack;
     }
 
+    /** The form the CSV files use: building/row/rack/slot. */
+    public String csv() {
+        return building + "/" + row + "/" + rack + "/" + slot;
+    }
+
     @Override
     public String toString() {
         return String.format("B%d-R%02d-K%02d-S%02d", building, row, rack, slot);

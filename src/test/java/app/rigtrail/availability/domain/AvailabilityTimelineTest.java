@@ -54,6 +54,23 @@ class AvailabilityTimelineTest {
         assertEquals((200 + 140 * 2.0 / 3 + 186) * 0.5 / ((200 + 140 + 186) * 0.5), today.hashrateAvailability(), 1e-12);
     }
 
+    /**
+     * A machine received from an order at 02:00 waits, uninstalled, until it is commissioned at 18:00:
+     * it counts for the last 6 hours only (a quarter of a unit-day, hashing).
+     */
+    @Test
+    void aReceivedMachineCountsFromItsCommissioning() {
+        Machine received = new Machine(200, 2.0 / 3, at("2026-03-02T02:00:00Z"), MinerStatus.RECEIVED,
+                List.of(new Change(at("2026-03-02T18:00:00Z"), MinerStatus.HASHING)));
+        Machine waiting = new Machine(200, 2.0 / 3, at("2026-03-02T02:00:00Z"), MinerStatus.RECEIVED, List.of());
+        Day d = AvailabilityTimeline.daily(List.of(received, waiting), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2),
+                at("2026-03-05T00:00:00Z")).get(0);
+        assertEquals(0.25, d.installedUnitDays(), 1e-12);
+        assertEquals(0.25, d.hashingUnitDays(), 1e-12);
+        assertEquals(50, d.nameplateThDays(), 1e-9);
+        assertEquals(50, d.deliveredThDays(), 1e-9);
+    }
+
     /** An independent check: sampling the status every minute gives the same day totals (to the minute). */
     @Test
     void agreesWithSamplingEveryMinute() {

@@ -47,6 +47,18 @@ class MinerCsvTest {
     }
 
     @Test
+    void aReceivedMachineHasNoPositionUntilItIsCommissioned() {
+        MinerCsv.Result r = MinerCsv.parse(new StringReader(HEADER
+                + "SN7,,,BITMAIN,S21,TX1,,RECEIVED,,,,,\n"
+                + "SN8,,,BITMAIN,S21,TX1,1/1/1/1,received,,,,,\n"
+                + "SN9,,,BITMAIN,S21,TX1,,HASHING,,,,,\n"));
+        assertEquals(List.of("3:position", "4:position"),
+                r.errors().stream().map(e -> e.line() + ":" + e.column()).toList());
+        assertEquals(MinerStatus.RECEIVED, r.rows().get(0).status());
+        assertEquals(null, r.rows().get(0).position());
+    }
+
+    @Test
     void shouldRejectAFileWithMissingColumns() {
         MinerCsv.Result r = MinerCsv.parse(new StringReader("serial,model\nSN1,S21\n"));
         assertFalse(r.ok());

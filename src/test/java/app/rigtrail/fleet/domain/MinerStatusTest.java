@@ -19,11 +19,22 @@ class MinerStatusTest {
     }
 
     @Test
-    void everyLiveStatusCanReachEveryOtherButNotItself() {
-        for (MinerStatus from : EnumSet.complementOf(EnumSet.of(MinerStatus.RETIRED))) {
+    void everyInstalledStatusCanReachEveryOtherInstalledOneAndRetirementButNotItself() {
+        for (MinerStatus from : MinerStatus.INSTALLED) {
             assertFalse(from.canMoveTo(from), from + " to itself");
-            assertEquals(MinerStatus.values().length - 1, from.allowedNext().size(), from.toString());
+            assertEquals(MinerStatus.INSTALLED.size(), from.allowedNext().size(), from.toString());
+            assertTrue(from.canMoveTo(MinerStatus.RETIRED), from.toString());
+            assertFalse(from.canMoveTo(MinerStatus.RECEIVED), from + " cannot be un-installed into RECEIVED");
         }
+    }
+
+    @Test
+    void aReceivedMachineIsCommissionedHashing() {
+        assertEquals(EnumSet.of(MinerStatus.HASHING), MinerStatus.RECEIVED.allowedNext());
+        assertFalse(MinerStatus.RECEIVED.installed());
+        assertFalse(MinerStatus.RECEIVED.hashing());
+        assertFalse(MinerStatus.RETIRED.installed());
+        assertTrue(MinerStatus.HASHING.installed() && MinerStatus.IN_REPAIR.installed());
     }
 
     @Test
