@@ -25,8 +25,13 @@ public record ReorderPolicy(double demandPerYear, double leadTimeMeanDays, doubl
         double mean = perDay * meanL;
         double variance = mean + perDay * perDay * varL;
         PipelineDistribution d = PipelineDistribution.withMoments(mean, variance);
+        // EBO(s + 1) = EBO(s) - P(X > s) (models.md 1): one pass, linear in S, not a fresh sum per s
         int s = 0;
-        while (mean > 0 && 1 - d.ebo(s) / mean < targetFillRate && s < 100_000) {
+        double ebo = mean;
+        double cdf = 0;
+        while (mean > 0 && 1 - Math.max(0, ebo) / mean < targetFillRate && s < 100_000) {
+            cdf += d.pmf(s);
+            ebo -= Math.max(0, 1 - cdf);
             s++;
         }
         int batch = Math.max(1, (int) Math.round(perDay * 30));

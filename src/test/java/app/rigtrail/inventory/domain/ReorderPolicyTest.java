@@ -35,4 +35,25 @@ class ReorderPolicyTest {
         assertTrue(rareLong.orderUpTo() > none.orderUpTo(), rareLong + " vs " + none);
         assertEquals(0, ReorderPolicy.compute(0, 42, 0, 0, 0, 0.95).orderUpTo(), "no demand, no stock");
     }
+
+    /** The one-pass search finds the same level as the definition, summed afresh for each level. */
+    @Test
+    void theOnePassSearchAgreesWithTheDefinition() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(6);
+        for (int i = 0; i < 200; i++) {
+            double demand = 0.5 + r.nextDouble() * 400;
+            double pHold = r.nextDouble();
+            double dwell = r.nextDouble() * 90;
+            ReorderPolicy p = ReorderPolicy.compute(demand, 14 + r.nextInt(60), pHold, dwell,
+                    dwell * dwell * (1 + r.nextDouble() * 3), 0.95);
+            double perDay = demand / 365;
+            double mean = perDay * p.leadTimeMeanDays();
+            PipelineDistribution d = PipelineDistribution.withMoments(mean, mean + perDay * perDay
+                    * p.leadTimeVarianceDays2());
+            assertTrue(1 - d.ebo(p.orderUpTo()) / mean >= 0.95 - 1e-9, p.toString());
+            if (p.orderUpTo() > 0) {
+                assertTrue(1 - d.ebo(p.orderUpTo() - 1) / mean < 0.95 + 1e-9, p.toString());
+            }
+        }
+    }
 }
