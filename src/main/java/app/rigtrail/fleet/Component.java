@@ -42,6 +42,8 @@ public class Component extends PanacheEntityBase {
     public String locationRef;
     @Column(name = "site_id")
     public Long siteId;
+    /** The hashboard's bin as the vendor labels it (null when unknown or not a hashboard). */
+    public String bin;
     @Version
     public int version;
 

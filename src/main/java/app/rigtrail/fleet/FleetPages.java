@@ -51,7 +51,7 @@ public class FleetPages {
         static native TemplateInstance miners(Page<MinerView> page, PageLinks links, String q, Long site,
                 MinerStatus status, List<SiteView> sites, MinerStatus[] statuses);
 
-        static native TemplateInstance miner(MinerDetail detail);
+        static native TemplateInstance miner(MinerDetail detail, List<OpenTicketLine> openTickets);
 
         static native TemplateInstance components(Page<ComponentView> page, PageLinks links, String q,
                 ComponentKind kind, ComponentKind[] kinds);
@@ -126,7 +126,19 @@ public class FleetPages {
     @GET
     @Path("miners/{id}")
     public TemplateInstance miner(@PathParam("id") long id) {
-        return Templates.miner(queries.miner(id));
+        MinerDetail detail = queries.miner(id);
+        List<OpenTicketLine> open = em.createQuery("""
+                select t.id, t.state, t.symptom, t.openedAt, t.openedBy from RepairTicket t
+                where t.miner.id = :m and t.closedAt is null order by t.openedAt desc""", Object[].class)
+                .setParameter("m", id).getResultList().stream()
+                .map(r -> new OpenTicketLine((Long) r[0], (app.rigtrail.repair.domain.TicketState) r[1], (String) r[2],
+                        (java.time.Instant) r[3], (String) r[4])).toList();
+        return Templates.miner(detail, open);
+    }
+
+    /** An open ticket of a miner, as its page lists it. */
+    public record OpenTicketLine(long id, app.rigtrail.repair.domain.TicketState state, String symptom,
+            java.time.Instant openedAt, String openedBy) {
     }
 
     @GET

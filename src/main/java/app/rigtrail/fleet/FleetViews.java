@@ -40,11 +40,11 @@ public final class FleetViews {
 
     public record ComponentView(Long id, String serial, String partNumber, ComponentKind kind,
             LocationKind locationKind, String location, Long minerId, String minerAssetCode, Integer slotIndex,
-            Long siteId, int version) {
+            Long siteId, int version, String bin) {
         public static ComponentView of(Component c) {
             return new ComponentView(c.id, c.serial, c.part.partNumber, c.kind, c.locationKind, c.describeLocation(),
                     c.miner == null ? null : c.miner.id, c.miner == null ? null : c.miner.assetCode, c.slotIndex,
-                    c.siteId, c.version);
+                    c.siteId, c.version, c.bin);
         }
     }
 

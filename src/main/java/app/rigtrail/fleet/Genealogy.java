@@ -22,6 +22,14 @@ public class Genealogy {
     @Inject
     CurrentUser user;
 
+    @Inject
+    jakarta.enterprise.event.Event<SpareShelved> shelved;
+
+    /** The spares shelf of a site, as stock moves name it. */
+    public static String shelfOf(String siteCode) {
+        return siteCode + " store";
+    }
+
     /** Takes a component out of wherever it is and puts it at a location that is not a miner. */
     public void moveTo(Component c, LocationKind kind, String ref, Long siteId, String reason) {
         if (kind == LocationKind.INSTALLED) {
@@ -33,6 +41,14 @@ public class Genealogy {
         c.locationRef = ref;
         c.siteId = siteId;
         append(c, from, null, reason);
+        if (kind == LocationKind.STOCK && siteId != null && ref != null && ref.endsWith(" store")) {
+            shelved.fire(new SpareShelved(c.id, siteId));
+        }
+    }
+
+    /** A component enters the fleet where it already is (a replacement sent by a hub): its first event. */
+    public void arrive(Component c, String reason) {
+        append(c, null, null, reason);
     }
 
     /** Installs a component into a slot of a miner. */

@@ -26,7 +26,7 @@ public final class InventoryViews {
     }
 
     public record Ledger(Long locationId, String location, Long partId, String partNumber, int onHand,
-            int ledgerBalance, List<MovementView> movements) {
+            int ledgerBalance, List<MovementView> movements, Long siteId) {
     }
 
     public record Receipt(@NotNull Long locationId, @NotNull Long partId, @Min(1) @Max(100000) int quantity,

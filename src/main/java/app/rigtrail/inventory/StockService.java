@@ -379,7 +379,8 @@ public class StockService {
             views.add(new MovementView(m.id, m.at, m.actor, m.kind, name(m.fromLocationId, names), name(m.toLocationId, names),
                     m.quantity, m.componentId, m.ticketId, m.purchaseOrderId, m.reason, balance));
         }
-        return new Ledger(loc.id, loc.name, part.id, part.partNumber, onHand(loc.id, part.id), balance, views);
+        return new Ledger(loc.id, loc.name, part.id, part.partNumber, onHand(loc.id, part.id), balance, views,
+                loc.siteId);
     }
 
     public List<StockLocation> visibleLocations() {

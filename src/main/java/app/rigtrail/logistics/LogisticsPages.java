@@ -43,6 +43,7 @@ import app.rigtrail.logistics.LogisticsViews.ShipmentDetail;
 import app.rigtrail.logistics.LogisticsViews.ShipmentTransition;
 import app.rigtrail.logistics.LogisticsViews.ShipmentView;
 import app.rigtrail.logistics.domain.HoldKind;
+import app.rigtrail.logistics.domain.HoldOutcome;
 import app.rigtrail.logistics.domain.ShipmentKind;
 import app.rigtrail.platform.security.CurrentUser;
 import app.rigtrail.platform.security.Roles;
@@ -71,7 +72,8 @@ public class LogisticsPages {
         static native TemplateInstance shipments(Page<ShipmentView> page, boolean canEdit);
 
         static native TemplateInstance shipment(ShipmentDetail detail, boolean canEdit, String message,
-                String formToken, HoldKind[] kinds, String today);
+                String fixHref, String fixText, String formToken, HoldKind[] kinds, HoldOutcome[] outcomes,
+                String today);
 
         static native TemplateInstance newShipment(FormValues form, ShipmentKind[] kinds, List<SiteView> sites,
                 List<HubView> hubs, List<PortView> ports, String formToken);
@@ -170,8 +172,14 @@ public class LogisticsPages {
     @GET
     @Path("shipments/{id}")
     public TemplateInstance shipment(@PathParam("id") long id) {
-        return Templates.shipment(shipments.detail(id), canEdit(), null, UUID.randomUUID().toString(), HoldKind.values(),
-                DwellService.today().toString());
+        return shipmentPage(id, null, null);
+    }
+
+    private TemplateInstance shipmentPage(long id, String message, ProblemException refusal) {
+        String text = refusal != null ? refusal.readable() : message;
+        return Templates.shipment(shipments.detail(id), canEdit(), text, refusal == null ? null : refusal.fixHref(),
+                refusal == null ? null : refusal.fixText(), UUID.randomUUID().toString(), HoldKind.values(),
+                HoldOutcome.values(), DwellService.today().toString());
     }
 
     @POST
@@ -191,11 +199,11 @@ public class LogisticsPages {
             idempotency.run(user.name() + ":page:shipment-move", f.get("formToken"), in, 200,
                     () -> shipments.transition(id, in));
             return Response.seeOther(URI.create("/shipments/" + id)).build();
-        } catch (ProblemException | ConstraintViolationException | java.time.format.DateTimeParseException e) {
-            String message = e instanceof ProblemException p ? p.readable()
-                    : "Fill in the entry number, hold kind and presentation date";
-            return Response.status(400).entity(Templates.shipment(shipments.detail(id), canEdit(), message,
-                    UUID.randomUUID().toString(), HoldKind.values(), DwellService.today().toString())).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(shipmentPage(id, null, e)).build();
+        } catch (ConstraintViolationException | java.time.format.DateTimeParseException e) {
+            return Response.status(400).entity(shipmentPage(id,
+                    "Fill in the entry number, hold kind and presentation date", null)).build();
         }
     }
 
@@ -211,10 +219,10 @@ public class LogisticsPages {
                     f.enumValue("outcome", app.rigtrail.logistics.domain.HoldOutcome.class),
                     f.get("decidedOn") == null ? null : LocalDate.parse(f.get("decidedOn")), f.get("note"), null));
             return Response.seeOther(URI.create("/shipments/" + shipment)).build();
-        } catch (ProblemException | ConstraintViolationException | java.time.format.DateTimeParseException e) {
-            String message = e instanceof ProblemException p ? p.getMessage() : "Choose the outcome and its date";
-            return Response.status(400).entity(Templates.shipment(shipments.detail(shipment), canEdit(), message,
-                    UUID.randomUUID().toString(), HoldKind.values(), DwellService.today().toString())).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(shipmentPage(shipment, null, e)).build();
+        } catch (ConstraintViolationException | java.time.format.DateTimeParseException e) {
+            return Response.status(400).entity(shipmentPage(shipment, "Choose the outcome and its date", null)).build();
         }
     }
 

@@ -145,7 +145,7 @@ public class ShipmentService {
             if (item.rmaCase == null) {
                 throw ProblemException.invalid("Unknown RMA case", List.of(new FieldViolation(field, "no RMA case " + i.rmaCaseId())));
             }
-            item.component = item.rmaCase.component;
+            item.component = item.rmaCase.partInHand();
             requireFree(item.component, field);
         } else if (i.partId() != null) {
             item.itemKind = "PART_LOT";
@@ -334,7 +334,7 @@ public class ShipmentService {
         }
         if (next != null) {
             rmas.transition(r.id, new RmaTransitionRequest(next, "with shipment " + s.label(), null, null, null, null,
-                    null, s.hub == null ? null : s.hub.id, null));
+                    null, s.hub == null ? null : s.hub.id, null, null));
         }
     }
 

@@ -64,6 +64,9 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class RepairPages {
 
+    /** Sent by the tablet's outbox (static/outbox.js) when it replays a queued action. */
+    public static final String OUTBOX_HEADER = "X-Outbox";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance tickets(Page<TicketView> page, TicketState state, TicketState[] states,
@@ -73,16 +76,17 @@ public class RepairPages {
                 FormValues form, String formToken);
 
         static native TemplateInstance ticket(TicketDetail detail, List<ComponentView> spares, String message,
-                String formToken, boolean canWork, RepairRoute[] routes);
+                String fixHref, String fixText, String formToken, boolean canWork, ComponentView reserved);
 
         static native TemplateInstance ticket$panel(TicketDetail detail, List<ComponentView> spares, String message,
-                String formToken, boolean canWork, RepairRoute[] routes);
+                String fixHref, String fixText, String formToken, boolean canWork, ComponentView reserved);
 
         static native TemplateInstance label(String code, String title, String subtitle, String svg);
 
         static native TemplateInstance rmaCases(Page<RmaView> page, RmaState state, RmaState[] states);
 
-        static native TemplateInstance rmaCase(RmaDetail detail, String message, boolean canMove, String formToken);
+        static native TemplateInstance rmaCase(RmaDetail detail, String message, String fixHref, String fixText,
+                String saved, boolean canMove, boolean canSaveClaim, String formToken, ComponentView replacement);
     }
 
     @Inject
@@ -154,48 +158,66 @@ public class RepairPages {
     @GET
     @Path("tickets/{id}")
     public TemplateInstance ticket(@PathParam("id") long id) {
-        TicketDetail detail = repairs.detail(id);
-        return Templates.ticket(detail, sparesIfNeeded(detail), null, UUID.randomUUID().toString(), canWork(),
-                RepairRoute.values());
+        return ticketPage(repairs.detail(id), null, false);
     }
 
+    /** The ticket page, or only its panel (an htmx or outbox request), with a refusal if there was one. */
+    private TemplateInstance ticketPage(TicketDetail detail, ProblemException refusal, boolean panelOnly) {
+        String message = refusal == null ? null : refusal.readable();
+        String fixHref = refusal == null ? null : refusal.fixHref();
+        String fixText = refusal == null ? null : refusal.fixText();
+        List<ComponentView> spares = sparesIfNeeded(detail);
+        ComponentView reserved = repairs.reservedSpare(detail.ticket().id());
+        String token = UUID.randomUUID().toString();
+        return panelOnly
+                ? Templates.ticket$panel(detail, spares, message, fixHref, fixText, token, canWork(), reserved)
+                : Templates.ticket(detail, spares, message, fixHref, fixText, token, canWork(), reserved);
+    }
+
+    /**
+     * A move from the ticket page. The button sends {@code move} as "STATE" or "STATE/ROUTE" (the
+     * route is chosen by the button that moves the ticket, once); {@code to} and {@code route} work
+     * too. htmx gets the panel with 200 (it swaps only 2xx); the tablet's outbox (header
+     * {@code X-Outbox}) gets the panel with the real status, so it can tell sent from conflict.
+     */
     @POST
     @Path("tickets/{id}/transitions")
     @RolesAllowed({Roles.TECHNICIAN, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@PathParam("id") long id, MultivaluedMap<String, String> form,
-            @HeaderParam("HX-Request") String htmx) {
+            @HeaderParam("HX-Request") String htmx, @HeaderParam(OUTBOX_HEADER) String outbox) {
         FormValues f = FormValues.of(form);
-        String message = null;
+        ProblemException refusal = null;
         int status = 200;
         try {
-            TicketTransitionRequest in = new TicketTransitionRequest(f.enumValue("to", TicketState.class),
-                    f.get("note"), f.enumValue("route", RepairRoute.class), f.get("diagnosis"), f.get("spareSerial"),
-                    f.enumValue("minerStatus", MinerStatus.class), f.get("failedPartTo"), null,
-                    f.optionalInteger("version"));
+            String[] move = f.get("move") == null ? new String[0] : f.get("move").split("/", 2);
+            TicketState to = move.length > 0 ? choice(TicketState.class, move[0])
+                    : f.enumValue("to", TicketState.class);
+            RepairRoute route = move.length > 1 ? choice(RepairRoute.class, move[1])
+                    : f.enumValue("route", RepairRoute.class);
+            boolean swapping = to == TicketState.RESOLVED;
+            TicketTransitionRequest in = new TicketTransitionRequest(to, f.get("note"), route, f.get("diagnosis"),
+                    swapping ? f.get("spareSerial") : null, f.enumValue("minerStatus", MinerStatus.class),
+                    swapping ? f.get("failedPartTo") : null, null, f.optionalInteger("version"),
+                    swapping ? f.get("binOverride") : null);
             idempotency.run(user.name() + ":page:ticket-move", f.get("formToken"), in, 200,
                     () -> repairs.transition(id, in));
         } catch (ProblemException e) {
-            message = e.getMessage();
+            refusal = e;
             status = e.status();
         } catch (ConstraintViolationException e) {
-            message = "Choose what to do with the ticket";
+            refusal = ProblemException.invalid("Choose what to do with ticket #" + id, List.of());
             status = 400;
         } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleObjectStateException e) {
-            message = "Someone else moved this ticket at the same moment; here it is as it is now";
+            refusal = ProblemException.conflict("Someone else moved ticket #" + id
+                    + " at the same moment; here it is as it is now");
             status = 409;
         }
-        if (htmx == null && message == null) {
+        if (htmx == null && outbox == null && refusal == null) {
             return Response.seeOther(URI.create("/tickets/" + id)).build();
         }
-        TicketDetail detail = repairs.detail(id);
-        TemplateInstance body = htmx != null
-                ? Templates.ticket$panel(detail, sparesIfNeeded(detail), message, UUID.randomUUID().toString(),
-                        canWork(), RepairRoute.values())
-                : Templates.ticket(detail, sparesIfNeeded(detail), message, UUID.randomUUID().toString(), canWork(),
-                        RepairRoute.values());
-        // htmx swaps only 2xx answers: the refusal is shown inside the panel instead
-        return Response.status(htmx != null ? 200 : status).entity(body).build();
+        TemplateInstance body = ticketPage(repairs.detail(id), refusal, htmx != null || outbox != null);
+        return Response.status(htmx != null && outbox == null ? 200 : status).entity(body).build();
     }
 
     @POST
@@ -220,9 +242,8 @@ public class RepairPages {
             return Response.seeOther(URI.create("/tickets/" + id)).build();
         }
         status = 400;
-        TicketDetail detail = repairs.detail(id);
-        return Response.status(status).entity(Templates.ticket(detail, sparesIfNeeded(detail), message,
-                UUID.randomUUID().toString(), canWork(), RepairRoute.values())).build();
+        return Response.status(status).entity(ticketPage(repairs.detail(id), ProblemException.invalid(message,
+                List.of()), false)).build();
     }
 
     @GET
@@ -258,8 +279,49 @@ public class RepairPages {
 
     @GET
     @Path("rma-cases/{id}")
-    public TemplateInstance rmaCase(@PathParam("id") long id) {
-        return Templates.rmaCase(rmas.detail(id), null, canMoveRma(), UUID.randomUUID().toString());
+    public TemplateInstance rmaCase(@PathParam("id") long id, @QueryParam("saved") boolean saved) {
+        return rmaPage(id, null, saved ? "Claim saved; the case stays open until it is shipped." : null);
+    }
+
+    private TemplateInstance rmaPage(long id, ProblemException refusal, String saved) {
+        RmaDetail detail = rmas.detail(id);
+        return Templates.rmaCase(detail, refusal == null ? null : refusal.readable(),
+                refusal == null ? null : refusal.fixHref(), refusal == null ? null : refusal.fixText(), saved,
+                canMoveRma(), canSaveClaim(), UUID.randomUUID().toString(), rmas.replacementOf(id));
+    }
+
+    /**
+     * Saves the vendor's claim fields without moving the case (technicians of the site, logistics,
+     * admins), or saves and marks it shipped in one step (logistics, admins).
+     */
+    @POST
+    @Path("rma-cases/{id}/claim")
+    @RolesAllowed({Roles.TECHNICIAN, Roles.LOGISTICS, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveClaim(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        boolean ship = "ship".equals(f.get("action"));
+        try {
+            if (ship && !canMoveRma()) {
+                throw new ProblemException(403, "Forbidden", "Logistics marks RMA cases shipped");
+            }
+            RepairViews.RmaClaim claim = new RepairViews.RmaClaim(f.getOrEmpty("rmaNumber"),
+                    f.getOrEmpty("claimReason"), f.getOrEmpty("faultCode"), f.getOrEmpty("vendorTicketId"),
+                    f.getOrEmpty("faultDescription"), null, f.optionalInteger("version"));
+            if (ship) {
+                RmaTransitionRequest in = new RmaTransitionRequest(RmaState.SHIPPED, f.get("note"), claim.rmaNumber(),
+                        claim.claimReason(), claim.faultCode(), claim.vendorTicketId(), claim.faultDescription(), null,
+                        claim.version(), null);
+                idempotency.run(user.name() + ":page:rma-move", f.get("formToken"), in, 200,
+                        () -> rmas.transition(id, in));
+                return Response.seeOther(URI.create("/rma-cases/" + id)).build();
+            }
+            idempotency.run(user.name() + ":page:rma-claim", f.get("formToken"), claim, 200,
+                    () -> rmas.updateClaim(id, claim));
+            return Response.seeOther(URI.create("/rma-cases/" + id + "?saved=true")).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(rmaPage(id, e, null)).build();
+        }
     }
 
     @POST
@@ -269,19 +331,26 @@ public class RepairPages {
     public Response moveRma(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         FormValues f = FormValues.of(form);
         try {
-            RmaTransitionRequest in = new RmaTransitionRequest(f.enumValue("to", RmaState.class), f.get("note"),
-                    f.get("rmaNumber"), f.get("claimReason"), f.get("faultCode"), f.get("vendorTicketId"),
-                    f.get("faultDescription"), null, f.optionalInteger("version"));
+            RmaState to = f.enumValue("to", RmaState.class);
+            if (to == null) {
+                throw ProblemException.invalid("Choose what happened to RMA case #" + id, List.of());
+            }
+            RmaTransitionRequest in = new RmaTransitionRequest(to, f.get("note"), f.get("rmaNumber"),
+                    f.get("claimReason"), f.get("faultCode"), f.get("vendorTicketId"), f.get("faultDescription"), null,
+                    f.optionalInteger("version"), f.get("replacementSerial"));
             idempotency.run(user.name() + ":page:rma-move", f.get("formToken"), in, 200, () -> rmas.transition(id, in));
             return Response.seeOther(URI.create("/rma-cases/" + id)).build();
         } catch (ProblemException e) {
-            String message = e.getMessage() + (e.violations().isEmpty() ? ""
-                    : ": " + String.join("; ", e.violations().stream().map(v -> v.message()).toList()));
-            return Response.status(e.status()).entity(Templates.rmaCase(rmas.detail(id), message, canMoveRma(),
-                    UUID.randomUUID().toString())).build();
-        } catch (ConstraintViolationException e) {
-            return Response.status(400).entity(Templates.rmaCase(rmas.detail(id), "Choose the next state",
-                    canMoveRma(), UUID.randomUUID().toString())).build();
+            return Response.status(e.status()).entity(rmaPage(id, e, null)).build();
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("'" + value + "' is not a move of a ticket",
+                    List.of(new app.rigtrail.platform.web.FieldViolation("move", "not a valid choice")));
         }
     }
 
@@ -292,6 +361,10 @@ public class RepairPages {
 
     private boolean canWork() {
         return user.has(Roles.TECHNICIAN) || user.has(Roles.ADMIN);
+    }
+
+    private boolean canSaveClaim() {
+        return user.has(Roles.TECHNICIAN) || canMoveRma();
     }
 
     private boolean canMoveRma() {

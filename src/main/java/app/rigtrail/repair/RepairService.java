@@ -57,6 +57,12 @@ public class RepairService {
     @Inject
     app.rigtrail.inventory.StockService stock;
 
+    @Inject
+    SpareReservations reservations;
+
+    @Inject
+    TicketTimeline timeline;
+
     public TicketView open(@Valid OpenTicket in) {
         Miner miner = Miner.findById(in.minerId());
         if (miner == null) {
@@ -86,7 +92,16 @@ public class RepairService {
                 .setParameter("ids", in.failedComponentIds()).setParameter("resolved", TicketState.RESOLVED)
                 .setParameter("cancelled", TicketState.CANCELLED).getSingleResult();
         if (busy > 0) {
-            throw ProblemException.conflict("a failed component already has an open ticket");
+            RepairTicket other = em.createQuery("""
+                    select t from RepairTicket t join t.failedComponents c
+                    where c.id in :ids and t.state not in (:resolved, :cancelled) order by t.id""", RepairTicket.class)
+                    .setParameter("ids", in.failedComponentIds()).setParameter("resolved", TicketState.RESOLVED)
+                    .setParameter("cancelled", TicketState.CANCELLED).setMaxResults(1).getSingleResult();
+            String parts = other.failedComponents.stream().filter(c -> in.failedComponentIds().contains(c.id))
+                    .map(c -> c.kind.label().toLowerCase() + " " + c.serial).collect(java.util.stream.Collectors.joining(", "));
+            throw ProblemException.conflict("ticket #" + other.id + " is already open for " + parts + " ("
+                    + other.state.label().toLowerCase() + "): continue that ticket instead").with("ticketId", other.id)
+                    .fixAt("/tickets/" + other.id, "Continue ticket #" + other.id);
         }
         Instant now = Instant.now();
         RepairTicket t = new RepairTicket();
@@ -113,8 +128,9 @@ public class RepairService {
     public TicketView transition(long id, @Valid TicketTransitionRequest in) {
         RepairTicket t = ticketInScope(id);
         if (in.version() != null && in.version() != t.version) {
-            throw ProblemException.conflict("ticket #" + id + " changed since you loaded it: it is now " + t.state
-                    + " (version " + t.version + ", last change by " + lastActor(t) + "); reload and try again");
+            throw ProblemException.conflict("ticket #" + id + " was changed by " + lastChange(t)
+                    + " since you loaded it: it is now " + t.state.label().toLowerCase()).with("version", t.version)
+                    .with("state", t.state).fixAt("/tickets/" + id, "Ticket #" + id + " as it is now");
         }
         TicketState from = t.state;
         RepairRoute route = in.route() != null ? in.route() : t.route;
@@ -123,12 +139,14 @@ public class RepairService {
         var rejection = new TicketTransition(from, in.to(), route, blankToNull(in.spareSerial()) != null,
                 diagnosis != null, installed).check();
         if (rejection.isPresent()) {
-            throw new ProblemException(409, "Transition not allowed", rejection.get().reason()
-                    + " (allowed from " + from + ": " + from.allowedNext() + ")").with("allowed", from.allowedNext())
-                    .with("state", from);
+            throw new ProblemException(409, "Transition not allowed", "Ticket #" + id + ": "
+                    + rejection.get().reason()).with("allowed", from.allowedNext()).with("state", from);
         }
-        if (in.route() != null && from != TicketState.DIAGNOSING && in.route() != t.route) {
-            throw ProblemException.conflict("the route is chosen while diagnosing");
+        boolean benchGivesUp = from == TicketState.IN_BENCH_REPAIR && in.to() == TicketState.AWAITING_RMA_SHIPMENT
+                && in.route() == RepairRoute.RMA;
+        if (in.route() != null && from != TicketState.DIAGNOSING && in.route() != t.route && !benchGivesUp) {
+            throw ProblemException.conflict("ticket #" + id + " already follows the route '" + (t.route == null ? "none" : t.route.label())
+                    + "': the route is chosen once, while diagnosing");
         }
         Instant now = Instant.now();
         t.route = route;
@@ -167,6 +185,11 @@ public class RepairService {
             t.closedAt = now;
         }
         appendEvent(t, from, in.to(), noteFor(in, from), now);
+        if (in.to() == TicketState.AWAITING_PART) {
+            reservations.ticketWaits(t);
+        } else if (from == TicketState.AWAITING_PART && in.to() != TicketState.RESOLVED) {
+            reservations.ticketStopsWaiting(t, "the ticket is " + in.to().label().toLowerCase());
+        }
         em.flush();
         return view(t);
     }
@@ -175,7 +198,7 @@ public class RepairService {
         Miner miner = t.miner;
         String spareSerial = blankToNull(in.spareSerial());
         if (spareSerial != null) {
-            swap(t, spareSerial, "RMA".equalsIgnoreCase(in.failedPartTo()), in.hubId(), why);
+            swap(t, spareSerial, "RMA".equalsIgnoreCase(in.failedPartTo()), in.hubId(), why, in.binOverride());
         }
         for (Component c : t.failedComponents) {
             boolean replaced = c.locationKind != LocationKind.INSTALLED
@@ -194,7 +217,8 @@ public class RepairService {
         }
     }
 
-    private void swap(RepairTicket t, String spareSerial, boolean failedToRma, Long hubId, String why) {
+    private void swap(RepairTicket t, String spareSerial, boolean failedToRma, Long hubId, String why,
+            String binOverride) {
         Miner miner = t.miner;
         Component spare = Component.findBySerial(spareSerial.trim());
         if (spare == null) {
@@ -209,6 +233,11 @@ public class RepairService {
             throw ProblemException.invalid("Spare not usable", List.of(new FieldViolation("spareSerial",
                     spare.serial + " is at " + spare.locationRef + ", not on the spares shelf")));
         }
+        Long holder = reservations.holderOf(spare.id);
+        if (holder != null && !holder.equals(t.id)) {
+            throw ProblemException.conflict("spare " + spare.serial + " is reserved for ticket #" + holder
+                    + ", which waits for it; pick another spare").fixAt("/tickets/" + holder, "Ticket #" + holder);
+        }
         Component faulty = t.failedComponents.stream().filter(c -> c.kind == spare.kind).findFirst()
                 .orElseThrow(() -> ProblemException.invalid("Wrong kind of spare", List.of(new FieldViolation(
                         "spareSerial", spare.serial + " is a " + spare.kind + "; the failed parts are "
@@ -217,6 +246,9 @@ public class RepairService {
         if (!fits) {
             throw ProblemException.invalid("Spare does not fit", List.of(new FieldViolation("spareSerial",
                     spare.part.partNumber + " does not fit a " + miner.model.name)));
+        }
+        if (spare.kind == ComponentKind.HASHBOARD) {
+            checkBins(t, miner, spare, faulty, binOverride);
         }
         int slot = faulty.slotIndex;
         if (faulty.locationKind == LocationKind.INSTALLED && faulty.miner.id.equals(miner.id)) {
@@ -237,6 +269,7 @@ public class RepairService {
             stock.issue(store.id, spare.part.id, 1, spare.id, t.id, why + ": replaces " + faulty.serial);
         }
         genealogy.install(spare, miner, slot, why + ": replaces " + faulty.serial);
+        reservations.used(t, spare);
         ComponentSwap s = new ComponentSwap();
         s.ticketId = t.id;
         s.minerId = miner.id;
@@ -247,6 +280,28 @@ public class RepairService {
         s.at = Instant.now();
         s.actor = user.name();
         s.persist();
+    }
+
+    /** Refuses a board of another bin than the chassis's other boards, unless an admin overrides with a note. */
+    private void checkBins(RepairTicket t, Miner miner, Component spare, Component faulty, String override) {
+        List<String> others = em.createQuery("""
+                select c.bin from Component c where c.miner.id = :m and c.kind = :hb and c.id <> :faulty""", String.class)
+                .setParameter("m", miner.id).setParameter("hb", ComponentKind.HASHBOARD)
+                .setParameter("faulty", faulty.id).getResultList();
+        var refusal = app.rigtrail.fleet.domain.BinRule.refusal(miner.model.vendor, spare.bin, others);
+        if (refusal.isEmpty()) {
+            return;
+        }
+        String note = blankToNull(override);
+        if (note != null && user.isAdmin()) {
+            timeline.note(t, "bin mix allowed by " + user.name() + " (admin): " + refusal.get() + ". Reason: " + note);
+            return;
+        }
+        throw new ProblemException(409, "Bin mix refused", "Spare " + spare.serial + " cannot go into "
+                + miner.assetCode + ": " + refusal.get() + (user.isAdmin() ? ". To fit it anyway, give a reason"
+                        + " for the override" : ". Pick a spare of the same bin, or ask an admin to override"))
+                .with("spareBin", spare.bin).with("chassisBins", others)
+                .fixAt("/components/" + spare.id, "Spare " + spare.serial);
     }
 
     private boolean slotFree(Miner miner, Component c) {
@@ -362,11 +417,20 @@ public class RepairService {
                 select c from Component c join fetch c.part p
                 where c.locationKind = :stock and c.siteId = :site and c.kind in :kinds
                   and c.locationRef = :shelf and :model member of p.compatibleModels
+                  and not exists (select r from SpareReservation r where r.componentId = c.id and r.ticketId <> :ticket)
                 order by c.kind, c.serial""", Component.class)
+                .setParameter("ticket", t.id)
                 .setParameter("stock", LocationKind.STOCK).setParameter("site", t.siteId)
                 .setParameter("kinds", kinds).setParameter("shelf", t.miner.site.code + " store")
                 .setParameter("model", t.miner.model).setMaxResults(50).getResultList()
                 .stream().map(ComponentView::of).toList();
+    }
+
+    /** The spare held for this ticket until it is fitted, or null. */
+    public ComponentView reservedSpare(long ticketId) {
+        ticketInScope(ticketId);
+        Component c = reservations.reservedFor(ticketId);
+        return c == null ? null : ComponentView.of(c);
     }
 
     RepairTicket ticketInScope(long id) {
@@ -387,19 +451,16 @@ public class RepairService {
     }
 
     private void appendEvent(RepairTicket t, TicketState from, TicketState to, String note, Instant at) {
-        RepairTicketEvent e = new RepairTicketEvent();
-        e.ticketId = t.id;
-        e.at = at;
-        e.actor = user.name();
-        e.fromState = from;
-        e.toState = to;
-        e.note = note;
-        e.persist();
+        timeline.append(t, from, to, note, at);
     }
 
-    private String lastActor(RepairTicket t) {
-        return em.createQuery("select e.actor from RepairTicketEvent e where e.ticketId = :t order by e.id desc",
-                String.class).setParameter("t", t.id).setMaxResults(1).getResultStream().findFirst().orElse("?");
+    /** The last change of a ticket in words: "tech-b (Diagnosing → Waiting for a spare, 14:05 UTC)". */
+    private String lastChange(RepairTicket t) {
+        return RepairTicketEvent.<RepairTicketEvent>find("ticketId = ?1 order by id desc", t.id).firstResultOptional()
+                .map(e -> e.actor + " (" + (e.fromState == null ? "opened" : e.fromState.label()) + " → "
+                        + e.toState.label() + ", " + java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+                                .format(e.at.atZone(java.time.ZoneOffset.UTC)) + ")")
+                .orElse("someone");
     }
 
     private static String noteFor(TicketTransitionRequest in, TicketState from) {

@@ -15,6 +15,7 @@ import app.rigtrail.fleet.FleetViews.ComponentView;
 import app.rigtrail.fleet.domain.MinerStatus;
 import app.rigtrail.fleet.domain.Vendor;
 import app.rigtrail.repair.domain.RepairRoute;
+import app.rigtrail.repair.domain.RmaPolicy;
 import app.rigtrail.repair.domain.RmaState;
 import app.rigtrail.repair.domain.TicketState;
 
@@ -34,11 +35,12 @@ public final class RepairViews {
      * {@code route} and {@code diagnosis} when leaving DIAGNOSING, {@code spareSerial} to resolve a
      * swap, {@code minerStatus} (HASHING or DEGRADED) for the miner after resolving,
      * {@code failedPartTo} (STOCK or RMA) for the part a swap took out, {@code hubId} for an RMA,
-     * {@code version} the ticket version the client saw (409 if it moved since).
+     * {@code version} the ticket version the client saw (409 if it moved since), {@code binOverride} an
+     * admin's note that allows fitting a hashboard of another bin than the chassis's other boards.
      */
     public record TicketTransitionRequest(@NotNull TicketState to, @Size(max = 2000) String note, RepairRoute route,
             @Size(max = 2000) String diagnosis, String spareSerial, MinerStatus minerStatus, String failedPartTo,
-            Long hubId, Integer version) {
+            Long hubId, Integer version, @Size(max = 500) String binOverride) {
     }
 
     public record TicketView(Long id, Long minerId, String minerAssetCode, String minerSerial, String model,
@@ -55,6 +57,21 @@ public final class RepairViews {
         public boolean resolvable() {
             return allowedTransitions.contains(TicketState.RESOLVED);
         }
+
+        /** For the page: the words of a route, by name. */
+        public String routeLabel(String routeName) {
+            return RepairRoute.valueOf(routeName).label();
+        }
+
+        /** For the page: whether the ticket may move to the named state now. */
+        public boolean canMoveTo(String stateName) {
+            return allowedTransitions.contains(TicketState.valueOf(stateName));
+        }
+
+        /** For the page: what the user is asked before moving to the named state. */
+        public String confirmationFor(String stateName) {
+            return state.confirmation(TicketState.valueOf(stateName));
+        }
     }
 
     public record TicketEventView(Instant at, String actor, TicketState fromState, TicketState toState, String note) {
@@ -66,6 +83,9 @@ public final class RepairViews {
 
     public record SwapView(Instant at, String actor, String kind, int slot, String faultySerial,
             String replacementSerial) {
+        public String kindLabel() {
+            return app.rigtrail.fleet.domain.ComponentKind.valueOf(kind).label();
+        }
     }
 
     public record TicketDetail(TicketView ticket, List<TicketEventView> events, List<PhotoView> photos,
@@ -76,10 +96,13 @@ public final class RepairViews {
             String faultCode, String vendorTicketId, String faultDescription) {
     }
 
-    /** A move of an RMA case; the claim fields may be filled on the way (before SHIPPED they must be). */
+    /**
+     * A move of an RMA case; the claim fields may be filled on the way (before SHIPPED they must be).
+     * {@code replacementSerial} is the serial of the part a hub sends back instead (REPLACED needs it).
+     */
     public record RmaTransitionRequest(@NotNull RmaState to, @Size(max = 2000) String note, String rmaNumber,
             String claimReason, String faultCode, String vendorTicketId, String faultDescription, Long hubId,
-            Integer version) {
+            Integer version, @Size(max = 64) String replacementSerial) {
     }
 
     /** The vendor's claim fields; null leaves a field as it is. */
@@ -93,6 +116,44 @@ public final class RepairViews {
             boolean inWarranty, boolean deadOnArrival, int returnCount, Instant lastReturnedAt, String openedBy,
             Instant openedAt, long ageDays, List<String> claimFields, Set<RmaState> allowedTransitions,
             int version) {
+
+        public String kindLabel() {
+            return app.rigtrail.fleet.domain.ComponentKind.valueOf(kind).label();
+        }
+
+        /** For the page: the vendor's claim fields with their words, values and whether they are still missing. */
+        public List<ClaimField> claimForm() {
+            return claimFields.stream().map(f -> new ClaimField(f, RmaPolicy.fieldLabel(vendor, f), claimValue(f),
+                    claimValue(f) == null)).toList();
+        }
+
+        public boolean canShip() {
+            return allowedTransitions.contains(RmaState.SHIPPED);
+        }
+
+        public boolean claimEditable() {
+            return RmaPolicy.claimEditable(state);
+        }
+
+        /** For the page: the words for a move out of this case's state, and the question before a final one. */
+        public String confirmationFor(RmaState next) {
+            return next.confirmationFrom(state);
+        }
+
+        String claimValue(String field) {
+            return switch (field) {
+                case "rmaNumber" -> rmaNumber;
+                case "claimReason" -> claimReason;
+                case "faultCode" -> faultCode;
+                case "vendorTicketId" -> vendorTicketId;
+                case "faultDescription" -> faultDescription;
+                default -> null;
+            };
+        }
+    }
+
+    /** One claim field on the RMA page; {@code missing} marks a required field not filled in yet. */
+    public record ClaimField(String name, String label, String value, boolean missing) {
     }
 
     public record RmaEventView(Instant at, String actor, RmaState fromState, RmaState toState, String note) {

@@ -43,6 +43,10 @@ public class RmaCase extends PanacheEntityBase {
     public RepairHub hub;
     @Enumerated(EnumType.STRING)
     public RmaState state;
+    /** The part the hub sent back instead of {@link #component}, once it replaced it. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "replacement_component_id")
+    public Component replacement;
     @Column(name = "rma_number")
     public String rmaNumber;
     @Column(name = "claim_reason")
@@ -69,4 +73,9 @@ public class RmaCase extends PanacheEntityBase {
     public Instant openedAt;
     @Version
     public int version;
+
+    /** The part this case moves from now on: the replacement once the hub sent one, else the original. */
+    public Component partInHand() {
+        return replacement != null ? replacement : component;
+    }
 }

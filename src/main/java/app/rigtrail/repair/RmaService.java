@@ -125,24 +125,29 @@ public class RmaService {
         applyClaim(r, in.rmaNumber(), in.claimReason(), in.faultCode(), in.vendorTicketId(), in.faultDescription(),
                 in.hubId());
         Instant now = Instant.now();
-        Component c = r.component;
+        Component c = r.partInHand();
         String why = "RMA case #" + r.id;
         Site site = Site.findById(r.siteId);
         switch (in.to()) {
             case SHIPPED -> {
                 Map<String, String> missing = RmaPolicy.missingClaimFields(r.vendor, claimOf(r));
                 if (!missing.isEmpty()) {
-                    throw ProblemException.invalid("The vendor's claim is incomplete",
-                            missing.entrySet().stream().map(e -> new FieldViolation(e.getKey(), e.getValue())).toList());
+                    throw ProblemException.invalid("RMA case #" + r.id + " (" + c.serial + ") cannot ship yet: "
+                            + r.vendor.label() + "'s claim is incomplete",
+                            missing.entrySet().stream().map(e -> new FieldViolation(e.getKey(), e.getValue())).toList())
+                            .fixAt("/rma-cases/" + r.id, "Complete the claim on RMA case #" + r.id);
                 }
                 if (r.hub == null) {
-                    throw ProblemException.invalid("Choose the repair hub",
-                            List.of(new FieldViolation("hubId", "no hub takes " + r.vendor + " " + c.kind)));
+                    throw ProblemException.invalid("RMA case #" + r.id + " has no repair hub",
+                            List.of(new FieldViolation("hubId", "No hub takes " + r.vendor.label() + " "
+                                    + c.kind.label().toLowerCase() + "s")))
+                            .fixAt("/hubs", "Hubs and what they take");
                 }
                 genealogy.moveTo(c, LocationKind.SHIPMENT, "RMA-" + r.id + " to " + r.hub.code, r.siteId, why + ": shipped");
             }
             case AT_HUB -> genealogy.moveTo(c, LocationKind.HUB, r.hub.code, r.siteId, why + ": arrived at the hub");
             case SCRAPPED -> genealogy.moveTo(c, LocationKind.SCRAPPED, null, r.siteId, why + ": scrapped by the hub");
+            case REPLACED -> replace(r, in.replacementSerial(), why);
             case RETURNED -> {
                 r.lastReturnedAt = now;
                 genealogy.moveTo(c, LocationKind.SHIPMENT, "RMA-" + r.id + " return", r.siteId, why + ": shipped back");
@@ -172,11 +177,52 @@ public class RmaService {
         return view(r);
     }
 
+    /**
+     * The hub keeps the failed part and sends another: the replacement gets its own record (same part
+     * number, at the hub) whose genealogy starts with this case, and the original leaves the fleet.
+     */
+    private void replace(RmaCase r, String serial, String why) {
+        if (serial == null || serial.isBlank()) {
+            throw ProblemException.invalid("Give the serial of the part the hub sends instead",
+                    List.of(new FieldViolation("replacementSerial", "The replacement's serial is required")));
+        }
+        String trimmed = serial.trim();
+        Component existing = Component.findBySerial(trimmed);
+        if (existing != null) {
+            throw ProblemException.conflict("serial " + trimmed + " is already known: it is "
+                    + existing.describeLocation()).fixAt("/components/" + existing.id, trimmed);
+        }
+        Component original = r.component;
+        Component fresh = new Component();
+        fresh.serial = trimmed;
+        fresh.part = original.part;
+        fresh.kind = original.kind;
+        fresh.locationKind = LocationKind.HUB;
+        fresh.locationRef = r.hub == null ? null : r.hub.code;
+        fresh.siteId = r.siteId;
+        fresh.persist();
+        genealogy.arrive(fresh, why + ": sent by the hub to replace " + original.serial);
+        genealogy.moveTo(original, LocationKind.SCRAPPED, null, r.siteId, why + ": kept by the hub, replaced by "
+                + trimmed);
+        r.replacement = fresh;
+    }
+
+    /** The part the hub sent instead, when it replaced the original. */
+    public app.rigtrail.fleet.FleetViews.ComponentView replacementOf(long id) {
+        RmaCase r = caseInScope(id);
+        return r.replacement == null ? null : app.rigtrail.fleet.FleetViews.ComponentView.of(r.replacement);
+    }
+
     /** Fills in the vendor's claim fields (and the hub) without moving the case. */
     public RmaView updateClaim(long id, RepairViews.RmaClaim in) {
         RmaCase r = caseInScope(id);
         if (in.version() != null && in.version() != r.version) {
-            throw ProblemException.conflict("RMA case #" + id + " changed since you loaded it");
+            throw ProblemException.conflict("RMA case #" + id + " changed since you loaded it")
+                    .fixAt("/rma-cases/" + id, "Reload RMA case #" + id);
+        }
+        if (!RmaPolicy.claimEditable(r.state)) {
+            throw ProblemException.conflict("RMA case #" + id + " is " + r.state.label().toLowerCase()
+                    + ": its claim was sent with the part and can no longer change");
         }
         applyClaim(r, in.rmaNumber(), in.claimReason(), in.faultCode(), in.vendorTicketId(), in.faultDescription(),
                 in.hubId());

@@ -59,35 +59,34 @@ class RepairE2eTest {
             page.fill("#q", serial);
             TabletBrowser.shot(page, "repair-1-find-miner");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find")).tap();
-            page.locator("label", new Page.LocatorOptions().setHasText("HASHBOARD 1")).locator("input").tap();
+            page.locator("label", new Page.LocatorOptions().setHasText("Hashboard 1")).locator("input").tap();
             page.fill("#f-symptom", "Hashboard not detected");
             page.fill("#f-errors", "ERROR_SOC_INIT");
             TabletBrowser.shot(page, "repair-2-open-ticket");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open ticket")).tap();
             page.waitForURL(url -> url.matches(".*/tickets/\\d+$"));
-            assertThat(page.locator("#ticket-state")).hasText("OPEN");
+            assertThat(page.locator("#ticket-state")).hasText("Open");
 
             // moves happen in place: a marker set on this page survives them
             page.evaluate("window.__samePage = true");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Diagnose")).tap();
-            assertThat(page.locator("#ticket-state")).hasText("DIAGNOSING");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start diagnosis")).tap();
+            assertThat(page.locator("#ticket-state")).hasText("Diagnosing");
             page.fill("#f-diagnosis", "No chips found on chain 1; board is dead");
-            page.locator("input[name=route][value=SWAP]").tap();
             TabletBrowser.shot(page, "repair-3-diagnosis");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wait for a spare")).tap();
-            assertThat(page.locator("#ticket-state")).hasText("AWAITING_PART");
+            assertThat(page.locator("#ticket-state")).hasText("Waiting for a spare");
 
             String spare = page.locator("#f-spare option").nth(1).getAttribute("value");
             page.selectOption("#f-spare", spare);
             page.fill("#f-note", "swapped from the TX1 shelf");
             TabletBrowser.shot(page, "repair-4-pick-spare");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).tap();
-            assertThat(page.locator("#ticket-state")).hasText("RESOLVED");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Swap and resolve")).tap();
+            assertThat(page.locator("#ticket-state")).hasText("Resolved");
             assertEquals(Boolean.TRUE, page.evaluate("window.__samePage === true"), "no full page reload");
 
-            List<String> steps = page.locator("#timeline li strong").allTextContents();
-            assertEquals(List.of("new → OPEN", "OPEN → DIAGNOSING", "DIAGNOSING → AWAITING_PART",
-                    "AWAITING_PART → RESOLVED"), steps);
+            List<String> steps = page.locator("#timeline li strong:not(.note)").allTextContents();
+            assertEquals(List.of("New → Open", "Open → Diagnosing", "Diagnosing → Waiting for a spare",
+                    "Waiting for a spare → Resolved"), steps);
             assertThat(page.locator("#ticket")).containsText("replaced by " + spare);
             TabletBrowser.shot(page, "repair-5-resolved");
 
@@ -107,7 +106,7 @@ class RepairE2eTest {
             page.navigate(ticketUrl);
 
             page.locator("#ticket a[href^='/miners/']").first().tap();
-            assertThat(page.locator("h1 .status")).hasText("HASHING");
+            assertThat(page.locator("h1 .status")).hasText("Hashing");
             assertThat(page.locator("main")).containsText(spare);
             assertTrue(page.url().matches(".*/miners/\\d+$"));
         }

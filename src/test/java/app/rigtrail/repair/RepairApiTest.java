@@ -40,7 +40,10 @@ class RepairApiTest {
         assertEquals("HASHING", RepairFixtures.minerStatus(miner));
 
         as(Tokens.TECH_TX).get("/api/tickets/" + ticket).then().statusCode(200)
-                .body("events.toState", equalTo(List.of("OPEN", "DIAGNOSING", "AWAITING_PART", "RESOLVED")))
+                .body("events.findAll { it.fromState != it.toState }.toState",
+                        equalTo(List.of("OPEN", "DIAGNOSING", "AWAITING_PART", "RESOLVED")))
+                .body("events.findAll { it.fromState == it.toState }.note",
+                        hasItem(containsString("reserved: it was on the shelf")))
                 .body("events.actor", everyItemIs("tech-tx"))
                 .body("swaps", hasSize(1)).body("swaps[0].replacementSerial", equalTo(spare))
                 .body("swaps[0].kind", equalTo("HASHBOARD"));
@@ -74,7 +77,9 @@ class RepairApiTest {
         long ticket = RepairFixtures.openHashboardTicket("Fan speed error")[0];
         move(Tokens.TECH_TX, ticket, "{\"to\":\"DIAGNOSING\",\"version\":0}").statusCode(200).body("version", equalTo(1));
         move(Tokens.TECH_TX, ticket, "{\"to\":\"CANCELLED\",\"version\":0}").statusCode(409)
-                .body("detail", containsString("now DIAGNOSING")).body("detail", containsString("tech-tx"));
+                .body("detail", containsString("now diagnosing")).body("detail", containsString("tech-tx"))
+                .body("detail", containsString("Open → Diagnosing")).body("state", equalTo("DIAGNOSING"))
+                .body("fixAt", equalTo("/tickets/" + ticket));
     }
 
     @Test
@@ -119,7 +124,8 @@ class RepairApiTest {
         as(Tokens.TECH_TX).queryParam("open", true).get("/api/tickets").then().statusCode(200)
                 .body("items.id", hasItem((int) ticket));
         as(Tokens.TECH_TX).body(body).post("/api/tickets").then().statusCode(409)
-                .body("detail", containsString("already has an open ticket"));
+                .body("detail", containsString("ticket #" + ticket + " is already open for"))
+                .body("ticketId", equalTo((int) ticket)).body("fixAt", equalTo("/tickets/" + ticket));
         as(Tokens.TECH_TX).body("{\"minerId\":" + miner + ",\"symptom\":\"\",\"failedComponentIds\":[]}")
                 .post("/api/tickets").then().statusCode(400).body("violations.field", hasItems("symptom", "failedComponentIds"));
         move(Tokens.ADMIN, ticket, "{\"to\":\"DIAGNOSING\"}").statusCode(200);

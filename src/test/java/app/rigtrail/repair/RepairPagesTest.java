@@ -35,7 +35,7 @@ class RepairPagesTest {
                 .post("/tickets").then().statusCode(303).extract().header("Location");
         assertEquals(first, second, "a double tap opens one ticket");
         given().get(first).then().statusCode(200).body(containsString("Control board not booting"))
-                .body(containsString("Diagnose"));
+                .body(containsString("Start diagnosis"));
     }
 
     @Test
@@ -45,14 +45,14 @@ class RepairPagesTest {
         given().header("HX-Request", "true").contentType("application/x-www-form-urlencoded")
                 .formParam("to", "DIAGNOSING").formParam("version", "0").formParam("formToken", UUID.randomUUID().toString())
                 .post("/tickets/" + ticket + "/transitions").then().statusCode(200)
-                .body(containsString("id=\"ticket\"")).body(containsString(">DIAGNOSING</span>"))
-                .body(containsString("id=\"f-diagnosis\"")).body(containsString("value=\"SWAP\""))
+                .body(containsString("id=\"ticket\"")).body(containsString(">Diagnosing</span>"))
+                .body(containsString("id=\"f-diagnosis\"")).body(containsString("value=\"AWAITING_PART/SWAP\""))
                 .body(not(containsString("<html")));
         given().header("HX-Request", "true").contentType("application/x-www-form-urlencoded")
                 .formParam("to", "CANCELLED").formParam("version", "0").formParam("formToken", UUID.randomUUID().toString())
                 .post("/tickets/" + ticket + "/transitions").then().statusCode(200)
-                .body(containsString("id=\"ticket-message\"")).body(containsString("changed since you loaded it"))
-                .body(containsString(">DIAGNOSING</span>"));
+                .body(containsString("id=\"ticket-message\"")).body(containsString("since you loaded it"))
+                .body(containsString(">Diagnosing</span>"));
         given().contentType("application/x-www-form-urlencoded").formParam("to", "RESOLVED")
                 .formParam("formToken", UUID.randomUUID().toString())
                 .post("/tickets/" + ticket + "/transitions").then().statusCode(409)
@@ -63,7 +63,7 @@ class RepairPagesTest {
     @TestSecurity(user = "mgr", roles = "manager")
     void managersReadTicketsButCannotWorkThem() {
         long ticket = RepairFixtures.openHashboardTicket("read only")[0];
-        given().get("/tickets/" + ticket).then().statusCode(200).body(not(containsString("Diagnose")));
+        given().get("/tickets/" + ticket).then().statusCode(200).body(not(containsString("Start diagnosis")));
         given().get("/tickets/new").then().statusCode(403);
         given().contentType("application/x-www-form-urlencoded").formParam("to", "DIAGNOSING")
                 .post("/tickets/" + ticket + "/transitions").then().statusCode(403);

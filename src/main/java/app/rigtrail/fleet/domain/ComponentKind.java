@@ -1,5 +1,15 @@
 package app.rigtrail.fleet.domain;
 
 public enum ComponentKind {
-    HASHBOARD, FAN, PSU, CONTROL_BOARD
+    HASHBOARD("Hashboard"), FAN("Fan"), PSU("PSU"), CONTROL_BOARD("Control board");
+
+    private final String label;
+
+    ComponentKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 }

@@ -43,4 +43,15 @@ public enum MinerStatus {
     public boolean hashing() {
         return this == HASHING || this == DEGRADED;
     }
+
+    /** The status in the users' words. */
+    public String label() {
+        return switch (this) {
+            case HASHING -> "Hashing";
+            case DEGRADED -> "Degraded";
+            case DOWN -> "Down";
+            case IN_REPAIR -> "In repair";
+            case RETIRED -> "Retired";
+        };
+    }
 }

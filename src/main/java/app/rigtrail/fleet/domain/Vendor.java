@@ -1,5 +1,16 @@
 package app.rigtrail.fleet.domain;
 
 public enum Vendor {
-    BITMAIN, MICROBT, CANAAN, OTHER
+    BITMAIN("Bitmain"), MICROBT("MicroBT"), CANAAN("Canaan"), OTHER("Other vendor");
+
+    private final String label;
+
+    Vendor(String label) {
+        this.label = label;
+    }
+
+    /** The vendor's name as people write it. */
+    public String label() {
+        return label;
+    }
 }

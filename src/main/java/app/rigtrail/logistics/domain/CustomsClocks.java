@@ -27,7 +27,19 @@ public record CustomsClocks(LocalDate presented, HoldKind kind, LocalDate detent
         /** 30 days without a decision: deemed excluded (protestable). */
         DEEMED_EXCLUDED,
         /** Another agency's hold: no CBP clock applies. */
-        NO_CLOCK
+        NO_CLOCK;
+
+        /** The standing in the users' words. */
+        public String label() {
+            return switch (this) {
+                case CLOSED -> "Decided";
+                case WITHIN_RELEASE_WINDOW -> "Within 5 business days";
+                case PAST_RELEASE_CLOCK -> "Past the release clock";
+                case PAST_NOTICE_CLOCK -> "No notice of detention in time";
+                case DEEMED_EXCLUDED -> "30 days: deemed excluded";
+                case NO_CLOCK -> "Other agency: no clock";
+            };
+        }
     }
 
     public LocalDate releaseBy() {

@@ -7,4 +7,14 @@ public enum ShipmentKind {
     public boolean toSite() {
         return this != OUTBOUND_TO_HUB;
     }
+
+    /** The kind in the users' words. */
+    public String label() {
+        return switch (this) {
+            case OUTBOUND_TO_HUB -> "Parts to a repair hub";
+            case INBOUND_RETURN -> "Parts back from a hub";
+            case SPARES_PURCHASE -> "Spare parts purchase";
+            case NEW_MACHINES -> "New machines";
+        };
+    }
 }

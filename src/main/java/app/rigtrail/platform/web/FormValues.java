@@ -67,6 +67,12 @@ public final class FormValues {
         return v == null || v.isEmpty() || v.get(0).isBlank() ? null : v.get(0).trim();
     }
 
+    /** The trimmed value, "" when the field was sent blank (to clear it), null when it was not sent at all. */
+    public String getOrEmpty(String name) {
+        List<String> v = values.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0).trim();
+    }
+
     public String upper(String name) {
         String v = get(name);
         return v == null ? null : v.toUpperCase(Locale.ROOT);

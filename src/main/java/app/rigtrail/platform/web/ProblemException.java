@@ -8,6 +8,8 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldViolation> violations;
     private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+    private String fixHref;
+    private String fixText;
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -38,10 +40,35 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /**
+     * Names the page where the refusal can be fixed ("RMA case #12"): pages show it as a link, the
+     * API carries it as the extension member {@code fixAt}.
+     */
+    public ProblemException fixAt(String href, String text) {
+        fixHref = href;
+        fixText = text;
+        extensions.put("fixAt", href);
+        return this;
+    }
+
+    public String fixHref() {
+        return fixHref;
+    }
+
+    public String fixText() {
+        return fixText;
+    }
+
     /** The refusal in one line for a page: the detail, then each offending field and why. */
     public String readable() {
         return getMessage() + (violations.isEmpty() ? ""
-                : ": " + String.join("; ", violations.stream().map(v -> v.field() + " " + v.message()).toList()));
+                : ": " + String.join("; ", violations.stream().map(ProblemException::readable).toList()));
+    }
+
+    /** A message that is a sentence of its own ("Bitmain needs its RMA number") stands without the field's code. */
+    private static String readable(FieldViolation v) {
+        String m = v.message();
+        return !m.isEmpty() && Character.isUpperCase(m.charAt(0)) ? m : v.field() + " " + m;
     }
 
     public java.util.Map<String, Object> extensions() {

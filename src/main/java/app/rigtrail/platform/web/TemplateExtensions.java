@@ -13,6 +13,29 @@ public final class TemplateExtensions {
     private TemplateExtensions() {
     }
 
+    /**
+     * A code kept as text (a hub's kind, a vendor or part kind in a list, a ledger movement) in the
+     * users' words: a vendor or part kind by its own label, anything else with its underscores as
+     * spaces and only its first letter capital ("VENDOR_AUTHORIZED" -> "Vendor authorized").
+     */
+    static String words(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        for (app.rigtrail.fleet.domain.Vendor v : app.rigtrail.fleet.domain.Vendor.values()) {
+            if (v.name().equals(code)) {
+                return v.label();
+            }
+        }
+        for (app.rigtrail.fleet.domain.ComponentKind k : app.rigtrail.fleet.domain.ComponentKind.values()) {
+            if (k.name().equals(code)) {
+                return k.label();
+            }
+        }
+        String spaced = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
     /** Cents as dollars: 1234567 -> "$12,345.67". */
     static String dollars(long cents) {
         return NumberFormat.getCurrencyInstance(Locale.US).format(BigDecimal.valueOf(cents, 2));

@@ -9,5 +9,15 @@ public enum RepairRoute {
     /** Send it to a repair hub under the vendor's RMA process. */
     RMA,
     /** Write it off. */
-    SCRAP
+    SCRAP;
+
+    /** The route in the users' words. */
+    public String label() {
+        return switch (this) {
+            case SWAP -> "Swap from spare stock";
+            case BENCH -> "Repair on the site's bench";
+            case RMA -> "Send to a hub under RMA";
+            case SCRAP -> "Scrap the part";
+        };
+    }
 }

@@ -62,6 +62,27 @@ public final class RmaPolicy {
         };
     }
 
+    /** Every claim field any vendor asks for, in the order a form shows them. */
+    public static final List<String> ALL_CLAIM_FIELDS = List.of("rmaNumber", "claimReason", "faultCode",
+            "vendorTicketId", "faultDescription");
+
+    /** A claim field's name on the form. */
+    public static String fieldLabel(Vendor vendor, String field) {
+        return switch (field) {
+            case "rmaNumber" -> vendor.label() + " RMA number";
+            case "claimReason" -> "Claim reason";
+            case "faultCode" -> "Fault code";
+            case "vendorTicketId" -> vendor.label() + " ticket id";
+            case "faultDescription" -> "Fault description";
+            default -> field;
+        };
+    }
+
+    /** The claim can be edited until the part leaves for the hub. */
+    public static boolean claimEditable(RmaState state) {
+        return state == RmaState.OPENED;
+    }
+
     private static void require(Map<String, String> missing, String field, String value, String message) {
         if (value == null || value.isBlank()) {
             missing.put(field, message);

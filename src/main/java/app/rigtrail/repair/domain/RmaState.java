@@ -20,4 +20,49 @@ public enum RmaState {
             case CLOSED -> EnumSet.of(OPENED);
         };
     }
+
+    /** The state in the users' words. */
+    public String label() {
+        return switch (this) {
+            case OPENED -> "Open, not shipped";
+            case SHIPPED -> "Shipped to the hub";
+            case AT_HUB -> "At the hub";
+            case REPAIRED -> "Repaired by the hub";
+            case REPLACED -> "Replaced by the hub";
+            case REJECTED -> "Claim rejected";
+            case SCRAPPED -> "Scrapped by the hub";
+            case RETURNED -> "On its way back";
+            case RECEIVED -> "Received back";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    /** The button that moves a case into this state. */
+    public String action() {
+        return switch (this) {
+            case OPENED -> "Reopen: failed again";
+            case SHIPPED -> "Mark shipped";
+            case AT_HUB -> "Mark arrived at the hub";
+            case REPAIRED -> "Hub repaired it";
+            case REPLACED -> "Hub replaced it";
+            case REJECTED -> "Hub rejected the claim";
+            case SCRAPPED -> "Hub scrapped it";
+            case RETURNED -> "Mark sent back";
+            case RECEIVED -> "Mark received";
+            case CLOSED -> "Close case";
+        };
+    }
+
+    /** Moves that end a case or give up on it ask first; null when none is needed. */
+    public String confirmationFrom(RmaState from) {
+        return switch (this) {
+            case CLOSED -> from == OPENED
+                    ? "Close this case without shipping? The part stays in the RMA cage and no claim is made."
+                    : "Close this case? It can be reopened only by a new failure within the repair warranty.";
+            case SCRAPPED -> "Record that the hub scrapped the part? It leaves the fleet for good.";
+            case REJECTED -> "Record that the hub rejected the claim?";
+            case OPENED -> "Reopen the case for a second return under the repair warranty?";
+            default -> null;
+        };
+    }
 }

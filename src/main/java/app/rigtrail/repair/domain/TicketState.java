@@ -26,12 +26,48 @@ public enum TicketState {
     public String action() {
         return switch (this) {
             case OPEN -> "Open";
-            case DIAGNOSING -> "Diagnose";
+            case DIAGNOSING -> "Start diagnosis";
             case AWAITING_PART -> "Wait for a spare";
-            case IN_BENCH_REPAIR -> "Bench repair";
-            case AWAITING_RMA_SHIPMENT -> "Send under RMA";
+            case IN_BENCH_REPAIR -> "Repair on the bench";
+            case AWAITING_RMA_SHIPMENT -> "Send to a hub under RMA";
             case RESOLVED -> "Resolve";
             case CANCELLED -> "Cancel ticket";
         };
+    }
+
+    /** The state in the users' words. */
+    public String label() {
+        return switch (this) {
+            case OPEN -> "Open";
+            case DIAGNOSING -> "Diagnosing";
+            case AWAITING_PART -> "Waiting for a spare";
+            case IN_BENCH_REPAIR -> "On the bench";
+            case AWAITING_RMA_SHIPMENT -> "Waiting for the RMA shipment";
+            case RESOLVED -> "Resolved";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+
+    /** The button that moves a ticket from {@code from} into this state. */
+    public String actionFrom(TicketState from) {
+        return from == AWAITING_PART && this == DIAGNOSING ? "Back to diagnosing" : action();
+    }
+
+    /** Whether moving from this state to {@code next} undoes work or ends the ticket without a repair. */
+    public boolean needsConfirmation(TicketState next) {
+        return next == CANCELLED || (this == AWAITING_PART && next == DIAGNOSING);
+    }
+
+    /** What the user is told before a move that needs confirmation. */
+    public String confirmation(TicketState next) {
+        if (next == CANCELLED) {
+            return "Cancel this ticket? The miner goes back to its status before the ticket, and the ticket cannot be"
+                    + " reopened.";
+        }
+        if (this == AWAITING_PART && next == DIAGNOSING) {
+            return "Go back to diagnosing? The ticket stops waiting for a spare, and any spare reserved for it is"
+                    + " released.";
+        }
+        return "";
     }
 }

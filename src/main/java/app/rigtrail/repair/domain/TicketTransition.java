@@ -18,33 +18,34 @@ public record TicketTransition(TicketState from, TicketState to, RepairRoute rou
 
     public Optional<Rejection> check() {
         if (!from.allowedNext().contains(to)) {
-            return reject("a ticket in " + from + " cannot move to " + to + "; allowed: " + from.allowedNext());
+            return reject("a ticket that is " + from.label().toLowerCase() + " cannot be moved to "
+                    + to.label().toLowerCase());
         }
         switch (to) {
             case AWAITING_PART:
                 if (route != RepairRoute.SWAP) {
-                    return reject("waiting for a spare needs the SWAP route");
+                    return reject("waiting for a spare is part of the swap route");
                 }
                 break;
             case IN_BENCH_REPAIR:
                 if (route != RepairRoute.BENCH) {
-                    return reject("bench repair needs the BENCH route");
+                    return reject("bench repair is chosen with the bench route");
                 }
                 break;
             case AWAITING_RMA_SHIPMENT:
                 if (route != RepairRoute.RMA) {
-                    return reject("sending under RMA needs the RMA route");
+                    return reject("sending to a hub is chosen with the RMA route");
                 }
                 break;
             case RESOLVED:
                 if (route == null) {
-                    return reject("choose a route (SWAP, BENCH, RMA or SCRAP) before resolving");
+                    return reject("choose a route (swap, bench, RMA or scrap) before resolving");
                 }
                 if (route == RepairRoute.SWAP && !replacementGiven) {
                     return reject("a swap is resolved by scanning or picking the spare that replaced the failed part");
                 }
                 if (from == TicketState.DIAGNOSING && route == RepairRoute.RMA) {
-                    return reject("an RMA ticket goes through AWAITING_RMA_SHIPMENT first");
+                    return reject("a part sent under RMA waits for its shipment first");
                 }
                 break;
             default:
