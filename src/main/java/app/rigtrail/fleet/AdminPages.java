@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -38,6 +39,7 @@ import app.rigtrail.fleet.MasterDataViews.PortView;
 import app.rigtrail.fleet.MasterDataViews.SiteView;
 import app.rigtrail.fleet.domain.ComponentKind;
 import app.rigtrail.fleet.domain.Vendor;
+import app.rigtrail.platform.security.KnownUsers;
 import app.rigtrail.platform.security.Roles;
 import app.rigtrail.platform.security.UserSiteService;
 import app.rigtrail.platform.web.FieldViolation;
@@ -70,8 +72,9 @@ public class AdminPages {
 
         static native TemplateInstance portForm(Long id, FormValues form);
 
-        static native TemplateInstance users(Map<String, List<String>> assignments, List<SiteView> sites,
-                String saved);
+        static native TemplateInstance users(Map<String, List<String>> assignments, List<String> technicians,
+                List<String> knownUsers, List<SiteView> sites, String user, List<Long> current, String saved,
+                String refusal);
 
         static native TemplateInstance importForm(List<FieldViolation> violations, String message, String imported);
     }
@@ -81,6 +84,9 @@ public class AdminPages {
 
     @Inject
     UserSiteService userSites;
+
+    @Inject
+    KnownUsers knownUsers;
 
     @Inject
     MinerImport importer;
@@ -292,22 +298,47 @@ public class AdminPages {
 
     @GET
     @Path("admin/users")
-    public TemplateInstance users() {
-        return Templates.users(userSites.assignments(), sites(), null);
+    public TemplateInstance users(@QueryParam("user") String username) {
+        return usersPage(username, null, null);
     }
 
+    private TemplateInstance usersPage(String username, String saved, String refusal) {
+        Map<String, List<String>> assignments = userSites.assignments();
+        List<KnownUsers.KnownUser> known = knownUsers.all();
+        java.util.TreeSet<String> technicians = new java.util.TreeSet<>(assignments.keySet());
+        known.stream().filter(KnownUsers.KnownUser::technician).forEach(u -> technicians.add(u.username()));
+        List<Long> current = username == null ? List.of() : userSites.sitesOf(username);
+        return Templates.users(assignments, List.copyOf(technicians), known.stream().map(KnownUsers.KnownUser::username)
+                .toList(), sites(), username, current, saved, refusal);
+    }
+
+    /**
+     * Adds the ticked sites and removes the unticked ones among those the form showed as assigned
+     * ({@code had}); sites nobody touched stay as they are.
+     */
     @POST
     @Path("admin/users")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance assign(MultivaluedMap<String, String> form) {
+    public Response assign(MultivaluedMap<String, String> form) {
         FormValues f = FormValues.of(form);
         String username = f.get("username");
         if (username == null || !username.matches("[A-Za-z0-9._@-]{1,120}")) {
-            throw ProblemException.invalid("A user name of letters, digits, '.', '_', '@' or '-' is required",
-                    List.of(new FieldViolation("username", "is required")));
+            return Response.status(400).entity(usersPage(null, null,
+                    "Choose a user: a name of letters, digits, '.', '_', '@' or '-'")).build();
         }
-        userSites.assign(username, f.longs("siteIds"));
-        return Templates.users(userSites.assignments(), sites(), "Saved the sites of " + username);
+        List<Long> ticked = f.longs("siteIds");
+        List<Long> had = f.longs("had");
+        List<Long> add = ticked.stream().filter(id -> !had.contains(id)).toList();
+        List<Long> remove = had.stream().filter(id -> !ticked.contains(id)).toList();
+        try {
+            userSites.change(username, add, remove);
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(usersPage(null, null, e.getMessage())).build();
+        }
+        return Response.ok(usersPage(username, "Saved the sites of " + username + ": "
+                + (add.isEmpty() ? "" : add.size() + " added") + (add.isEmpty() || remove.isEmpty() ? "" : ", ")
+                + (remove.isEmpty() ? "" : remove.size() + " removed") + (add.isEmpty() && remove.isEmpty()
+                        ? "nothing changed" : ""), null)).build();
     }
 
     // ---- CSV import ----

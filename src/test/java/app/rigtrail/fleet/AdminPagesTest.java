@@ -49,13 +49,35 @@ class AdminPagesTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "admin")
-    void adminAssignsATechniciansSites() {
+    void adminAddsAndRemovesSitesWithoutReplacingAndRefusesUnknownUsers() {
         long ok1 = SiteScopeTest.siteId("OK1");
+        long ar1 = SiteScopeTest.siteId("AR1");
+        given().contentType("application/x-www-form-urlencoded").formParam("username", "nobody-signed-in")
+                .formParam("siteIds", ok1).post("/admin/users").then().statusCode(400)
+                .body(containsString("Nobody called &#39;nobody-signed-in&#39; has signed in"));
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/api/users/nobody-signed-in/sites")
+                .then().statusCode(200).body("siteIds", org.hamcrest.Matchers.empty());
+
+        // tech-ok signs in once: now an admin can assign them
+        given().header("Authorization", Tokens.bearer("tech-ok")).get("/api/me").then().statusCode(200);
+        given().get("/admin/users").then().statusCode(200).body(containsString("<option value=\"tech-ok\">"));
+        // two admins' forms, both drawn before either saved: each adds its site, neither replaces the other
         given().contentType("application/x-www-form-urlencoded").formParam("username", "tech-ok")
                 .formParam("siteIds", ok1).post("/admin/users").then().statusCode(200)
-                .body(containsString("Saved the sites of tech-ok")).body(containsString("OK1"));
+                .body(containsString("Saved the sites of tech-ok: 1 added"));
+        given().contentType("application/x-www-form-urlencoded").formParam("username", "tech-ok")
+                .formParam("siteIds", ar1).post("/admin/users").then().statusCode(200);
         given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/api/users/tech-ok/sites")
-                .then().statusCode(200).body("siteIds[0]", org.hamcrest.Matchers.equalTo((int) ok1));
+                .then().statusCode(200).body("siteIds", org.hamcrest.Matchers.containsInAnyOrder((int) ok1, (int) ar1));
+        // the user's own form shows both ticked; unticking OK1 removes only OK1
+        String form = given().get("/admin/users?user=tech-ok").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(form.contains("value=\"" + ok1 + "\" checked"), "OK1 is ticked");
+        org.junit.jupiter.api.Assertions.assertTrue(form.contains("value=\"" + ar1 + "\" checked"), "AR1 is ticked");
+        given().contentType("application/x-www-form-urlencoded").formParam("username", "tech-ok")
+                .formParam("had", ok1).formParam("had", ar1).formParam("siteIds", ar1).post("/admin/users").then()
+                .statusCode(200).body(containsString("1 removed"));
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/api/users/tech-ok/sites")
+                .then().statusCode(200).body("siteIds", org.hamcrest.Matchers.contains((int) ar1));
     }
 
     @Test

@@ -24,6 +24,9 @@ public class UserSiteService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    KnownUsers knownUsers;
+
     /** User name to site codes. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, List<String>> assignments() {
@@ -40,6 +43,38 @@ public class UserSiteService {
     public List<Long> sitesOf(String username) {
         return em.createQuery("select u.siteId from UserSite u where u.username = :u order by u.siteId", Long.class)
                 .setParameter("u", username).getResultList();
+    }
+
+    /**
+     * Adds and removes sites for a user, leaving the others as they are (two admins editing one
+     * technician at once do not undo each other). Refuses a user nobody has seen sign in.
+     */
+    @Transactional
+    public List<Long> change(String username, List<Long> add, List<Long> remove) {
+        List<Long> before = sitesOf(username);
+        if (before.isEmpty() && !knownUsers.isKnown(username)) {
+            throw ProblemException.invalid("Nobody called '" + username + "' has signed in to Rigtrail yet: ask them"
+                    + " to sign in once, then assign their sites",
+                    List.of(new FieldViolation("username", "Unknown user " + username)));
+        }
+        for (Long id : add) {
+            if (em.find(app.rigtrail.fleet.Site.class, id) == null) {
+                throw ProblemException.invalid("Unknown site", List.of(new FieldViolation("siteIds", "no site " + id)));
+            }
+        }
+        for (Long id : add.stream().distinct().toList()) {
+            em.createNativeQuery("insert into user_site (username, site_id) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, username).setParameter(2, id).executeUpdate();
+        }
+        if (!remove.isEmpty()) {
+            em.createQuery("delete from UserSite u where u.username = :u and u.siteId in :ids")
+                    .setParameter("u", username).setParameter("ids", remove).executeUpdate();
+        }
+        List<Long> after = sitesOf(username);
+        if (!after.equals(before)) {
+            audit.record("user_site", null, "changed sites of " + username, before, after, null);
+        }
+        return after;
     }
 
     /** Replaces the user's sites with these. */
