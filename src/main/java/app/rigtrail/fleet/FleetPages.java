@@ -8,12 +8,15 @@ import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import app.rigtrail.fleet.FleetViews.ComponentDetail;
@@ -28,6 +31,8 @@ import app.rigtrail.fleet.MasterDataViews.SiteView;
 import app.rigtrail.fleet.domain.ComponentKind;
 import app.rigtrail.fleet.domain.MinerStatus;
 import app.rigtrail.platform.security.CurrentUser;
+import app.rigtrail.platform.security.Roles;
+import app.rigtrail.platform.web.FormValues;
 import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
 import app.rigtrail.platform.web.ProblemException;
@@ -56,7 +61,8 @@ public class FleetPages {
         static native TemplateInstance components(Page<ComponentView> page, PageLinks links, String q,
                 ComponentKind kind, ComponentKind[] kinds);
 
-        static native TemplateInstance component(ComponentDetail detail);
+        static native TemplateInstance component(ComponentDetail detail, String message, String saved,
+                boolean canRecordBin);
 
         static native TemplateInstance sites(List<SiteView> sites, Map<Long, Long> minerCounts);
 
@@ -79,6 +85,9 @@ public class FleetPages {
 
     @Inject
     MinerExport exporter;
+
+    @Inject
+    ComponentBins bins;
 
     @Inject
     EntityManager em;
@@ -153,7 +162,27 @@ public class FleetPages {
     @GET
     @Path("components/{id}")
     public TemplateInstance component(@PathParam("id") long id) {
-        return Templates.component(queries.component(id));
+        return Templates.component(queries.component(id), null, null, canRecordBin());
+    }
+
+    /** Records a hashboard's bin from its page. */
+    @POST
+    @Path("components/{id}/bin")
+    @jakarta.annotation.security.RolesAllowed({Roles.TECHNICIAN, Roles.LOGISTICS, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordBin(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        FormValues f = FormValues.of(form);
+        try {
+            bins.record(id, f.get("bin"), f.optionalInteger("version"));
+            return Response.seeOther(URI.create("/components/" + id)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.component(queries.component(id), e.readable(), null,
+                    canRecordBin())).build();
+        }
+    }
+
+    private boolean canRecordBin() {
+        return user.has(Roles.TECHNICIAN) || user.has(Roles.LOGISTICS) || user.has(Roles.ADMIN);
     }
 
     @GET

@@ -73,7 +73,7 @@ public class RepairPages {
                 boolean canOpen);
 
         static native TemplateInstance newTicket(String q, List<MinerView> matches, MinerDetail miner,
-                FormValues form, String formToken);
+                FormValues form, String formToken, String fixHref, String fixText);
 
         static native TemplateInstance ticket(TicketDetail detail, List<ComponentView> spares, String message,
                 String fixHref, String fixText, String formToken, boolean canWork, ComponentView reserved);
@@ -128,7 +128,8 @@ public class RepairPages {
                 miner = fleet.miner(matches.get(0).id());
             }
         }
-        return Templates.newTicket(q, matches, miner, FormValues.ofSingle(java.util.Map.of()), UUID.randomUUID().toString());
+        return Templates.newTicket(q, matches, miner, FormValues.ofSingle(java.util.Map.of()), UUID.randomUUID().toString(),
+                null, null);
     }
 
     @POST
@@ -148,8 +149,10 @@ public class RepairPages {
         } catch (ConstraintViolationException | ProblemException e) {
             String message = e instanceof ProblemException p ? p.getMessage() : "Name the symptom and tick the failed part(s)";
             MinerDetail miner = minerId == null ? null : fleet.miner(minerId);
+            ProblemException p = e instanceof ProblemException pe ? pe : null;
             return Response.status(400).entity(Templates.newTicket(null, List.of(), miner,
-                    f.withErrors(message, List.of()), UUID.randomUUID().toString())).build();
+                    f.withErrors(message, List.of()), UUID.randomUUID().toString(), p == null ? null : p.fixHref(),
+                    p == null ? null : p.fixText())).build();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,6 @@ package app.rigtrail.platform.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,7 +20,7 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Every time a page shows, in one format with its zone: "2026-12-01 14:05 CST". A technician sees
  * the site's zone; an office user chooses the site's zone or UTC (a cookie set by
- * {@code /preferences/time-zone}). A time with no site (a fleet-wide alert) is shown in UTC.
+ * {@code /preferences/times}). A time with no site (a fleet-wide alert) is shown in UTC.
  */
 @RequestScoped
 @Named("times")
@@ -42,6 +41,9 @@ public class LocalTimes {
 
     @Inject
     HttpServerRequest request;
+
+    /** Shown as "UTC" (an offset zone would print "Z"). */
+    static final ZoneId UTC = ZoneId.of("UTC");
 
     private Boolean utc;
 
@@ -69,7 +71,7 @@ public class LocalTimes {
     /** The zone used for a site on this page. */
     public ZoneId zoneFor(Long siteId) {
         if (siteId == null || viewerChoseUtc() || !io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         if (zones == null) {
             zones = new HashMap<>();
@@ -77,7 +79,7 @@ public class LocalTimes {
                 zones.put((Long) row[0], zone((String) row[1]));
             }
         }
-        return zones.getOrDefault(siteId, ZoneOffset.UTC);
+        return zones.getOrDefault(siteId, UTC);
     }
 
     /** For the header's switch: true when this viewer reads times in UTC. */
@@ -100,9 +102,9 @@ public class LocalTimes {
 
     static ZoneId zone(String id) {
         try {
-            return id == null || id.isBlank() ? ZoneOffset.UTC : ZoneId.of(id);
+            return id == null || id.isBlank() ? UTC : ZoneId.of(id);
         } catch (java.time.DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 }
