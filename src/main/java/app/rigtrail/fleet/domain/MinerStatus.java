@@ -52,6 +52,7 @@ public enum MinerStatus {
             case DOWN -> "Down";
             case IN_REPAIR -> "In repair";
             case RETIRED -> "Retired";
+            case RECEIVED -> "Received, not commissioned";
         };
     }
 }
