@@ -11,7 +11,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * The production entry point: checks the environment first (StartupSettings) and stops with one
  * readable line per missing or invalid variable, exit status 78 (EX_CONFIG), before Quarkus reads
- * its configuration. Dev mode and tests start as before.
+ * its configuration. With QUARKUS_INIT_AND_EXIT=true it only migrates the database (the Kubernetes
+ * migration Job) and needs only the database settings. Dev mode and tests start as before.
  */
 @QuarkusMain
 public class RigtrailMain {
@@ -30,6 +31,18 @@ public class RigtrailMain {
                 System.err.println("Rigtrail did not start: " + problems.size() + " setting(s) missing or invalid; "
                         + "see docs/operations.md, Configuration.");
                 System.exit(EX_CONFIG);
+            }
+            if (migrationOnly) {
+                // migrate and exit: no identity provider, no jobs, no demo data, no warm-up
+                System.err.println("Rigtrail: migrating the database only (QUARKUS_INIT_AND_EXIT), then exiting");
+                for (String[] p : new String[][] {{"quarkus.oidc.tenant-enabled", "false"},
+                        {"quarkus.oidc.api.tenant-enabled", "false"}, {"quarkus.scheduler.enabled", "false"},
+                        {"quarkus.flyway.migrate-at-start", "true"}, {"rigtrail.demo.miners", "0"},
+                        {"rigtrail.warm-up.enabled", "false"}}) {
+                    if (System.getProperty(p[0]) == null) {
+                        System.setProperty(p[0], p[1]);
+                    }
+                }
             }
         }
         Quarkus.run(args);
