@@ -274,11 +274,20 @@ public class StockService {
     }
 
     /** Levels with their reorder policy; {@code lowOnly} keeps those at or below the reorder point. */
-    @SuppressWarnings("unchecked")
     public List<LevelView> levels(Long locationId, boolean lowOnly) {
         if (locationId != null) {
             location(locationId, false);
         }
+        return levels(locationId, lowOnly, user.siteScope());
+    }
+
+    /** Every location's levels at or below their reorder point, whoever's they are (the low-stock alert job). */
+    public List<LevelView> lowEverywhere() {
+        return levels(null, true, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<LevelView> levels(Long locationId, boolean lowOnly, Set<Long> scope) {
         StringBuilder sql = new StringBuilder("""
                 select l.id, l.name, l.site_id, p.id, p.part_number, p.kind, p.vendor,
                        coalesce(s.on_hand, 0), coalesce(s.reserved, 0), coalesce(s.in_transit, 0), coalesce(s.on_order, 0)
@@ -291,7 +300,6 @@ public class StockService {
         if (locationId != null) {
             sql.append(" and l.id = ").append(locationId.longValue());
         }
-        Set<Long> scope = user.siteScope();
         List<Object[]> rows = em.createNativeQuery(sql + " order by l.name, p.part_number").getResultList();
         Map<String, ReorderPolicy> policies = new HashMap<>();
         Map<String, double[]> leadByVendor = new HashMap<>();

@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import app.rigtrail.alerts.domain.AlertKind;
+import app.rigtrail.alerts.domain.AlertRequest;
 import app.rigtrail.dwell.DwellService;
 import app.rigtrail.logistics.domain.CustomsClocks;
 import app.rigtrail.platform.cluster.ClusterJobs;
@@ -30,6 +33,9 @@ public class HoldAlertJob {
 
     @Inject
     ClusterJobs cluster;
+
+    @Inject
+    Event<AlertRequest> alerts;
 
     @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -69,9 +75,16 @@ public class HoldAlertJob {
     }
 
     private int raise(CustomsHold h, String kind, String message) {
-        return em.createNativeQuery("insert into hold_alert (hold_id, kind, raised_at, message) values (?1, ?2, ?3, ?4) "
+        int inserted = em.createNativeQuery("insert into hold_alert (hold_id, kind, raised_at, message) values (?1, ?2, ?3, ?4) "
                 + "on conflict (hold_id, kind) do nothing").setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, h.id).setParameter(2, kind)
                 .setParameter(3, Instant.now()).setParameter(4, message).executeUpdate();
+        if (inserted > 0) {
+            // people hear of it: mail and webhooks per their choices (alerts/)
+            Long site = h.shipment.site == null ? null : h.shipment.site.id;
+            alerts.fire(new AlertRequest(AlertKind.valueOf(kind), "hold:" + h.id, site, message, message + ". Entry "
+                    + h.entryNumber + ", " + h.units + " units, " + h.kind.label() + ".", "/holds"));
+        }
+        return inserted;
     }
 }

@@ -63,7 +63,7 @@ public class CurrentUser {
 
     /** True when this user is confined to assigned sites. */
     public boolean siteRestricted() {
-        return !(has(Roles.LOGISTICS) || has(Roles.MANAGER) || has(Roles.ADMIN));
+        return !Roles.seesAllSites(identity.getRoles());
     }
 
     /** The assigned sites; meaningful only when {@link #siteRestricted()}. */

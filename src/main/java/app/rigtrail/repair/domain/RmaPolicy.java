@@ -98,6 +98,11 @@ public final class RmaPolicy {
         return lastReturnedAt != null && withinRepairWarranty(lastReturnedAt, now);
     }
 
+    /** The last day a dead-on-arrival claim can be opened for a part dispatched on that day. */
+    public static LocalDate doaWindowClosesOn(LocalDate dispatchedOn) {
+        return dispatchedOn.plusDays(DOA_DAYS);
+    }
+
     public static boolean deadOnArrival(LocalDate dispatchedOn, Instant openedAt) {
         if (dispatchedOn == null) {
             return false;

@@ -1,0 +1,106 @@
+package app.rigtrail.alerts;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.rigtrail.alerts.domain.AlertKind;
+import app.rigtrail.alerts.domain.AlertRequest;
+import app.rigtrail.inventory.InventoryViews.LevelView;
+import app.rigtrail.inventory.StockService;
+import app.rigtrail.platform.cluster.ClusterJobs;
+import app.rigtrail.repair.domain.RmaPolicy;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The alerts no single change raises, found by looking, once per period across replicas:
+ * spare stock at or below its reorder point (one alert per location, part and ISO week while it
+ * stays low), and open tickets whose failed part's dead-on-arrival window closes within
+ * {@code rigtrail.alerts.doa-warning-days} (3) with no RMA case opened for it (one per ticket).
+ * Hold clocks are raised by logistics' HoldAlertJob; parts that arrive, by the feature that
+ * receives them (AlertRequest).
+ */
+@ApplicationScoped
+public class AlertChecks {
+
+    @Inject
+    ClusterJobs cluster;
+
+    @Inject
+    StockService stock;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "rigtrail.alerts.doa-warning-days", defaultValue = "3")
+    int doaWarningDays;
+
+    @Scheduled(every = "1m", delayed = "45s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        cluster.tick("low-stock-alerts", Duration.ofMinutes(15), this::lowStock);
+        cluster.tick("doa-window-alerts", Duration.ofHours(1), () -> doaWindows(LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    /** Returns how many alerts it raised. */
+    @Transactional
+    public int lowStock() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        int raised = 0;
+        for (LevelView l : stock.lowEverywhere()) {
+            String title = l.partNumber() + " low at " + l.location() + ": position " + l.position() + ", reorder point "
+                    + l.reorderPoint();
+            String detail = l.partNumber() + " (" + l.kind() + ") at " + l.location() + ": " + l.onHand() + " on hand, "
+                    + l.reserved() + " reserved, " + l.inTransit() + " in transit, " + l.onOrder() + " on order; the "
+                    + "reorder point is " + l.reorderPoint() + ". Suggested order: " + l.suggestedOrder() + ".";
+            raised += alerts.raise(new AlertRequest(AlertKind.LOW_STOCK, "stock:" + l.locationId() + ":" + l.partId() + ":"
+                    + week, l.siteId(), title, detail, "/stock?low=true"), AlertService.SYSTEM).isPresent() ? 1 : 0;
+        }
+        return raised;
+    }
+
+    /** Returns how many alerts it raised. */
+    @Transactional
+    public int doaWindows(LocalDate today) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select t.id, t.site_id, s.code, m.asset_code, m.installed_at::date, min(p.part_number)
+                from repair_ticket t join miner m on m.id = t.miner_id join site s on s.id = t.site_id
+                join ticket_failed_component f on f.ticket_id = t.id join component c on c.id = f.component_id
+                join part p on p.id = c.part_id
+                where t.state not in ('RESOLVED', 'CANCELLED') and m.installed_at is not null
+                  and m.installed_at >= cast(?1 as date) - ?2
+                  and not exists (select 1 from rma_case r where r.ticket_id = t.id)
+                group by t.id, t.site_id, s.code, m.asset_code, m.installed_at""")
+                .setParameter(1, today).setParameter(2, RmaPolicy.DOA_DAYS).getResultList();
+        int raised = 0;
+        for (Object[] r : rows) {
+            LocalDate installed = r[4] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[4];
+            LocalDate closes = RmaPolicy.doaWindowClosesOn(installed);
+            long left = java.time.temporal.ChronoUnit.DAYS.between(today, closes);
+            if (left < 0 || left > doaWarningDays) {
+                continue;
+            }
+            long ticket = ((Number) r[0]).longValue();
+            String title = "Ticket #" + ticket + " at " + r[2] + ": dead-on-arrival claim window closes " + closes;
+            String detail = "Miner " + r[3] + " was installed on " + installed + "; a dead-on-arrival claim for its failed "
+                    + r[5] + " must be opened by " + closes + " (" + left + (left == 1 ? " day" : " days")
+                    + " left). Open the RMA case from the ticket.";
+            raised += alerts.raise(new AlertRequest(AlertKind.DOA_WINDOW_CLOSING, "doa:ticket:" + ticket,
+                    ((Number) r[1]).longValue(), title, detail, "/tickets/" + ticket), AlertService.SYSTEM).isPresent() ? 1 : 0;
+        }
+        return raised;
+    }
+}
