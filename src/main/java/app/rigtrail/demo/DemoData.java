@@ -40,8 +40,14 @@ public class DemoData {
     @ConfigProperty(name = "rigtrail.demo.tickets", defaultValue = "0")
     long tickets;
 
+    @ConfigProperty(name = "rigtrail.demo.machine-orders", defaultValue = "false")
+    boolean machineOrders;
+
     @Inject
     DemoFleetLoader loader;
+
+    @Inject
+    DemoMachineOrders demoOrders;
 
     @Inject
     AgroalDataSource dataSource;
@@ -90,6 +96,14 @@ public class DemoData {
             LOG.infof("Demo repair history: %d tickets (%d open), %d RMA cases (%d open), %d shipments on the way, "
                     + "%d held, in %d ms", r.tickets(), r.openTickets(), r.rmaCases(), r.openCases(), r.shipments(),
                     r.holds(), r.millis());
+        }
+        if (machineOrders) {
+            try {
+                LOG.infof("Demo machine orders: %d, with their deliveries, a customs hold and a capacity plan",
+                        demoOrders.load());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Demo machine orders: not loaded (%s)", e.getMessage());
+            }
         }
     }
 }

@@ -826,6 +826,28 @@ public class MachineOrderService {
         return o;
     }
 
+    /** The delivery a shipment carries, if it is one (for a link from the shipment's page). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MachineDelivery deliveryOfShipment(long shipmentId) {
+        MachineDelivery d = MachineDelivery.ofShipment(shipmentId);
+        if (d != null) {
+            user.requireSite(d.order.site.id);
+        }
+        return d;
+    }
+
+    /** The first free rack position of a site in fill order (building/row/rack/slot), or null when it is full. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String nextFreePosition(long siteId) {
+        Site site = Site.findById(siteId);
+        try {
+            return RackFill.from(new RackFill.Layout(site.buildings, site.rowsPerBuilding, site.racksPerRow,
+                    site.slotsPerRack), occupied(site), new RackPosition(1, 1, 1, 1), 1).get(0).csv();
+        } catch (LedgerRefusal full) {
+            return null;
+        }
+    }
+
     MachineOrder orderInScope(long id) {
         MachineOrder o = MachineOrder.findById(id);
         if (o == null) {
@@ -872,7 +894,7 @@ public class MachineOrderService {
     private OrderView view(MachineOrder o, int inCustoms, LocalDate firstPromised) {
         OrderLedger l = o.ledger();
         BigDecimal ths = o.model.hashrateThs;
-        return new OrderView(o.id, o.label(), o.vendor, o.model.id, o.model.name, ths, o.site.id, o.site.code,
+        return new OrderView(o.id, o.label(), o.vendor, Words.vendor(o.vendor.name()), o.model.id, o.model.name, ths, o.site.id, o.site.code,
                 o.site.timeZone, o.port == null ? null : o.port.code, o.quantity, o.unitPriceCents,
                 o.unitPriceCents * l.active(), o.depositPaidCents, o.unitPriceCents * l.active() - o.depositPaidCents,
                 o.quotedLeadDays, o.orderedOn, o.expectedShipOn, o.expectedArrivalOn,
@@ -891,12 +913,15 @@ public class MachineOrderService {
             var c = h.clocks();
             long fees = c.storageFeesCents(h.storageFeeCentsPerDay, today);
             int units = h.units > 0 ? h.units : d.quantity;
-            hold = new HoldSummary(h.id, h.label(), h.kind.name(), h.port.code, h.presentedOn, c.ageDays(today),
-                    h.lastFreeDay, h.storageFeeCentsPerDay, fees, units == 0 ? null : Math.round((double) fees / units),
-                    c.pastLastFreeDay(today), c.standing(today).name(), h.decidedOn,
-                    h.outcome == null ? null : h.outcome.name());
+            String standing = c.standing(today).name();
+            String outcome = h.outcome == null ? null : h.outcome.name();
+            hold = new HoldSummary(h.id, h.label(), h.kind.name(), Words.holdKind(h.kind.name()), h.port.code,
+                    h.presentedOn, c.ageDays(today), h.lastFreeDay, h.storageFeeCentsPerDay, fees,
+                    units == 0 ? null : Math.round((double) fees / units), c.pastLastFreeDay(today), standing,
+                    Words.standing(standing), h.decidedOn, outcome, Words.outcome(outcome));
         }
-        return new DeliveryView(d.id, d.number, d.label(), s.id, s.label(), s.state.name(), s.carrier,
+        return new DeliveryView(d.id, d.number, d.label(), s.id, s.label(), s.state.name(),
+                Words.shipmentState(s.state.name()), s.carrier,
                 s.trackingNumber, s.port == null ? null : s.port.code, d.quantity, d.received, d.lost, d.outstanding(),
                 d.shippedOn, d.expectedArrivalOn, hold, s.state == ShipmentState.DELIVERED && d.outstanding() > 0,
                 d.version);

@@ -88,9 +88,24 @@ public final class MachineOrderViews {
     /** Where the order's units are, with the ones in customs (a part of those on the way). */
     public record LedgerView(int quantity, int onOrder, int onTheWay, int inCustoms, int awaitingCommissioning,
             int commissioned, int cancelled, int lost, int leftToDeliver) {
+
+        /** Units the order still stands for (all but the cancelled ones). */
+        public int active() {
+            return quantity - cancelled;
+        }
+
+        /** Units on the way and not held by customs. */
+        public int moving() {
+            return onTheWay - inCustoms;
+        }
+
+        /** A count as a share of the order, in percent with one decimal (for the ledger bar). */
+        public String pct(int n) {
+            return String.format(java.util.Locale.ROOT, "%.1f", 100.0 * n / quantity);
+        }
     }
 
-    public record OrderView(Long id, String label, Vendor vendor, Long modelId, String model,
+    public record OrderView(Long id, String label, Vendor vendor, String vendorLabel, Long modelId, String model,
             BigDecimal nameplateThsPerUnit, Long siteId, String site, String siteTimeZone, String port, int quantity,
             long unitPriceCents, long totalCents, long depositPaidCents, long balanceCents, int quotedLeadDays,
             LocalDate orderedOn, LocalDate expectedShipOn, LocalDate expectedArrivalOn, long delayedDays,
@@ -100,13 +115,14 @@ public final class MachineOrderViews {
     }
 
     /** The customs hold of a delivery's shipment: its age, its clocks and the storage fees so far. */
-    public record HoldSummary(Long id, String label, String kind, String port, LocalDate presentedOn, long ageDays,
-            LocalDate lastFreeDay, long storageFeeCentsPerDay, long feesSoFarCents, Long feesPerUnitCents,
-            boolean pastLastFreeDay, String standing, LocalDate decidedOn, String outcome) {
+    public record HoldSummary(Long id, String label, String kind, String kindLabel, String port, LocalDate presentedOn,
+            long ageDays, LocalDate lastFreeDay, long storageFeeCentsPerDay, long feesSoFarCents, Long feesPerUnitCents,
+            boolean pastLastFreeDay, String standing, String standingLabel, LocalDate decidedOn, String outcome,
+            String outcomeLabel) {
     }
 
     public record DeliveryView(Long id, int number, String label, Long shipmentId, String shipment,
-            String shipmentState, String carrier, String trackingNumber, String port, int quantity, int received,
+            String shipmentState, String shipmentStateLabel, String carrier, String trackingNumber, String port, int quantity, int received,
             int lost, int outstanding, LocalDate shippedOn, LocalDate expectedArrivalOn, HoldSummary hold,
             boolean canReceive, int version) {
     }
