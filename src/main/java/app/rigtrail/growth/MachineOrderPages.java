@@ -117,7 +117,7 @@ public class MachineOrderPages {
 
         static native TemplateInstance order(OrderDetail detail, boolean canEdit, boolean canReceive, String message,
                 List<FieldViolation> violations, String notice, String formToken, List<PortView> ports, String today,
-                String nextFree);
+                LocalDate todayDate, String nextFree);
     }
 
     @Inject
@@ -359,9 +359,10 @@ public class MachineOrderPages {
         OrderDetail d = orders.detail(id);
         boolean edit = canEdit();
         boolean receive = edit || user.has(Roles.TECHNICIAN);
+        LocalDate today = MachineOrderService.today(Site.findById(d.order().siteId()));
         return Templates.order(d, edit, receive, message, violations, message == null ? done : null,
-                UUID.randomUUID().toString(), ports(), MachineOrderService.today(Site.findById(d.order().siteId()))
-                        .toString(), orders.nextFreePosition(d.order().siteId()));
+                UUID.randomUUID().toString(), ports(), today.toString(), today,
+                d.order().units().awaitingCommissioning() > 0 ? orders.nextFreePosition(d.order().siteId()) : null);
     }
 
     private static String message(RuntimeException e) {
@@ -467,7 +468,7 @@ public class MachineOrderPages {
     }
 
     private static List<Choice> vendors() {
-        return java.util.Arrays.stream(Vendor.values()).map(v -> new Choice(v.name(), Words.vendor(v.name()))).toList();
+        return java.util.Arrays.stream(Vendor.values()).map(v -> new Choice(v.name(), v.label())).toList();
     }
 
     private static List<Choice> states() {

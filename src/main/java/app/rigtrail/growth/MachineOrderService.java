@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -98,8 +97,6 @@ public class MachineOrderService {
     public static final int DEFAULT_TRANSIT_DAYS = 14;
     /** The most received machines an order's page lists for commissioning. */
     static final int UNITS_LISTED = 500;
-
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.US);
 
     @Inject
     EntityManager em;
@@ -193,7 +190,7 @@ public class MachineOrderService {
         MachineOrderEvent e = event(o, MachineOrderEvent.Action.PLACED, null);
         e.fromState = null;
         e.toDate = arrival;
-        e.change = o.quantity + " × " + model.vendor + " " + model.name + " at " + dollars(o.unitPriceCents)
+        e.change = o.quantity + " × " + model.vendor.label() + " " + model.name + " at " + dollars(o.unitPriceCents)
                 + " for " + site.code + "; ships " + ship + ", arrives " + arrival;
         e.persist();
         em.flush();
@@ -743,7 +740,6 @@ public class MachineOrderService {
 
     public OrderDetail detail(long id) {
         MachineOrder o = orderInScope(id);
-        ZoneId zone = zone(o.site);
         LocalDate today = DwellService.today();
         List<DeliveryView> deliveries = MachineDelivery.<MachineDelivery>find("order.id = ?1 order by number", id)
                 .list().stream().map(d -> deliveryView(d, today)).toList();
@@ -755,10 +751,10 @@ public class MachineOrderService {
                                 : u.miner.position().toString(), numbers.getOrDefault(u.deliveryId, 0), u.receivedAt,
                         u.commissionedAt)).toList();
         List<EventView> events = MachineOrderEvent.<MachineOrderEvent>find("orderId = ?1 order by id", id).list()
-                .stream().map(e -> new EventView(e.at, local(e.at, zone), e.actor, e.action.name(), e.action.label(),
+                .stream().map(e -> new EventView(e.at, e.actor, e.action.name(), e.action.label(),
                         e.fromState, e.toState, e.fromDate, e.toDate, e.deliveryId, e.change, e.reason)).toList();
         List<MovementView> movements = MachineOrderMovement.<MachineOrderMovement>find("orderId = ?1 order by id", id)
-                .list().stream().map(m -> new MovementView(m.at, local(m.at, zone), m.actor, m.kind.label(),
+                .list().stream().map(m -> new MovementView(m.at, m.actor, m.kind.label(),
                         m.fromBucket == null ? null : m.fromBucket.label(), m.toBucket.label(), m.quantity,
                         m.deliveryId, m.reason)).toList();
         return new OrderDetail(view(o), deliveries, units, units.size(), events, movements);
@@ -894,7 +890,7 @@ public class MachineOrderService {
     private OrderView view(MachineOrder o, int inCustoms, LocalDate firstPromised) {
         OrderLedger l = o.ledger();
         BigDecimal ths = o.model.hashrateThs;
-        return new OrderView(o.id, o.label(), o.vendor, Words.vendor(o.vendor.name()), o.model.id, o.model.name, ths, o.site.id, o.site.code,
+        return new OrderView(o.id, o.label(), o.vendor, o.vendor.label(), o.model.id, o.model.name, ths, o.site.id, o.site.code,
                 o.site.timeZone, o.port == null ? null : o.port.code, o.quantity, o.unitPriceCents,
                 o.unitPriceCents * l.active(), o.depositPaidCents, o.unitPriceCents * l.active() - o.depositPaidCents,
                 o.quotedLeadDays, o.orderedOn, o.expectedShipOn, o.expectedArrivalOn,
@@ -913,15 +909,15 @@ public class MachineOrderService {
             var c = h.clocks();
             long fees = c.storageFeesCents(h.storageFeeCentsPerDay, today);
             int units = h.units > 0 ? h.units : d.quantity;
-            String standing = c.standing(today).name();
-            String outcome = h.outcome == null ? null : h.outcome.name();
-            hold = new HoldSummary(h.id, h.label(), h.kind.name(), Words.holdKind(h.kind.name()), h.port.code,
-                    h.presentedOn, c.ageDays(today), h.lastFreeDay, h.storageFeeCentsPerDay, fees,
-                    units == 0 ? null : Math.round((double) fees / units), c.pastLastFreeDay(today), standing,
-                    Words.standing(standing), h.decidedOn, outcome, Words.outcome(outcome));
+            var standing = c.standing(today);
+            hold = new HoldSummary(h.id, h.label(), h.kind.name(), h.kind.label(), h.port.code, h.presentedOn,
+                    c.ageDays(today), h.lastFreeDay, h.storageFeeCentsPerDay, fees,
+                    units == 0 ? null : Math.round((double) fees / units), c.pastLastFreeDay(today), standing.name(),
+                    standing.label(), h.decidedOn, h.outcome == null ? null : h.outcome.name(),
+                    h.outcome == null ? null : h.outcome.label());
         }
         return new DeliveryView(d.id, d.number, d.label(), s.id, s.label(), s.state.name(),
-                Words.shipmentState(s.state.name()), s.carrier,
+                s.state.label(), s.carrier,
                 s.trackingNumber, s.port == null ? null : s.port.code, d.quantity, d.received, d.lost, d.outstanding(),
                 d.shippedOn, d.expectedArrivalOn, hold, s.state == ShipmentState.DELIVERED && d.outstanding() > 0,
                 d.version);
@@ -1035,10 +1031,6 @@ public class MachineOrderService {
         } catch (RuntimeException e) {
             return java.time.ZoneOffset.UTC;
         }
-    }
-
-    static String local(Instant at, ZoneId zone) {
-        return at == null ? null : LOCAL.format(at.atZone(zone));
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -127,12 +127,12 @@ public final class MachineOrderViews {
             boolean canReceive, int version) {
     }
 
-    public record EventView(Instant at, String atLocal, String actor, String action, String actionLabel,
+    public record EventView(Instant at, String actor, String action, String actionLabel,
             MachineOrderState fromState, MachineOrderState toState, LocalDate fromDate, LocalDate toDate,
             Long deliveryId, String change, String reason) {
     }
 
-    public record MovementView(Instant at, String atLocal, String actor, String kind, String from, String to,
+    public record MovementView(Instant at, String actor, String kind, String from, String to,
             int quantity, Long deliveryId, String reason) {
     }
 

@@ -56,6 +56,7 @@ class MachineOrderE2eTest {
         LocalDate utc = LocalDate.now(ZoneOffset.UTC);
         try (BrowserContext screen = office()) {
             Page page = screen.newPage();
+            page.onDialog(d -> d.accept()); // moves that end or go back ask first
             TabletBrowser.logIn(page, "logi", "logi");
             page.navigate(TabletBrowser.APP + "/machine-orders");
             assertThat(page.locator("h1")).containsText("Machine orders");
@@ -103,6 +104,7 @@ class MachineOrderE2eTest {
             assertThat(page.locator("#delivery-1 .hold-fees")).hasText("$33,000.00");
             assertThat(page.locator("#delivery-1")).containsText("$165.00 a machine");
             TabletBrowser.shot(page, "machine-order-in-customs");
+            assertThat(page.locator("#delivery-1")).containsText("overdue");
 
             page.locator("#delivery-1 a[href^='/shipments/']").click();
             page.locator("form[action^='/holds/'] button[type=submit]").click();
@@ -143,7 +145,10 @@ class MachineOrderE2eTest {
 
             String month = YearMonth.now(ZoneOffset.UTC).plusMonths(2).toString();
             page.navigate(TabletBrowser.APP + "/capacity-plan?site=OK1");
-            page.fill("input[name='t|OK1|" + month + "']", "99");
+            String cell = "input[name='t|OK1|" + month + "']";
+            String was = page.inputValue(cell);
+            String target = was.isBlank() ? "99" : String.valueOf((int) Double.parseDouble(was) + 1);
+            page.fill(cell, target);
             page.fill("#p-reason", "e2e plan");
             page.locator("#plan-form button[type=submit]").click();
             assertThat(page.locator("#plan-notice")).hasText("1 target saved.");
@@ -153,10 +158,11 @@ class MachineOrderE2eTest {
 
             page.navigate(TabletBrowser.APP + "/dashboard?site=OK1");
             assertThat(page.locator("#capacity-progress")).containsText("Installed hashrate against the plan: OK1");
-            assertThat(page.locator("#capacity-months")).containsText("99.0");
+            assertThat(page.locator("#capacity-months")).containsText(target + ".0");
             assertThat(page.locator("#chart-capacity[data-plotted=true]")).hasCount(1);
             assertEquals(Boolean.TRUE, page.evaluate("() => !!window.__capacityCharts['chart-capacity']"));
-            TabletBrowser.shot(page, "manager-dashboard-capacity");
+            page.locator("#capacity-progress").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(TabletBrowser.SHOTS.resolve("manager-dashboard-capacity.png")));
         }
     }
 
