@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,6 +33,7 @@ import app.rigtrail.growth.MachineOrderViews.NewDelivery;
 import app.rigtrail.growth.MachineOrderViews.NewMachineOrder;
 import app.rigtrail.growth.MachineOrderViews.OrderDetail;
 import app.rigtrail.growth.MachineOrderViews.OrderEdit;
+import app.rigtrail.growth.MachineOrderViews.OrderPage;
 import app.rigtrail.growth.MachineOrderViews.OrderView;
 import app.rigtrail.growth.MachineOrderViews.Receipt;
 import app.rigtrail.growth.MachineOrderViews.Shortage;
@@ -71,7 +76,11 @@ public class MachineOrderResource {
             + "LOST; repeat it for several). Each order carries its ledger: units on order, on the way (of which in "
             + "customs), awaiting commissioning, commissioned, cancelled, lost. With Accept: text/csv or ?format=csv: "
             + "every order the filters select, one CSV line each (no paging). Technicians see their sites' orders.")
-    public Response list(@QueryParam("vendor") String vendor, @QueryParam("site") String site,
+    @APIResponse(responseCode = "200", description = "one page of orders, or every one as CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderPage.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response list(@Parameter(description = "BITMAIN, MICROBT, CANAAN or OTHER") @QueryParam("vendor") String vendor,
+            @Parameter(description = "site code or id") @QueryParam("site") String site,
             @Parameter(description = "one or more states") @QueryParam("state") List<MachineOrderState> states,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -157,8 +166,8 @@ public class MachineOrderResource {
     @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN, Roles.TECHNICIAN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive machines of a delivered delivery into the registry with generated serials "
-            + "(MO12-D1-0001 and MO12-D1-0001-HB1 for its parts): {quantity (default: all to receive)}. All or "
-            + "nothing; when nothing is left to receive, the shipment is received")
+            + "(MO12-D1-0001 and MO12-D1-0001-HB1 for its parts): {quantity (default: all to receive, at most 1000 "
+            + "at a time)}. All or nothing; when nothing is left to receive, the shipment is received")
     public Response receive(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId, Receipt in,
             @HeaderParam(Idempotency.HEADER) String key) {
         Receipt r = in == null ? new Receipt(null) : in;

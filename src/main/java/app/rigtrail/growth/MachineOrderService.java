@@ -380,11 +380,16 @@ public class MachineOrderService {
     public ReceiptResult receiveGenerated(long id, long deliveryId, Integer quantity) {
         MachineOrder o = orderForUpdate(id);
         MachineDelivery d = receivable(o, deliveryId);
-        int n = quantity == null ? d.outstanding() : quantity;
+        int n = quantity == null ? Math.min(d.outstanding(), DeliveryCsv.MAX_ROWS) : quantity;
         if (n < 1 || n > d.outstanding()) {
             throw ProblemException.invalid("Receive between 1 and " + d.outstanding() + " machines",
                     List.of(new FieldViolation("quantity", "delivery " + d.label() + " has " + d.outstanding()
                             + " machines to receive")));
+        }
+        if (n > DeliveryCsv.MAX_ROWS) {
+            throw ProblemException.invalid("Receive at most " + DeliveryCsv.MAX_ROWS + " machines at a time",
+                    List.of(new FieldViolation("quantity", "at most " + DeliveryCsv.MAX_ROWS
+                            + "; receive the rest in another receipt")));
         }
         List<DeliveryCsv.Row> rows = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {

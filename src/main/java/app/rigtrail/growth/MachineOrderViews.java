@@ -140,6 +140,10 @@ public final class MachineOrderViews {
             int delivery, Instant receivedAt, Instant commissionedAt) {
     }
 
+    /** One page of orders, as the list returns it (named for the API description). */
+    public record OrderPage(List<OrderView> items, long total) {
+    }
+
     public record OrderDetail(OrderView order, List<DeliveryView> deliveries, List<UnitView> awaitingCommissioning,
             int unitsListed, List<EventView> events, List<MovementView> movements) {
     }

@@ -110,6 +110,16 @@ class MachineOrderInputTest {
         as(Tokens.LOGISTICS).contentType("application/xml").body("<x/>").post(base + "/deliveries/" + d + "/receipts")
                 .then().statusCode(415).contentType("application/problem+json");
         post(Tokens.LOGISTICS, base + "/deliveries/" + d + "/receipts", "{\"quantity\":-1}").statusCode(400);
+        // one receipt is one transaction: a thousand machines at most (a bigger delivery is received in parts)
+        long big = place(Tokens.LOGISTICS, "S19", "NY1", 1001, 100_000, null);
+        long bd = post(Tokens.LOGISTICS, "/api/machine-orders/" + big + "/deliveries", "{\"quantity\":1001,\"carrier\":"
+                + "\"x\",\"shippedOn\":\"" + MachineOrderFixtures.today("America/New_York") + "\"}").statusCode(201)
+                .extract().jsonPath().getLong("shipmentId");
+        ship(bd, "{\"to\":\"DELIVERED\"}").statusCode(200);
+        long bdId = as(Tokens.LOGISTICS).get("/api/machine-orders/" + big).then().extract().jsonPath()
+                .getLong("deliveries[0].id");
+        post(Tokens.LOGISTICS, "/api/machine-orders/" + big + "/deliveries/" + bdId + "/receipts", "{\"quantity\":1001}")
+                .statusCode(400).body("violations[0].message", containsString("at most 1000"));
         post(Tokens.LOGISTICS, base + "/deliveries/" + d + "/receipts", "{}").statusCode(201);
         List<String> serials = as(Tokens.LOGISTICS).get(base).then().extract().jsonPath()
                 .getList("awaitingCommissioning.serial");
@@ -139,6 +149,20 @@ class MachineOrderInputTest {
         post(Tokens.LOGISTICS, base + "/commissions", "{\"items\":[{\"serial\":\"" + serials.get(1) + "\",\"position\":\""
                 + "B1-R08-K01-S01\"}]}").statusCode(400).body("violations[0].message", containsString("taken"));
         assertLedgerConsistent(order);
+    }
+
+    @Test
+    void theOpenApiDescriptionHasTheListContractFiltersAndCsv() {
+        io.restassured.RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/machine-orders'.get.parameters.name", hasItems("vendor", "site", "state", "page",
+                        "size", "format"))
+                .body("paths.'/api/machine-orders'.get.responses.'200'.content.keySet()", hasItems("application/json",
+                        "text/csv"))
+                .body("components.schemas.OrderPage.properties.keySet()", hasItems("items", "total"))
+                .body("paths.'/api/machine-orders/{id}/deliveries/{deliveryId}/receipts'.post.requestBody.content"
+                        + ".keySet()", hasItems("application/json", "text/csv"))
+                .body("paths.'/api/machine-orders/{id}/commissions'.post.summary", containsString("rack positions"))
+                .body("paths.'/api/capacity-plan/progress'.get.summary", containsString("against the plan"));
     }
 
     @Test
