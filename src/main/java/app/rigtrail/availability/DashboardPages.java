@@ -202,6 +202,23 @@ public class DashboardPages {
             chart.put("ageLinks", tables.get(0).rows().stream().map(row -> row.get(1).href()).toList());
             chart.put("dwellDays", r.dwellSurvival().stream().map(KaplanMeier.Row::time).toList());
             chart.put("dwellSurvival", r.dwellSurvival().stream().map(KaplanMeier.Row::survival).toList());
+            chart.put("dwellLastDay", r.lastObservationDays());
+            // the legal clocks (CustomsClocks) fall on bucket edges: a marker after each bucket that ends on one
+            int release = app.rigtrail.logistics.domain.CustomsClocks.RELEASE_BUSINESS_DAYS;
+            int notice = release + app.rigtrail.logistics.domain.CustomsClocks.NOTICE_BUSINESS_DAYS;
+            int excluded = app.rigtrail.logistics.domain.CustomsClocks.DEEMED_EXCLUSION_DAYS;
+            List<Map<String, Object>> clocks = new java.util.ArrayList<>();
+            for (int i = 0; i < r.holdsByAge().size(); i++) {
+                Integer edge = r.holdsByAge().get(i).toDays();
+                String label = edge == null ? null
+                        : edge == release ? release + " days: release or detain"
+                        : edge == notice ? notice + " days: notice of detention"
+                        : edge == excluded ? excluded + " days: deemed excluded" : null;
+                if (label != null) {
+                    clocks.add(Map.of("after", i, "label", label));
+                }
+            }
+            chart.put("clocks", clocks);
             return Templates.holdsSummary(r, tables, json(chart), form);
         } catch (ProblemException e) {
             return Templates.failed(e.readable());

@@ -68,7 +68,7 @@ public class TurnaroundService {
 
     /** The holds open now by age, and the dwell curve of the holds presented in the period. */
     public record HoldsReport(Instant asOf, Map<String, String> filters, long openHolds, List<HoldAge> holdsByAge,
-            int dwellHolds, List<KaplanMeier.Row> dwellSurvival) {
+            int dwellHolds, List<KaplanMeier.Row> dwellSurvival, double lastObservationDays) {
     }
 
     /** A list behind a chart segment, as a table, and how many rows there are in all. */
@@ -159,7 +159,8 @@ public class TurnaroundService {
         List<Observation> data = dwellObservations(c, f, now);
         int presented = data.stream().mapToInt(Observation::count).sum();
         return new HoldsReport(now, f.params(), ages.stream().mapToLong(HoldAge::holds).sum(), ages, presented,
-                data.isEmpty() ? List.of() : KaplanMeier.estimate(data, 0.95, KaplanMeier.Band.LOG).rows());
+                data.isEmpty() ? List.of() : KaplanMeier.estimate(data, 0.95, KaplanMeier.Band.LOG).rows(),
+                data.stream().mapToDouble(Observation::time).max().orElse(0));
     }
 
     List<RouteFigures> routes(Connection c, DashboardFilter f, Instant now) throws SQLException {

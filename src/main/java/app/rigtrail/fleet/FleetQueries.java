@@ -32,6 +32,20 @@ public class FleetQueries {
     @Inject
     CurrentUser user;
 
+    /** The codes of the sites this user sees, for a list's site filter. */
+    public List<String> siteCodes() {
+        var scope = user.siteScope();
+        if (scope != null && scope.isEmpty()) {
+            return List.of();
+        }
+        var q = em.createQuery("select s.code from Site s" + (scope == null ? "" : " where s.id in :scope")
+                + " order by s.code", String.class);
+        if (scope != null) {
+            q.setParameter("scope", scope);
+        }
+        return q.getResultList();
+    }
+
     public Page<MinerView> miners(MinerFilter f, Paging paging) {
         if (f.siteId() != null) {
             user.requireSite(f.siteId());

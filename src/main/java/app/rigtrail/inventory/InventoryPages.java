@@ -3,6 +3,7 @@ package app.rigtrail.inventory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -54,8 +55,9 @@ public class InventoryPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance levels(List<LevelView> levels, List<StockLocation> locations, Long location,
-                boolean low, boolean canMove, List<Part> parts, String message, String formToken);
+        static native TemplateInstance levels(List<LevelView> levels, app.rigtrail.platform.web.ListView list,
+                List<StockLocation> locations, Long location, boolean low, boolean canMove, List<Part> parts,
+                String message, String formToken);
 
         static native TemplateInstance ledger(Ledger ledger);
 
@@ -79,12 +81,40 @@ public class InventoryPages {
     ObjectMapper json;
 
     @GET
-    public TemplateInstance levels(@QueryParam("location") Long location, @QueryParam("low") boolean low) {
-        return page(location, low, null);
+    public TemplateInstance levels(@QueryParam("location") Long location, @QueryParam("low") boolean low,
+            @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("dir") String dir,
+            @QueryParam("page") Integer page) {
+        return page(location, low, q, sort, dir, page, null);
     }
 
-    private TemplateInstance page(Long location, boolean low, String message) {
-        return Templates.levels(stock.levels(location, low), stock.visibleLocations(), location, low, canMove(),
+    /** The sort columns of the stock levels (the list is a few hundred rows: sorted and paged here). */
+    static final Map<String, java.util.Comparator<LevelView>> SORTS = new java.util.LinkedHashMap<>();
+
+    static {
+        SORTS.put("location", java.util.Comparator.comparing(LevelView::location));
+        SORTS.put("part", java.util.Comparator.comparing(LevelView::partNumber));
+        SORTS.put("onHand", java.util.Comparator.comparingInt(LevelView::onHand));
+        SORTS.put("order", java.util.Comparator.comparingInt(LevelView::suggestedOrder));
+    }
+
+    private TemplateInstance page(Long location, boolean low, String q, String sort, String dir, Integer page,
+            String message) {
+        var list = app.rigtrail.platform.web.ListView.of("/stock", Map.of("location",
+                location == null ? "" : location.toString(), "low", low ? "true" : "", "q", q == null ? "" : q), sort,
+                dir, page, List.copyOf(SORTS.keySet()), false);
+        String text = q == null ? "" : q.trim().toUpperCase();
+        var comparator = SORTS.get(list.sort());
+        List<LevelView> all = stock.levels(location, low).stream()
+                .filter(v -> text.isEmpty() || v.partNumber().toUpperCase().contains(text)
+                        || v.location().toUpperCase().contains(text))
+                .sorted((list.descending() ? comparator.reversed() : comparator)
+                        .thenComparing(LevelView::location).thenComparing(LevelView::partNumber))
+                .toList();
+        list.counted(all.size(), false);
+        var paging = list.paging();
+        List<LevelView> shown = all.subList(Math.min(paging.offset(), all.size()),
+                Math.min(paging.offset() + paging.size(), all.size()));
+        return Templates.levels(shown, list, stock.visibleLocations(), location, low, canMove(),
                 Part.listAll(Sort.by("partNumber")), message, UUID.randomUUID().toString());
     }
 
@@ -116,7 +146,7 @@ public class InventoryPages {
         } catch (ProblemException | ConstraintViolationException | NumberFormatException e) {
             String message = e instanceof ProblemException p ? p.readable()
                     : "Choose the locations and the part, and give a quantity and a reason";
-            return Response.status(e instanceof ProblemException p ? p.status() : 400).entity(page(from, false, message))
+            return Response.status(e instanceof ProblemException p ? p.status() : 400).entity(page(from, false, null, null, null, null, message))
                     .build();
         }
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class HoldQueries {
 
     @Inject
     DwellService dwell;
+
+    @Inject
+    HoldModels models;
 
     public CustomsHold holdInScope(long id) {
         CustomsHold h = CustomsHold.findById(id);
@@ -73,6 +77,75 @@ public class HoldQueries {
     /** One hold the caller may see, read and viewed in one transaction (its port and shipment load lazily). */
     public HoldView view(long id, LocalDate today) {
         return view(holdInScope(id), today);
+    }
+
+    /** The sort columns of the holds board (SQL over customs_hold h, port p; :today is the day), the first the default. */
+    public static final Map<String, String> SORTS = app.rigtrail.platform.web.ListView.sorts(
+            "age", "(cast(:today as date) - h.presented_on)",
+            "port", "p.code",
+            "hashrate", "h.hashrate_ths",
+            "fees", app.rigtrail.logistics.domain.CustomsClocks.STORAGE_FEES_SQL,
+            "kind", "h.kind");
+
+    /**
+     * One page of the open holds board, sorted and paged by the database (the board used to read every
+     * open hold); {@code q} is an entry number or a shipment number ("S-12").
+     */
+    public app.rigtrail.platform.web.Page<HoldView> boardPage(BoardFilter f, String q,
+            app.rigtrail.platform.web.ListView view, LocalDate today) {
+        StringBuilder where = new StringBuilder(" from customs_hold h join port p on p.id = h.port_id"
+                + " join shipment s on s.id = h.shipment_id where h.outcome is null");
+        Map<String, Object> params = new HashMap<>();
+        if (f.port() != null && !f.port().isBlank()) {
+            where.append(" and p.code = :port");
+            params.put("port", f.port().trim().toUpperCase());
+        }
+        if (f.vendor() != null && !f.vendor().isBlank()) {
+            where.append(" and h.vendor = :vendor");
+            params.put("vendor", f.vendor().trim().toUpperCase());
+        }
+        if (f.kind() != null) {
+            where.append(" and h.kind = :kind");
+            params.put("kind", f.kind().name());
+        }
+        String text = q == null ? "" : q.trim();
+        if (text.matches("(?i)s-\\d{1,12}")) {
+            where.append(" and s.id = :shipment");
+            params.put("shipment", Long.parseLong(text.substring(2)));
+        } else if (!text.isEmpty()) {
+            where.append(" and h.entry_number = :entry");
+            params.put("entry", text);
+        }
+        var scope = user.siteScope();
+        if (scope != null) {
+            where.append(" and s.site_id in (:scope)");
+            params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
+        }
+        var ids = em.createNativeQuery("select h.id" + where + " order by " + view.orderBy(SORTS, "h.id")
+                + " limit " + view.paging().size() + " offset " + view.paging().offset(), Long.class);
+        var count = em.createNativeQuery("select count(*) from (select 1" + where + " limit "
+                + (app.rigtrail.platform.web.ListView.COUNT_CAP + 1) + ") x", Long.class);
+        params.forEach((k, v) -> {
+            ids.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        if (view.orderBy(SORTS, "h.id").contains(":today")) {
+            ids.setParameter("today", today);
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> page = ids.getResultList();
+        long counted = ((Number) count.getSingleResult()).longValue();
+        boolean capped = counted > app.rigtrail.platform.web.ListView.COUNT_CAP;
+        view.counted(capped ? app.rigtrail.platform.web.ListView.COUNT_CAP : counted, capped);
+        Map<Long, CustomsHold> byId = new HashMap<>();
+        if (!page.isEmpty()) {
+            em.createQuery("select h from CustomsHold h join fetch h.port join fetch h.shipment s join fetch s.site "
+                    + "where h.id in :ids", CustomsHold.class).setParameter("ids", page).getResultList()
+                    .forEach(h -> byId.put(h.id, h));
+        }
+        Map<HoldKind, Optional<SurvivalModel>> fits = new HashMap<>();
+        List<HoldView> views = page.stream().map(byId::get).map(h -> view(h, today, fits)).toList();
+        return new app.rigtrail.platform.web.Page<>(views, view.getTotal());
     }
 
     /** The open holds, each against its clocks and with its expected remaining dwell. */
@@ -120,8 +193,7 @@ public class HoldQueries {
         Double p50 = null;
         Double p90 = null;
         if (h.outcome == null) {
-            Optional<SurvivalModel> fit = fits.computeIfAbsent(h.kind, k -> dwell.bestFit(
-                    dwell.observations(new DwellService.Filter(null, null, k.name(), null, null), today)));
+            Optional<SurvivalModel> fit = fits.computeIfAbsent(h.kind, k -> models.fitFor(k, today));
             if (fit.isPresent()) {
                 double a = Math.max(age, 0.5);
                 mean = round(fit.get().meanRemaining(a));

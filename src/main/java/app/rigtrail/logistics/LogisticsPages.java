@@ -24,8 +24,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.rigtrail.dwell.DwellService;
-import app.rigtrail.dwell.domain.KaplanMeier;
-import app.rigtrail.dwell.domain.Observation;
 import app.rigtrail.fleet.Component;
 import app.rigtrail.fleet.MasterDataViews.HubView;
 import app.rigtrail.fleet.MasterDataViews.PortView;
@@ -65,11 +63,13 @@ public class LogisticsPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance holds(List<HoldView> holds, String port, String vendor, HoldKind kind,
-                String sort, List<PortView> ports, Vendor[] vendors, HoldKind[] kinds, String curveJson, int observations,
+        static native TemplateInstance holds(Page<HoldView> page, app.rigtrail.platform.web.ListView list,
+                String port, String vendor, HoldKind kind, List<PortView> ports, Vendor[] vendors, HoldKind[] kinds, String curveJson, int observations,
                 int open, List<AlertView> alerts);
 
-        static native TemplateInstance shipments(Page<ShipmentView> page, boolean canEdit);
+        static native TemplateInstance shipments(Page<ShipmentView> page, app.rigtrail.platform.web.ListView list,
+                app.rigtrail.logistics.domain.ShipmentState state, app.rigtrail.logistics.domain.ShipmentState[] states,
+                ShipmentKind kind, ShipmentKind[] kinds, List<String> sites, boolean canEdit);
 
         static native TemplateInstance shipment(ShipmentDetail detail, boolean canEdit, String message,
                 String fixHref, String fixText, String formToken, HoldKind[] kinds, HoldOutcome[] outcomes,
@@ -89,6 +89,12 @@ public class LogisticsPages {
     DwellService dwell;
 
     @Inject
+    HoldModels models;
+
+    @Inject
+    app.rigtrail.fleet.FleetQueries fleet;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -99,29 +105,32 @@ public class LogisticsPages {
 
     @GET
     @Path("holds")
-    public TemplateInstance holds(@QueryParam("port") String port, @QueryParam("vendor") String vendor,
-            @QueryParam("holdKind") HoldKind kind, @QueryParam("sort") String sort) {
+    public TemplateInstance holds(@QueryParam("q") String q, @QueryParam("port") String port,
+            @QueryParam("vendor") String vendor, @QueryParam("holdKind") HoldKind kind, @QueryParam("sort") String sort,
+            @QueryParam("dir") String dir, @QueryParam("page") Integer pageNumber) {
         LocalDate today = DwellService.today();
-        List<HoldView> board = holds.board(new HoldQueries.BoardFilter(port, vendor, kind, sort), today);
-        List<Observation> data = dwell.observations(new DwellService.Filter(port, vendor,
-                kind == null ? null : kind.name(), null, null), today);
-        KaplanMeier km = KaplanMeier.estimate(data, 0.95, KaplanMeier.Band.LOG);
-        List<double[]> curve = new ArrayList<>();
-        curve.add(new double[] {0, 1, 1, 1});
-        for (KaplanMeier.Row r : km.rows()) {
-            curve.add(new double[] {r.time(), r.survival(), r.lower() == null ? r.survival() : r.lower(),
-                    r.upper() == null ? r.survival() : r.upper()});
-        }
-        int open = (int) data.stream().filter(o -> !o.event()).count();
+        var list = app.rigtrail.platform.web.ListView.of("/holds", java.util.Map.of("q", q == null ? "" : q, "port",
+                port == null ? "" : port, "vendor", vendor == null ? "" : vendor, "holdKind",
+                kind == null ? "" : kind.name()), sort, dir, pageNumber, List.copyOf(HoldQueries.SORTS.keySet()), true);
+        Page<HoldView> board = holds.boardPage(new HoldQueries.BoardFilter(port, vendor, kind, sort), q, list, today);
+        HoldModels.Curve curve = models.curve(port, vendor, kind, today);
         List<AlertView> alerts = holds.alerts(15);
-        return Templates.holds(board, port, vendor, kind, sort, ports(), Vendor.values(), HoldKind.values(),
-                write(curve), data.size(), open, alerts);
+        return Templates.holds(board, list, port, vendor, kind, ports(), Vendor.values(), HoldKind.values(),
+                write(curve.points()), curve.observations(), curve.open(), alerts);
     }
 
     @GET
     @Path("shipments")
-    public TemplateInstance shipments(@QueryParam("page") Integer page) {
-        return Templates.shipments(shipments.list(null, null, null, Paging.of(page, 100)), canEdit());
+    public TemplateInstance shipments(@QueryParam("q") String q,
+            @QueryParam("state") app.rigtrail.logistics.domain.ShipmentState state, @QueryParam("kind") ShipmentKind kind,
+            @QueryParam("site") String site, @QueryParam("sort") String sort, @QueryParam("dir") String dir,
+            @QueryParam("page") Integer page) {
+        var list = app.rigtrail.platform.web.ListView.of("/shipments", java.util.Map.of("q", q == null ? "" : q,
+                "state", state == null ? "" : state.name(), "kind", kind == null ? "" : kind.name(), "site",
+                site == null ? "" : site), sort, dir, page, List.copyOf(ShipmentService.SORTS.keySet()), true);
+        return Templates.shipments(shipments.list(q, site, state, kind, list), list, state,
+                app.rigtrail.logistics.domain.ShipmentState.values(), kind, ShipmentKind.values(), fleet.siteCodes(),
+                canEdit());
     }
 
     @GET

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -418,6 +419,30 @@ public class ShipmentService {
         }
         return query.page(em, Shipment.class, "s", "join fetch s.site", "s.createdAt desc, s.id desc", paging,
                 this::view);
+    }
+
+    /** The sort columns of the shipments page, the first being the default. */
+    public static final Map<String, String> SORTS = app.rigtrail.platform.web.ListView.sorts(
+            "created", "s.createdAt",
+            "state", "s.state",
+            "kind", "s.kind",
+            "carrier", "s.carrier",
+            "site", "site.code");
+
+    /** The shipments page: {@code q} is a shipment number ("S-12" or "12") or a tracking number. */
+    public Page<ShipmentView> list(String q, String siteCode, ShipmentState state, ShipmentKind kind,
+            app.rigtrail.platform.web.ListView view) {
+        ListQuery query = new ListQuery()
+                .and("s.state = :state", "state", state)
+                .and("s.kind = :kind", "kind", kind)
+                .and("s.site.code = :siteCode", "siteCode",
+                        siteCode == null || siteCode.isBlank() ? null : siteCode.trim().toUpperCase())
+                .inSites("s.site.id", user.siteScope());
+        if (user.siteRestricted()) {
+            query.and("s.kind <> :outbound", "outbound", ShipmentKind.OUTBOUND_TO_HUB);
+        }
+        query.search(q, "S-", "(s.id = :number or s.trackingNumber = :exact)", "s.trackingNumber = :exact");
+        return query.page(em, Shipment.class, "s", "join fetch s.site site", view, SORTS, this::view);
     }
 
     Shipment shipment(long id) {

@@ -67,9 +67,12 @@ public class RepairPages {
     /** Sent by the tablet's outbox (static/outbox.js) when it replays a queued action. */
     public static final String OUTBOX_HEADER = "X-Outbox";
 
+    static final String CLAIM_SAVED = "Claim saved; the case stays open until it is shipped.";
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tickets(Page<TicketView> page, TicketState state, TicketState[] states,
+        static native TemplateInstance tickets(Page<TicketView> page, app.rigtrail.platform.web.ListView list,
+                TicketState state, TicketState[] states, RepairRoute route, RepairRoute[] routes, List<String> sites,
                 boolean canOpen);
 
         static native TemplateInstance newTicket(String q, List<MinerView> matches, MinerDetail miner,
@@ -83,7 +86,9 @@ public class RepairPages {
 
         static native TemplateInstance label(String code, String title, String subtitle, String svg);
 
-        static native TemplateInstance rmaCases(Page<RmaView> page, RmaState state, RmaState[] states);
+        static native TemplateInstance rmaCases(Page<RmaView> page, app.rigtrail.platform.web.ListView list,
+                RmaState state, RmaState[] states, app.rigtrail.fleet.domain.Vendor vendor,
+                app.rigtrail.fleet.domain.Vendor[] vendors, List<String> sites);
 
         static native TemplateInstance rmaCase(RmaDetail detail, String message, String fixHref, String fixText,
                 String saved, boolean canMove, boolean canSaveClaim, String formToken, ComponentView replacement);
@@ -109,9 +114,19 @@ public class RepairPages {
 
     @GET
     @Path("tickets")
-    public TemplateInstance tickets(@QueryParam("state") TicketState state, @QueryParam("page") Integer page) {
-        return Templates.tickets(repairs.list(null, state, null, null, state == null, Paging.of(page, 100)), state,
-                TicketState.values(), canWork());
+    public TemplateInstance tickets(@QueryParam("q") String q, @QueryParam("state") TicketState state,
+            @QueryParam("route") RepairRoute route, @QueryParam("site") String site, @QueryParam("sort") String sort,
+            @QueryParam("dir") String dir, @QueryParam("page") Integer page, @QueryParam("size") String size) {
+        var list = app.rigtrail.platform.web.ListView.of("/tickets", java.util.Map.of("q", nz(q), "state",
+                state == null ? "" : state.name(), "route", route == null ? "" : route.name(), "site", nz(site),
+                "size", nz(size)), sort,
+                dir, page, List.copyOf(RepairService.TICKET_SORTS.keySet()), true);
+        return Templates.tickets(repairs.list(q, site, state, route, list), list, state, TicketState.values(), route,
+                RepairRoute.values(), fleet.siteCodes(), canWork());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     @GET
@@ -136,7 +151,7 @@ public class RepairPages {
     @Path("tickets")
     @RolesAllowed({Roles.TECHNICIAN, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response openTicket(MultivaluedMap<String, String> form) {
+    public Response openTicket(MultivaluedMap<String, String> form, @HeaderParam(OUTBOX_HEADER) String outbox) {
         FormValues f = FormValues.of(form);
         Long minerId = f.get("minerId") == null ? null : Long.valueOf(f.get("minerId"));
         OpenTicket in = new OpenTicket(minerId, f.get("symptom"), f.get("errorCodes"), f.get("notes"),
@@ -145,6 +160,10 @@ public class RepairPages {
             Response r = idempotency.run(user.name() + ":page:open-ticket", f.get("formToken"), in, 201,
                     () -> repairs.open(in));
             long id = json.readTree(String.valueOf(r.getEntity())).get("id").asLong();
+            if (outbox != null) {
+                // the outbox cannot follow a redirect it did not ask for: it is told where the ticket is
+                return Response.status(201).header("X-Outbox-Location", "/tickets/" + id).entity("").build();
+            }
             return Response.seeOther(URI.create("/tickets/" + id)).build();
         } catch (ConstraintViolationException | ProblemException e) {
             String message = e instanceof ProblemException p ? p.getMessage() : "Name the symptom and tick the failed part(s)";
@@ -227,26 +246,43 @@ public class RepairPages {
     @Path("tickets/{id}/photos")
     @RolesAllowed({Roles.TECHNICIAN, Roles.ADMIN})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response addPhoto(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
+    public Response addPhoto(@PathParam("id") long id, @RestForm("file") FileUpload file,
+            @RestForm("formToken") String formToken, @HeaderParam(OUTBOX_HEADER) String outbox) throws IOException {
         String message = null;
-        int status = 303;
         if (file == null || file.size() == 0) {
             message = "Choose a photo first.";
         } else if (file.size() > app.rigtrail.repair.domain.ImageType.MAX_BYTES) {
             message = "That photo is larger than 10 MB.";
         } else {
+            byte[] data = Files.readAllBytes(file.uploadedFile());
             try {
-                repairs.addPhoto(id, Files.readAllBytes(file.uploadedFile()), file.fileName());
+                // the form token is the upload's idempotency key: a photo sent again after a dropped
+                // connection is stored once
+                idempotency.run(user.name() + ":page:ticket-photo:" + id, formToken,
+                        new PhotoUpload(id, sha256(data), file.fileName()), 201,
+                        () -> repairs.addPhoto(id, data, file.fileName()));
             } catch (ProblemException e) {
                 message = e.getMessage();
             }
         }
         if (message == null) {
-            return Response.seeOther(URI.create("/tickets/" + id)).build();
+            return outbox != null ? Response.ok(ticketPage(repairs.detail(id), null, false)).build()
+                    : Response.seeOther(URI.create("/tickets/" + id)).build();
         }
-        status = 400;
-        return Response.status(status).entity(ticketPage(repairs.detail(id), ProblemException.invalid(message,
+        return Response.status(400).entity(ticketPage(repairs.detail(id), ProblemException.invalid(message,
                 List.of()), false)).build();
+    }
+
+    /** What makes two uploads the same one: the ticket, the bytes and the file name. */
+    record PhotoUpload(long ticketId, String sha256, String fileName) {
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET
@@ -276,14 +312,22 @@ public class RepairPages {
 
     @GET
     @Path("rma-cases")
-    public TemplateInstance rmaCases(@QueryParam("state") RmaState state, @QueryParam("page") Integer page) {
-        return Templates.rmaCases(rmas.list(null, state, null, null, Paging.of(page, 100)), state, RmaState.values());
+    public TemplateInstance rmaCases(@QueryParam("q") String q, @QueryParam("state") RmaState state,
+            @QueryParam("vendor") app.rigtrail.fleet.domain.Vendor vendor, @QueryParam("site") String site,
+            @QueryParam("sort") String sort, @QueryParam("dir") String dir, @QueryParam("page") Integer page,
+            @QueryParam("size") String size) {
+        var list = app.rigtrail.platform.web.ListView.of("/rma-cases", java.util.Map.of("q", nz(q), "state",
+                state == null ? "" : state.name(), "vendor", vendor == null ? "" : vendor.name(), "site", nz(site),
+                "size", nz(size)),
+                sort, dir, page, List.copyOf(RmaService.SORTS.keySet()), true);
+        return Templates.rmaCases(rmas.list(q, site, state, vendor, list), list, state, RmaState.values(), vendor,
+                app.rigtrail.fleet.domain.Vendor.values(), fleet.siteCodes());
     }
 
     @GET
     @Path("rma-cases/{id}")
     public TemplateInstance rmaCase(@PathParam("id") long id, @QueryParam("saved") boolean saved) {
-        return rmaPage(id, null, saved ? "Claim saved; the case stays open until it is shipped." : null);
+        return rmaPage(id, null, saved ? CLAIM_SAVED : null);
     }
 
     private TemplateInstance rmaPage(long id, ProblemException refusal, String saved) {
@@ -301,7 +345,8 @@ public class RepairPages {
     @Path("rma-cases/{id}/claim")
     @RolesAllowed({Roles.TECHNICIAN, Roles.LOGISTICS, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response saveClaim(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+    public Response saveClaim(@PathParam("id") long id, MultivaluedMap<String, String> form,
+            @HeaderParam(OUTBOX_HEADER) String outbox) {
         FormValues f = FormValues.of(form);
         boolean ship = "ship".equals(f.get("action"));
         try {
@@ -317,11 +362,13 @@ public class RepairPages {
                         claim.version(), null);
                 idempotency.run(user.name() + ":page:rma-move", f.get("formToken"), in, 200,
                         () -> rmas.transition(id, in));
-                return Response.seeOther(URI.create("/rma-cases/" + id)).build();
+                return outbox != null ? Response.ok(rmaPage(id, null, null)).build()
+                        : Response.seeOther(URI.create("/rma-cases/" + id)).build();
             }
             idempotency.run(user.name() + ":page:rma-claim", f.get("formToken"), claim, 200,
                     () -> rmas.updateClaim(id, claim));
-            return Response.seeOther(URI.create("/rma-cases/" + id + "?saved=true")).build();
+            return outbox != null ? Response.ok(rmaPage(id, null, CLAIM_SAVED)).build()
+                    : Response.seeOther(URI.create("/rma-cases/" + id + "?saved=true")).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(rmaPage(id, e, null)).build();
         }
@@ -357,9 +404,10 @@ public class RepairPages {
         }
     }
 
+    /** Spares a form may offer: while the ticket can still be swapped (an open ticket carries its diagnosing form). */
     private List<ComponentView> sparesIfNeeded(TicketDetail d) {
         TicketState s = d.ticket().state();
-        return s.isOpen() && s != TicketState.OPEN ? repairs.sparesFor(d.ticket().id()) : List.of();
+        return s.isOpen() && (s != TicketState.OPEN || canWork()) ? repairs.sparesFor(d.ticket().id()) : List.of();
     }
 
     private boolean canWork() {

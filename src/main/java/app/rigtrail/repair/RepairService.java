@@ -406,6 +406,34 @@ public class RepairService {
                 "t.openedAt desc, t.id desc", paging, this::view);
     }
 
+    /** The sort columns of the tickets page: key to JPQL, the first being the default. */
+    public static final Map<String, String> TICKET_SORTS = app.rigtrail.platform.web.ListView.sorts(
+            "opened", "t.openedAt",
+            "state", "t.state",
+            "site", "m.site.code",
+            "miner", "m.assetCode");
+
+    /**
+     * The tickets page: open ones unless a state is asked for; {@code q} is a ticket number ("#123")
+     * or the start of a miner's asset code or serial; filters by site code and route.
+     */
+    public Page<TicketView> list(String q, String siteCode, TicketState state, RepairRoute route,
+            app.rigtrail.platform.web.ListView view) {
+        ListQuery query = new ListQuery()
+                .and("t.state = :state", "state", state)
+                .and("t.route = :route", "route", route)
+                .and("t.miner.site.code = :siteCode", "siteCode", siteCode == null ? null : siteCode.trim().toUpperCase())
+                .inSites("t.siteId", user.siteScope());
+        if (state == null) {
+            query.andAlways("t.state not in (:resolved, :cancelled)",
+                    Map.of("resolved", TicketState.RESOLVED, "cancelled", TicketState.CANCELLED));
+        }
+        query.search(q, "#", "(t.id = :number or t.miner.serial like :prefix or t.miner.assetCode like :prefix)",
+                "(t.miner.assetCode like :prefix or t.miner.serial like :prefix)");
+        return query.page(em, RepairTicket.class, "t", "join fetch t.miner m join fetch m.model join fetch m.site",
+                view, TICKET_SORTS, this::view);
+    }
+
     /** Spares on the ticket site's shelf that fit the miner and replace one of the failed kinds. */
     public List<ComponentView> sparesFor(long ticketId) {
         RepairTicket t = ticketInScope(ticketId);

@@ -58,6 +58,11 @@ public final class RepairViews {
             return allowedTransitions.contains(TicketState.RESOLVED);
         }
 
+        /** For the page: the version the ticket will have after one more move (the offline prediction). */
+        public int nextVersion() {
+            return version + 1;
+        }
+
         /** For the page: the words of a route, by name. */
         public String routeLabel(String routeName) {
             return RepairRoute.valueOf(routeName).label();

@@ -283,6 +283,27 @@ public class RmaService {
                         paging, this::view);
     }
 
+    /** The sort columns of the RMA list, the first being the default. */
+    public static final Map<String, String> SORTS = app.rigtrail.platform.web.ListView.sorts(
+            "opened", "r.openedAt",
+            "state", "r.state",
+            "vendor", "r.vendor",
+            "part", "c.serial");
+
+    /** The RMA list: {@code q} is a case number ("#12"), the start of the part's serial, or the vendor's RMA number. */
+    public Page<RmaView> list(String q, String siteCode, RmaState state, Vendor vendor,
+            app.rigtrail.platform.web.ListView view) {
+        ListQuery query = new ListQuery()
+                .and("r.state = :state", "state", state)
+                .and("r.vendor = :vendor", "vendor", vendor)
+                .and("r.siteId in (select s.id from Site s where s.code = :siteCode)", "siteCode",
+                        siteCode == null || siteCode.isBlank() ? null : siteCode.trim().toUpperCase())
+                .inSites("r.siteId", user.siteScope());
+        query.search(q, "#", "(r.id = :number or r.component.serial like :prefix)",
+                "(r.component.serial like :prefix or r.rmaNumber = :exact)");
+        return query.page(em, RmaCase.class, "r", "join fetch r.component c join fetch c.part", view, SORTS, this::view);
+    }
+
     RmaCase caseInScope(long id) {
         RmaCase r = RmaCase.findById(id);
         if (r == null) {

@@ -56,14 +56,47 @@
     holds(d) {
       const h = draw('chart-holds', { type: 'bar',
         data: { labels: d.ages, datasets: [{ label: 'Open holds', data: d.holds, backgroundColor: '#8e44ad' }] },
-        options: { plugins: { legend: { display: false } } } });
+        options: { layout: { padding: { top: 28 } }, plugins: { legend: { display: false }, clockMarkers: { clocks: d.clocks || [] } } },
+        plugins: [clockMarkers] });
       if (h) linkOnClick(h, (ds, i) => d.ageLinks[i]);
+      // a time axis in days, to the last observation (censored ones included), not category labels
+      const points = d.dwellDays.map((t, i) => ({ x: t, y: d.dwellSurvival[i] }));
+      if (points.length && d.dwellLastDay > points[points.length - 1].x) {
+        points.push({ x: d.dwellLastDay, y: points[points.length - 1].y });
+      }
+      if (!points.length || points[0].x > 0) points.unshift({ x: 0, y: 1 });
       draw('chart-dwell', { type: 'line',
-        data: { labels: d.dwellDays, datasets: [{ label: 'Still held', data: d.dwellSurvival, stepped: true,
+        data: { datasets: [{ label: 'Still held', data: points, stepped: 'before',
           borderColor: '#8e44ad', pointRadius: 0, borderWidth: 2 }] },
         options: { scales: { y: { min: 0, max: 1, ticks: { callback: v => pct(v) } },
-          x: { title: { display: true, text: 'days since presentation' }, ticks: { maxTicksLimit: 12 } } },
-          plugins: { tooltip: { callbacks: { label: c => pct(c.parsed.y) } } } } });
+          x: { type: 'linear', min: 0, max: Math.ceil(Math.max(d.dwellLastDay || 0, 1)),
+            title: { display: true, text: 'days since presentation' }, ticks: { maxTicksLimit: 12, precision: 0 } } },
+          plugins: { tooltip: { callbacks: { title: items => 'day ' + Math.round(items[0].parsed.x), label: c => pct(c.parsed.y) } } } } });
+    }
+  };
+  // Dashed lines between the age buckets where a legal clock runs out, with the clock's words on top.
+  const clockMarkers = {
+    id: 'clockMarkers',
+    afterDatasetsDraw(chart, args, opts) {
+      const x = chart.scales.x;
+      const area = chart.chartArea;
+      const ctx = chart.ctx;
+      (opts.clocks || []).forEach((c, n) => {
+        const edge = (x.getPixelForValue(c.after) + x.getPixelForValue(c.after + 1)) / 2;
+        ctx.save();
+        ctx.strokeStyle = '#b3261e';
+        ctx.setLineDash([5, 4]);
+        ctx.beginPath();
+        ctx.moveTo(edge, area.top);
+        ctx.lineTo(edge, area.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = '#b3261e';
+        ctx.font = '12px system-ui, sans-serif';
+        ctx.textAlign = 'center';
+        ctx.fillText(c.label, edge, area.top - 6 - (n % 2) * 13);
+        ctx.restore();
+      });
     }
   };
   function render(root) {

@@ -23,6 +23,25 @@
   let low = 1;
   data.scenarios.forEach(s => s.availabilityHashrate.p10.forEach(v => { low = Math.min(low, v); }));
   const yMin = Math.max(0, Math.floor((low - 0.005) * 100) / 100);
+  // Side-by-side panels share one y-axis each (availability, backlog, differences), so the eye compares
+  // heights honestly across scenarios.
+  let backlogMax = 0;
+  data.scenarios.forEach(s => {
+    const stages = Object.keys(s.backlog).filter(k => k !== 'LOST');
+    dates.forEach((_, d) => { backlogMax = Math.max(backlogMax, stages.reduce((sum, k) => sum + (s.backlog[k][d] || 0), 0)); });
+  });
+  backlogMax = niceCeil(backlogMax);
+  let diffLow = 0, diffHigh = 0;
+  data.differences.forEach(d => {
+    d.availabilityHashrate.ciLow.forEach(v => { diffLow = Math.min(diffLow, v); });
+    d.availabilityHashrate.ciHigh.forEach(v => { diffHigh = Math.max(diffHigh, v); });
+  });
+  const diffSpan = Math.max(0.001, Math.abs(diffLow), Math.abs(diffHigh)) * 1.05;
+  function niceCeil(v) {
+    if (v <= 0) return 1;
+    const p = Math.pow(10, Math.floor(Math.log10(v)));
+    return [1, 2, 2.5, 5, 10].map(m => m * p).find(x => x >= v);
+  }
   data.scenarios.forEach((s, i) => {
     const c = colors[i % colors.length];
     const a = s.availabilityHashrate;
@@ -42,7 +61,7 @@
     charts.push(new Chart(bc, { type: 'line',
       data: { labels: dates, datasets: stages.map(k => ({ label: k.replaceAll('_', ' ').toLowerCase(), data: s.backlog[k],
         backgroundColor: stageColors[k], borderColor: stageColors[k], borderWidth: 1, pointRadius: 0, fill: true })) },
-      options: { animation: false, scales: { y: { stacked: true, title: { display: true, text: 'parts (machines awaiting a spare)' } },
+      options: { animation: false, scales: { y: { stacked: true, min: 0, max: backlogMax, title: { display: true, text: 'parts (machines awaiting a spare)' } },
         x: { ticks: { maxTicksLimit: 8 } } }, plugins: { legend: { labels: { boxWidth: 10 } } } } }));
     const t = s.totals;
     const row = document.querySelector('#totals tbody').insertRow();
@@ -60,7 +79,7 @@
         { label: '95% CI high', data: a.ciHigh, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: '+1' },
         { label: '95% CI low', data: a.ciLow, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: false },
         { label: 'mean difference', data: a.mean, borderColor: c, borderWidth: 2, pointRadius: 0 }] },
-      options: { animation: false, scales: { y: { suggestedMin: -0.001, suggestedMax: 0.001, ticks: { callback: v => (100 * v).toFixed(2) + ' pts' } }, x: { ticks: { maxTicksLimit: 8 } } } } }));
+      options: { animation: false, scales: { y: { min: -diffSpan, max: diffSpan, ticks: { callback: v => (100 * v).toFixed(2) + ' pts' } }, x: { ticks: { maxTicksLimit: 8 } } } } }));
     const row = document.querySelector('#difference-table tbody').insertRow();
     const h = d.hashrateDaysLostThDays;
     const v = d.valueLostUsd;

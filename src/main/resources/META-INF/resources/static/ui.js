@@ -31,6 +31,20 @@
     window.location.assign(row.dataset.href);
   });
 
+  // A table wider than the screen scrolls inside its own box, never the whole page sideways.
+  function wrapTables(root) {
+    (root || document).querySelectorAll('main table').forEach(function (t) {
+      const parent = t.parentElement;
+      if (parent.classList.contains('table-scroll') || parent.classList.contains('scroll')) return;
+      const box = document.createElement('div');
+      box.className = 'table-scroll';
+      parent.insertBefore(box, t);
+      box.appendChild(t);
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { wrapTables(document); });
+  document.addEventListener('htmx:afterSettle', function (e) { wrapTables(e.detail.elt); });
+
   // Menus close when a tap lands outside them.
   document.addEventListener('click', function (e) {
     document.querySelectorAll('details.menu[open]').forEach(function (d) {

@@ -71,6 +71,17 @@ class DashboardPagesTest {
         given().get("/dashboard/turnaround").then().statusCode(200).body(containsString("id=\"turnaround-routes\""));
         given().get("/dashboard/holds-summary").then().statusCode(200).body(containsString("id=\"holds-by-age\""))
                 .body(containsString("id=\"dwell-survival\""));
+        // the chart marks the 5-, 10- and 30-day clocks after the buckets that end on them, and the dwell
+        // curve's time axis reaches the last observation (an open hold's age counts)
+        String summary = given().get("/dashboard/holds-summary").then().extract().asString();
+        String chart = summary.replaceFirst("(?s).*data-chart=\"holds\">", "").replaceFirst("(?s)</script>.*", "");
+        io.restassured.path.json.JsonPath j = new io.restassured.path.json.JsonPath(chart);
+        assertEquals(List.of(0, 1, 2), j.getList("clocks.after", Integer.class));
+        assertEquals(List.of("5 days: release or detain", "10 days: notice of detention", "30 days: deemed excluded"),
+                j.getList("clocks.label", String.class));
+        List<Float> days = j.getList("dwellDays", Float.class);
+        assertTrue(!days.isEmpty() && j.getDouble("dwellLastDay") >= days.get(days.size() - 1),
+                "last observation " + j.getDouble("dwellLastDay") + " vs last release " + days);
         given().queryParam("age", "0").get("/dashboard/holds").then().statusCode(200)
                 .body(containsString("Customs holds open now, 0-5 days old"));
         given().queryParam("route", "SWAP").get("/dashboard/outcomes").then().statusCode(200)

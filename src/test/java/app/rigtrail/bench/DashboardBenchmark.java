@@ -33,7 +33,9 @@ public final class DashboardBenchmark {
 
     private static final List<String> ENDPOINTS = List.of("/dashboard", "/dashboard/availability", "/dashboard/backlog",
             "/dashboard/turnaround", "/dashboard/holds-summary", "/dashboard/backlog/items", "/api/availability",
-            "/api/backlog", "/api/backlog/items", "/api/turnaround", "/api/holds-by-age");
+            "/api/backlog", "/api/backlog/items", "/api/turnaround", "/api/holds-by-age",
+            // the list pages of #14: search, filters, sorting and paging on the same data set
+            "/tickets", "/shipments", "/holds", "/rma-cases", "/stock");
 
     public static void main(String[] args) throws Exception {
         String app = args.length > 0 ? args[0] : "http://localhost:8080";
@@ -64,7 +66,8 @@ public final class DashboardBenchmark {
                     while (System.nanoTime() < end) {
                         Collections.shuffle(order, r);
                         for (String path : order) {
-                            String query = filters(r, sites, models, today);
+                            String query = path.startsWith("/dashboard") || path.startsWith("/api")
+                                    ? filters(r, sites, models, today) : listQuery(path, r, sites);
                             if (path.endsWith("/items")) {
                                 query += (query.isEmpty() ? "" : "&") + "stage="
                                         + List.of("AWAITING_DIAGNOSIS", "HUB_QUEUE", "CUSTOMS_HOLD", "RETURNING").get(r.nextInt(4));
@@ -114,6 +117,26 @@ public final class DashboardBenchmark {
         System.out.printf("%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", "all", all.length, q(all, 0.5), q(all, 0.95),
                 q(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         System.out.printf("throughput %.1f requests/s, %d errors%n", total / (double) seconds, errors.get());
+    }
+
+    /**
+     * A list page's view as people use it: the default (first page, default sort) a third of the time,
+     * else a filter, a search, another sort or a later page.
+     */
+    static String listQuery(String path, Random r, List<String> sites) {
+        String site = "site=" + enc(sites.get(r.nextInt(sites.size())));
+        return switch (path) {
+            case "/tickets" -> List.of("", "", "state=RESOLVED", "state=AWAITING_RMA_SHIPMENT&sort=site&dir=asc", site,
+                    "q=RGT-S19", "page=3", "state=CANCELLED&sort=miner&dir=asc&page=2", "route=SWAP&sort=state&dir=asc")
+                    .get(r.nextInt(9));
+            case "/shipments" -> List.of("", "", "state=RECEIVED", "kind=OUTBOUND_TO_HUB&sort=carrier&dir=asc", site,
+                    "page=4", "state=HELD&sort=created&dir=asc", "q=S-" + (1 + r.nextInt(5000))).get(r.nextInt(8));
+            case "/holds" -> List.of("", "", "sort=fees&dir=desc", "sort=hashrate&dir=desc&page=2", "vendor=BITMAIN",
+                    "holdKind=OTHER_AGENCY", "port=LAX&sort=port&dir=asc", "page=5").get(r.nextInt(8));
+            case "/rma-cases" -> List.of("", "", "state=AT_HUB", "vendor=MICROBT&sort=part&dir=asc", site, "page=6",
+                    "state=CLOSED&sort=state&dir=asc", "q=#" + (1 + r.nextInt(50000))).get(r.nextInt(8));
+            default -> List.of("", "", "sort=onHand&dir=asc", "low=true", "q=HB", "page=2").get(r.nextInt(6));
+        };
     }
 
     /** No filter half of the time (the default view), else one of site, vendor, model or a whole year. */

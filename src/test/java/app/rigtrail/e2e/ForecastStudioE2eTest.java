@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,13 @@ class ForecastStudioE2eTest {
             String b = String.valueOf(bands);
             assertEquals(3, b.split("fill=\\+1").length - 1, "three P10-P90 bands: " + b);
             assertTrue(b.contains("days=180") && !b.contains("below=false") && !b.contains("drawn=false"), b);
+            // side-by-side panels of one kind share one y-axis (#14 item 8)
+            assertEquals(List.of("fans 3 charts, 1 y-range", "backlogs 3 charts, 1 y-range", "differences 2 charts, 1 y-range"),
+                    page.evaluate("""
+                    ['fans', 'backlogs', 'differences'].map(id => {
+                      const cs = window.__forecastCharts.filter(c => c.canvas.closest('#' + id));
+                      return id + ' ' + cs.length + ' charts, ' + new Set(cs.map(c => c.scales.y.min + '/' + c.scales.y.max)).size + ' y-range';
+                    })"""));
             assertThat(page.locator("#difference-table tbody tr")).hasCount(2);
             assertThat(page.locator("#totals tbody tr")).hasCount(3);
             assertThat(page.locator("#totals")).containsText("Entity list");

@@ -50,10 +50,60 @@ final class TabletBrowser implements AutoCloseable {
                 .setDeviceScaleFactor(2).setHasTouch(true).setIsMobile(true));
     }
 
-    /** A fresh office screen (1366x900, mouse) with nobody logged in: the manager's dashboard. */
+    /** A fresh office screen (1440x900, mouse) with nobody logged in: logistics, managers, admins. */
     BrowserContext desktop() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
                 .setAcceptDownloads(true));
+    }
+
+    /** How far the page scrolls sideways (0 when it fits the viewport). */
+    static int sidewaysScroll(Page page) {
+        return ((Number) page.evaluate("() => document.scrollingElement.scrollWidth - window.innerWidth")).intValue();
+    }
+
+    /**
+     * Every visible tap target smaller than 44x44 CSS pixels: links, buttons, fields, menu toggles;
+     * a checkbox or radio counts by its label (the label is what a finger hits). Each as
+     * "what (width x height)".
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> smallTapTargets(Page page) {
+        return (List<String>) page.evaluate("""
+                () => {
+                  const small = [];
+                  const seen = new Set();
+                  document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary').forEach(el => {
+                    let target = el;
+                    if ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) target = el.closest('label');
+                    if (seen.has(target)) return;
+                    seen.add(target);
+                    const r = target.getBoundingClientRect();
+                    const style = getComputedStyle(target);
+                    if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') return;
+                    if (r.width < 43.5 || r.height < 43.5) {
+                      const name = (target.innerText || target.value || target.name || target.id || '').trim().slice(0, 40);
+                      small.push(target.tagName.toLowerCase() + ' "' + name + '" (' + Math.round(r.width) + 'x' + Math.round(r.height) + ')');
+                    }
+                  });
+                  return small;
+                }""");
+    }
+
+    /** The smallest tap target's width and height on the page, for the notes. */
+    @SuppressWarnings("unchecked")
+    static List<Number> smallestTapTarget(Page page) {
+        return (List<Number>) page.evaluate("""
+                () => {
+                  let w = Infinity, h = Infinity;
+                  document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary').forEach(el => {
+                    let t = el;
+                    if ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) t = el.closest('label');
+                    const r = t.getBoundingClientRect();
+                    if (r.width === 0 || r.height === 0) return;
+                    w = Math.min(w, r.width); h = Math.min(h, r.height);
+                  });
+                  return [Math.round(w), Math.round(h)];
+                }""");
     }
 
     /** Logs in on Keycloak's own login page and returns on the app's home page. */

@@ -71,7 +71,8 @@ class TechnicianE2eTest {
             page.locator("button", new Page.LocatorOptions().setHasText("Find miner")).tap();
             page.waitForURL(url -> url.matches(".*/miners/\\d+$"));
             assertThat(page.locator("main")).containsText(serial);
-            assertThat(page.locator("h2").first()).hasText("Components");
+            // (a miner with open tickets lists them first, #14)
+            assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("Components"))).isVisible();
             TabletBrowser.shot(page, "technician-miner");
         }
     }

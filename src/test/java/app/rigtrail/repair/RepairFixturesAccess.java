@@ -13,4 +13,9 @@ public final class RepairFixturesAccess {
     public static long componentOf(long miner, String kind) {
         return RepairFixtures.componentOf(miner, kind);
     }
+
+    /** A fresh ticket at TX1 sent under RMA; returns its RMA case's id. */
+    public static long rmaCase(String symptom) {
+        return RmaClaimPagesTest.rmaCase(symptom)[0];
+    }
 }

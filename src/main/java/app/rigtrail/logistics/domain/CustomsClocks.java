@@ -82,6 +82,14 @@ public record CustomsClocks(LocalDate presented, HoldKind kind, LocalDate detent
         return decided == null && lastFreeDay != null && today.isAfter(lastFreeDay);
     }
 
+    /**
+     * {@link #storageFeesCents} for the database, to sort a list of holds by it: the columns
+     * storage_fee_cents_per_day, last_free_day, decided_on of customs_hold h, and the day as
+     * parameter {@code :today}.
+     */
+    public static final String STORAGE_FEES_SQL = "(case when h.last_free_day is null then 0 else "
+            + "h.storage_fee_cents_per_day * greatest(0, coalesce(h.decided_on, cast(:today as date)) - h.last_free_day) end)";
+
     /** Storage fees so far: every day after the last free day until the decision (or today). */
     public long storageFeesCents(long centsPerDay, LocalDate today) {
         if (lastFreeDay == null) {

@@ -34,6 +34,34 @@ public final class ListQuery {
         return this;
     }
 
+    /**
+     * The search box of a list page: a number ("#12", "12", or with the list's own prefix such as
+     * "S-12") searches by {@code byNumber}, anything else by {@code byText}. The clauses may name
+     * {@code :number} (the number), {@code :prefix} (the start of a code: the digits, or the text in
+     * capitals, then %) and {@code :exact} (the text as typed); a blank search adds nothing.
+     */
+    public ListQuery search(String q, String numberPrefix, String byNumber, String byText) {
+        String text = q == null ? "" : q.trim();
+        if (text.isEmpty()) {
+            return this;
+        }
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("(?i)(?:#|"
+                + java.util.regex.Pattern.quote(numberPrefix) + ")?(\\d{1,12})").matcher(text);
+        Map<String, Object> values = new LinkedHashMap<>();
+        String clause;
+        if (number.matches()) {
+            clause = byNumber;
+            values.put("number", Long.parseLong(number.group(1)));
+            values.put("prefix", number.group(1) + "%");
+        } else {
+            clause = byText;
+            values.put("prefix", text.toUpperCase(java.util.Locale.ROOT).replace("%", "") + "%");
+        }
+        values.put("exact", text);
+        values.keySet().removeIf(name -> !java.util.regex.Pattern.compile(":" + name + "\\b").matcher(clause).find());
+        return andAlways(clause, values);
+    }
+
     /** Limits to the given sites; null means no limit, an empty set means nothing. */
     public ListQuery inSites(String path, Set<Long> scope) {
         if (scope != null) {
@@ -41,6 +69,31 @@ public final class ListQuery {
             params.put("scope", scope.isEmpty() ? Set.of(-1L) : scope);
         }
         return this;
+    }
+
+    /**
+     * One page of a list view and its count, counted up to {@link ListView#COUNT_CAP} (beyond it the
+     * list says "10,000+"): the page by "select alias from Entity alias [joins] where ... order by ...",
+     * the count by fetching at most cap + 1 ids with the same conditions.
+     */
+    public <E, V> Page<V> page(EntityManager em, Class<E> type, String alias, String fetchJoins, ListView view,
+            Map<String, String> sortExpressions, Function<E, V> mapper) {
+        String entity = type.getSimpleName();
+        TypedQuery<E> query = em.createQuery("select " + alias + " from " + entity + " " + alias + " " + fetchJoins
+                + where + " order by " + view.orderBy(sortExpressions, alias + ".id"), type);
+        TypedQuery<Long> ids = em.createQuery("select " + alias + ".id from " + entity + " " + alias + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            ids.setParameter(k, v);
+        });
+        Paging paging = view.paging();
+        List<V> items = query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList().stream()
+                .map(mapper).toList();
+        long counted = ids.setMaxResults(ListView.COUNT_CAP + 1).getResultList().size();
+        boolean capped = counted > ListView.COUNT_CAP;
+        long total = capped ? ListView.COUNT_CAP : counted;
+        view.counted(total, capped);
+        return new Page<>(items, total);
     }
 
     /**

@@ -1,0 +1,87 @@
+package app.rigtrail.logistics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.rigtrail.dwell.DwellService;
+import app.rigtrail.dwell.domain.KaplanMeier;
+import app.rigtrail.dwell.domain.Observation;
+import app.rigtrail.dwell.domain.SurvivalModel;
+import app.rigtrail.logistics.domain.HoldKind;
+
+/**
+ * The dwell models the holds board shows, remembered exactly: each result is kept under the version
+ * of the customs holds it was computed from (bumped by trigger on every change, V7) and the day, so
+ * a board request reads one number instead of every hold, and any change of a hold is seen at once.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class HoldModels {
+
+    /** The survival curve of a selection: rows {t, S, lower, upper} to the last observation, and its counts. */
+    public record Curve(List<double[]> points, int observations, int open) {
+    }
+
+    private record Key(String what, String port, String vendor, String kind, LocalDate today, long version) {
+    }
+
+    private final Map<Key, Object> memo = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
+            return size() > 128;
+        }
+    });
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DwellService dwell;
+
+    long version() {
+        return ((Number) em.createNativeQuery("select version from dashboard_version where name = 'customs_hold'")
+                .getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<SurvivalModel> fitFor(HoldKind kind, LocalDate today) {
+        Key key = new Key("fit", null, null, kind.name(), today, version());
+        return (Optional<SurvivalModel>) memo.computeIfAbsent(key, k -> dwell.bestFit(
+                dwell.observations(new DwellService.Filter(null, null, kind.name(), null, null), today)));
+    }
+
+    public Curve curve(String port, String vendor, HoldKind kind, LocalDate today) {
+        Key key = new Key("curve", port, vendor, kind == null ? null : kind.name(), today, version());
+        return (Curve) memo.computeIfAbsent(key, k -> compute(port, vendor, kind, today));
+    }
+
+    private Curve compute(String port, String vendor, HoldKind kind, LocalDate today) {
+        List<Observation> data = dwell.observations(new DwellService.Filter(port, vendor,
+                kind == null ? null : kind.name(), null, null), today);
+        KaplanMeier km = KaplanMeier.estimate(data, 0.95, KaplanMeier.Band.LOG);
+        List<double[]> curve = new ArrayList<>();
+        curve.add(new double[] {0, 1, 1, 1});
+        for (KaplanMeier.Row r : km.rows()) {
+            curve.add(new double[] {r.time(), r.survival(), r.lower() == null ? r.survival() : r.lower(),
+                    r.upper() == null ? r.survival() : r.upper()});
+        }
+        // the curve runs on to the last observation (an open hold's age), not only to the last release
+        double last = data.stream().mapToDouble(Observation::time).max().orElse(0);
+        double[] end = curve.get(curve.size() - 1);
+        if (last > end[0]) {
+            curve.add(new double[] {last, end[1], end[2], end[3]});
+        }
+        int open = (int) data.stream().filter(o -> !o.event()).mapToInt(Observation::count).sum();
+        return new Curve(List.copyOf(curve), data.stream().mapToInt(Observation::count).sum(), open);
+    }
+}
