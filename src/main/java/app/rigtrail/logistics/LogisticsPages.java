@@ -136,9 +136,25 @@ public class LogisticsPages {
     @GET
     @Path("shipments/new")
     @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
-    public TemplateInstance newShipment() {
-        return Templates.newShipment(FormValues.ofSingle(java.util.Map.of()), ShipmentKind.values(), sites(), hubs(),
-                ports(), UUID.randomUUID().toString());
+    public TemplateInstance newShipment(@QueryParam("kind") String kind, @QueryParam("siteId") String siteId,
+            @QueryParam("hub") String hubCode, @QueryParam("rmaCases") String rmaCases) {
+        // prefilled from an RMA case's "Ship it to the hub" (no dead end between the case and its shipment)
+        java.util.Map<String, String> prefill = new java.util.HashMap<>();
+        if (kind != null) {
+            prefill.put("kind", kind);
+        }
+        if (siteId != null) {
+            prefill.put("siteId", siteId);
+        }
+        if (hubCode != null) {
+            hubs().stream().filter(h -> h.code().equals(hubCode)).findFirst()
+                    .ifPresent(h -> prefill.put("hubId", String.valueOf(h.id())));
+        }
+        if (rmaCases != null) {
+            prefill.put("rmaCases", rmaCases);
+        }
+        return Templates.newShipment(FormValues.ofSingle(prefill), ShipmentKind.values(), sites(), hubs(), ports(),
+                UUID.randomUUID().toString());
     }
 
     @POST

@@ -239,7 +239,7 @@ public class RepairPages {
             return Response.seeOther(URI.create("/tickets/" + id)).build();
         }
         TemplateInstance body = ticketPage(repairs.detail(id), refusal, htmx != null || outbox != null);
-        return Response.status(htmx != null && outbox == null ? 200 : status).entity(body).build();
+        return staleMarked(Response.status(htmx != null && outbox == null ? 200 : status).entity(body), refusal).build();
     }
 
     @POST
@@ -370,8 +370,17 @@ public class RepairPages {
             return outbox != null ? Response.ok(rmaPage(id, null, CLAIM_SAVED)).build()
                     : Response.seeOther(URI.create("/rma-cases/" + id + "?saved=true")).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(rmaPage(id, e, null)).build();
+            return staleMarked(Response.status(e.status()).entity(rmaPage(id, e, null)), e).build();
         }
+    }
+
+    /** Header the tablet's outbox reads to tell "another tablet changed it first" from any other refusal. */
+    static final String STALE_HEADER = "X-Outbox-Conflict";
+
+    /** Marks a refusal because the object changed since the form was loaded (its problem names the current version). */
+    private static Response.ResponseBuilder staleMarked(Response.ResponseBuilder r, ProblemException refusal) {
+        return refusal != null && refusal.status() == 409 && refusal.extensions().containsKey("version")
+                ? r.header(STALE_HEADER, "version") : r;
     }
 
     @POST

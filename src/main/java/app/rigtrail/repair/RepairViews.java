@@ -132,6 +132,11 @@ public final class RepairViews {
                     claimValue(f) == null)).toList();
         }
 
+        /** For the page: every field the vendor requires is filled in. */
+        public boolean claimComplete() {
+            return claimForm().stream().noneMatch(ClaimField::missing);
+        }
+
         public boolean canShip() {
             return allowedTransitions.contains(RmaState.SHIPPED);
         }
@@ -164,7 +169,9 @@ public final class RepairViews {
     public record RmaEventView(Instant at, String actor, RmaState fromState, RmaState toState, String note) {
     }
 
-    public record RmaDetail(RmaView rmaCase, List<RmaEventView> events, Map<RmaState, Double> daysInState) {
+    /** An RMA case with its timeline, its time per state and the shipments that carry (or carried) the part, newest first. */
+    public record RmaDetail(RmaView rmaCase, List<RmaEventView> events, Map<RmaState, Double> daysInState,
+            List<Long> shipmentIds) {
     }
 
     static long ageDays(Instant from, Instant to) {

@@ -114,13 +114,15 @@ public class RmaService {
     public RmaView transition(long id, @Valid RmaTransitionRequest in) {
         RmaCase r = caseInScope(id);
         if (in.version() != null && in.version() != r.version) {
-            throw ProblemException.conflict("RMA case #" + id + " changed since you loaded it: it is now " + r.state
-                    + " (version " + r.version + "); reload and try again");
+            throw ProblemException.conflict("RMA case #" + id + " was changed by " + lastChange(r)
+                    + " since you loaded it: it is now \"" + r.state.label() + "\"").with("version", r.version)
+                    .fixAt("/rma-cases/" + id, "RMA case #" + id + " as it is now");
         }
         RmaState from = r.state;
         if (!from.allowedNext().contains(in.to())) {
-            throw new ProblemException(409, "Transition not allowed", "an RMA case in " + from + " cannot move to "
-                    + in.to() + "; allowed: " + from.allowedNext()).with("allowed", from.allowedNext()).with("state", from);
+            throw new ProblemException(409, "Transition not allowed", "RMA case #" + id + " is \"" + from.label()
+                    + "\" and cannot move to \"" + in.to().label() + "\"").with("allowed", from.allowedNext())
+                    .with("state", from);
         }
         applyClaim(r, in.rmaNumber(), in.claimReason(), in.faultCode(), in.vendorTicketId(), in.faultDescription(),
                 in.hubId());
@@ -213,12 +215,19 @@ public class RmaService {
         return r.replacement == null ? null : app.rigtrail.fleet.FleetViews.ComponentView.of(r.replacement);
     }
 
+    /** Who changed the case last and what they did, for a conflict message. */
+    private String lastChange(RmaCase r) {
+        return RmaCaseEvent.<RmaCaseEvent>find("caseId = ?1 order by at desc, id desc", r.id).firstResultOptional()
+                .map(e -> e.actor + " (" + (e.note != null ? e.note : e.toState.label()) + ")").orElse("someone");
+    }
+
     /** Fills in the vendor's claim fields (and the hub) without moving the case. */
     public RmaView updateClaim(long id, RepairViews.RmaClaim in) {
         RmaCase r = caseInScope(id);
         if (in.version() != null && in.version() != r.version) {
-            throw ProblemException.conflict("RMA case #" + id + " changed since you loaded it")
-                    .fixAt("/rma-cases/" + id, "Reload RMA case #" + id);
+            throw ProblemException.conflict("RMA case #" + id + " was changed by " + lastChange(r)
+                    + " since you loaded it").with("version", r.version)
+                    .fixAt("/rma-cases/" + id, "RMA case #" + id + " as it is now");
         }
         if (!RmaPolicy.claimEditable(r.state)) {
             throw ProblemException.conflict("RMA case #" + id + " is " + r.state.label().toLowerCase()
@@ -260,8 +269,11 @@ public class RmaService {
                 events.stream().map(e -> e.toState).toList(), r.state == RmaState.CLOSED
                         ? events.get(events.size() - 1).at : Instant.now())
                 .forEach((s, d) -> days.put(s, Math.round(d.toMinutes() / 1440.0 * 100) / 100.0));
+        @SuppressWarnings("unchecked")
+        List<Long> shipments = em.createNativeQuery("select distinct i.shipment_id from shipment_item i "
+                + "where i.rma_case_id = ?1 order by i.shipment_id desc", Long.class).setParameter(1, id).getResultList();
         return new RmaDetail(view(r), events.stream()
-                .map(e -> new RmaEventView(e.at, e.actor, e.fromState, e.toState, e.note)).toList(), days);
+                .map(e -> new RmaEventView(e.at, e.actor, e.fromState, e.toState, e.note)).toList(), days, shipments);
     }
 
     public List<RmaView> forTicket(long ticketId) {

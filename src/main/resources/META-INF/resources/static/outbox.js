@@ -197,7 +197,8 @@
     if (r.type === 'opaqueredirect' || r.status === 401) return { status: 'login' };
     const html = await r.text();
     if (r.ok) return { status: 'sent', html, location: r.headers.get('X-Outbox-Location') };
-    if (r.status === 409) return { status: 'conflict', html, message: messageOf(html) };
+    // a conflict: another tablet changed the object first (the server says so); any other refusal is refused
+    if (r.status === 409 && r.headers.get('X-Outbox-Conflict')) return { status: 'conflict', html, message: messageOf(html) };
     if (r.status >= 400 && r.status < 500) return { status: 'refused', html, message: messageOf(html) };
     return { status: 'queued', message: 'The server answered ' + r.status + '; trying again shortly' };
   }

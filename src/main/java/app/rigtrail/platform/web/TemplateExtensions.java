@@ -33,6 +33,8 @@ public final class TemplateExtensions {
             }
         }
         String spaced = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        // acronyms stay capitals ("RMA_CASE" -> "RMA case")
+        spaced = (" " + spaced + " ").replace(" rma ", " RMA ").replace(" psu ", " PSU ").trim();
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
