@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import app.rigtrail.alerts.domain.AlertKind;
+import app.rigtrail.alerts.domain.AlertRequest;
 import app.rigtrail.fleet.Component;
 import app.rigtrail.fleet.SpareShelved;
 import app.rigtrail.fleet.domain.LocationKind;
@@ -36,6 +39,10 @@ public class SpareReservations {
 
     @Inject
     TicketTimeline timeline;
+
+    /** The operations alerts (#17): the technicians who chose "part arrived" for the site are told. */
+    @Inject
+    Event<AlertRequest> alerts;
 
     /** A spare reached a shelf: the longest-waiting ticket it fits reserves it. */
     void onShelved(@Observes SpareShelved e) {
@@ -138,6 +145,13 @@ public class SpareReservations {
         for (RepairTicket t : waiting) {
             if (claim(spare, t.id)) {
                 timeline.note(t, "spare " + spare.serial + " reserved: " + how);
+                // raised in this transaction: no alert for a reservation that is rolled back, one per ticket and spare
+                alerts.fire(new AlertRequest(AlertKind.PART_ARRIVED, "ticket:" + t.id + ":component:" + spare.id,
+                        t.siteId, "Spare " + spare.serial + " reserved for ticket #" + t.id + " (" + t.miner.assetCode + ")",
+                        "Ticket #" + t.id + " on " + t.miner.assetCode + " was waiting for a "
+                                + spare.kind.label().toLowerCase() + ": spare " + spare.serial + " (" + spare.part.partNumber
+                                + ") was " + how + " at " + t.miner.site.code + " and is held for it. Fit it and resolve"
+                                + " the ticket.", "/tickets/" + t.id));
                 return;
             }
         }

@@ -155,6 +155,16 @@ class TicketWorkflowPagesTest {
         given().get("/tickets/" + ticket).then().body(containsString("id=\"ticket-reserved\"")).body(containsString(arrived))
                 .body(containsString("reserved: received onto the shelf")).body(containsString("(reserved for this ticket)"));
         given().get("/tickets").then().body(containsString("id=\"spares-ready\""));
+        // and the operations alert is raised once, for the ticket's site, linking to the ticket
+        List<Object[]> alerts = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select a.title, a.link, a.site_id = t.site_id from alert a, repair_ticket t
+                where t.id = ?1 and a.kind = 'PART_ARRIVED' and a.subject_key like ?2""")
+                .setParameter(1, ticket).setParameter(2, "ticket:" + ticket + ":component:%").getResultList());
+        assertEquals(1, alerts.size(), "one part-arrived alert for the ticket");
+        assertEquals("Spare " + arrived + " reserved for ticket #" + ticket, String.valueOf(alerts.get(0)[0])
+                .replaceFirst(" \\(.*\\)$", ""));
+        assertEquals("/tickets/" + ticket, alerts.get(0)[1]);
+        assertEquals(Boolean.TRUE, alerts.get(0)[2]);
         // the technician swaps it in: the reservation ends with the swap
         post(ticket, "move", "RESOLVED", "spareSerial", arrived).statusCode(303);
         assertNull(holder(arrived));
