@@ -146,7 +146,7 @@ public class AlertPages {
         }
         Long site = null;
         try {
-            site = f.get("siteId") == null || f.get("siteId").isBlank() ? null : Long.valueOf(f.get("siteId"));
+            site = f.id("siteId");
             WebhookView created = alerts.createWebhook(new WebhookInput(f.get("name"), f.get("url"), kinds, site, true),
                     user.name());
             return Templates.webhooks(alerts.webhooks(), List.of(AlertKind.values()), Site.list("order by code"), created,

@@ -73,7 +73,7 @@ public class AlertResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Acknowledge an alert (body {note}, optional, at most 500 characters): who and when are kept "
             + "as an appended event. Acknowledging an acknowledged alert keeps the first acknowledgement.")
-    public AlertView acknowledge(@PathParam("id") long id, Acknowledgement body) {
+    public AlertView acknowledge(@PathParam("id") long id, @app.rigtrail.platform.web.OptionalBody Acknowledgement body) {
         return alerts.acknowledge(id, user, body == null ? null : body.note());
     }
 

@@ -44,6 +44,9 @@ public class ModelResource {
             WeibullFit weibull, LognormalFit lognormal, Map<String, List<CumulativeIncidence.Point>> incidence) {
     }
 
+    /** The most observations one request may send. */
+    static final int MAX_OBSERVATIONS = 100_000;
+
     @Inject
     DwellService dwell;
 
@@ -101,19 +104,31 @@ public class ModelResource {
             throw ProblemException.invalid("Send at least one observation",
                     List.of(new FieldViolation("observations", "must not be empty")));
         }
+        if (in.observations().size() > MAX_OBSERVATIONS) {
+            throw ProblemException.invalid("Too many observations", List.of(new FieldViolation("observations",
+                    "at most " + MAX_OBSERVATIONS + " observations; give repeated ones a count")));
+        }
         List<Observation> out = new ArrayList<>();
         List<FieldViolation> bad = new ArrayList<>();
+        long total = 0;
         for (int i = 0; i < in.observations().size(); i++) {
             ObservationInput o = in.observations().get(i);
-            if (o == null || o.time() == null || !(o.time() >= 0) || o.time().isInfinite()) {
-                bad.add(new FieldViolation("observations[" + i + "].time", "must be a number >= 0"));
+            if (o == null || o.time() == null || !(o.time() >= 0) || !(o.time() <= Observation.MAX_TIME)) {
+                bad.add(new FieldViolation("observations[" + i + "].time", "must be a number from 0 to "
+                        + (long) Observation.MAX_TIME));
             } else if (o.event() == null) {
                 bad.add(new FieldViolation("observations[" + i + "].event", "must be true (ended) or false (censored)"));
-            } else if (o.count() != null && o.count() < 1) {
-                bad.add(new FieldViolation("observations[" + i + "].count", "must be >= 1"));
+            } else if (o.count() != null && (o.count() < 1 || o.count() > Observation.MAX_COUNT)) {
+                bad.add(new FieldViolation("observations[" + i + "].count", "must be between 1 and "
+                        + Observation.MAX_COUNT));
             } else {
                 out.add(new Observation(o.time(), o.event(), o.count() == null ? 1 : o.count()));
+                total += out.get(out.size() - 1).count();
             }
+        }
+        if (total > Observation.MAX_TOTAL) {
+            bad.add(new FieldViolation("observations", "the counts add up to " + total + "; at most "
+                    + Observation.MAX_TOTAL));
         }
         if (!bad.isEmpty()) {
             throw ProblemException.invalid("Some observations are not valid", bad);
@@ -134,7 +149,8 @@ public class ModelResource {
     private static <T> T fitting(java.util.function.Supplier<T> fit) {
         try {
             return fit.get();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.hipparchus.exception.MathRuntimeException e) {
+            // the numbers cannot answer (too few different durations, no maximum): the reason, not a failure
             throw new ProblemException(422, "Cannot fit", e.getMessage());
         }
     }

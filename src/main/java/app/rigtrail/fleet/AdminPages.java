@@ -127,7 +127,7 @@ public class AdminPages {
             SiteView saved = service.saveSite(id, new SiteInput(f.upper("code"), f.get("name"), f.upper("region"),
                     f.upper("country"), f.get("timeZone"), f.integer("buildings"), f.integer("rowsPerBuilding"),
                     f.integer("racksPerRow"), f.integer("slotsPerRack"), f.checked("sensitive"),
-                    f.get("sensitiveNote"), f.optionalInteger("version")));
+                    f.get("sensitiveNote"), f.version()));
             return "/sites/" + saved.id();
         }, v -> Templates.siteForm(id, v));
     }
@@ -168,7 +168,7 @@ public class AdminPages {
             service.saveModel(id, new ModelInput(f.enumValue("vendor", Vendor.class), f.get("name"),
                     f.decimal("hashrateThs"), f.integer("powerWatts"), f.integer("hashboards"), f.integer("fans"),
                     f.integer("psus"), f.integer("controlBoards"), f.checked("hashboardDegrades"),
-                    f.integer("warrantyDays"), f.optionalInteger("version")));
+                    f.integer("warrantyDays"), f.version()));
             return "/models";
         }, v -> Templates.modelForm(id, v, Vendor.values()));
     }
@@ -210,7 +210,7 @@ public class AdminPages {
         return save(f, () -> {
             service.savePart(id, new PartInput(f.get("partNumber"), f.enumValue("kind", ComponentKind.class),
                     f.get("description"), f.enumValue("vendor", Vendor.class), f.cents("unitCost"),
-                    f.checked("serialized"), f.longs("compatibleModelIds"), f.optionalInteger("version")));
+                    f.checked("serialized"), f.longs("compatibleModelIds"), f.version()));
             return "/parts";
         }, v -> Templates.partForm(id, v, ComponentKind.values(), Vendor.values(), models()));
     }
@@ -251,7 +251,7 @@ public class AdminPages {
         return save(f, () -> {
             service.saveHub(id, new HubInput(f.upper("code"), f.get("name"), f.get("kind"), f.upper("country"),
                     f.get("region"), f.enums("vendors", Vendor.class), f.enums("partKinds", ComponentKind.class),
-                    f.integer("capacityPerWeek"), f.integer("turnaroundDays"), f.optionalInteger("version")));
+                    f.integer("capacityPerWeek"), f.integer("turnaroundDays"), f.version()));
             return "/hubs";
         }, v -> Templates.hubForm(id, v, RepairHub.KINDS, Vendor.values(), ComponentKind.values()));
     }
@@ -289,7 +289,7 @@ public class AdminPages {
         FormValues f = FormValues.of(form);
         return save(f, () -> {
             service.savePort(id, new PortInput(f.upper("code"), f.get("name"), f.upper("country"),
-                    f.optionalInteger("version")));
+                    f.version()));
             return "/ports";
         }, v -> Templates.portForm(id, v));
     }
@@ -356,7 +356,7 @@ public class AdminPages {
         if (file == null || file.size() == 0) {
             return Templates.importForm(List.of(), "Choose a CSV file to import.", null);
         }
-        try (Reader reader = Files.newBufferedReader(file.uploadedFile(), StandardCharsets.UTF_8)) {
+        try (Reader reader = new java.io.StringReader(app.rigtrail.platform.web.CsvText.read(file.uploadedFile()))) {
             MinerImport.ImportResult result = importer.importCsv(reader);
             return Templates.importForm(List.of(), null,
                     "Imported " + result.miners() + " miners with " + result.components() + " components.");

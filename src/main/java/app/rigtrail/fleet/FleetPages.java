@@ -173,7 +173,7 @@ public class FleetPages {
     public Response recordBin(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         FormValues f = FormValues.of(form);
         try {
-            bins.record(id, f.get("bin"), f.optionalInteger("version"));
+            bins.record(id, f.get("bin"), f.version());
             return Response.seeOther(URI.create("/components/" + id)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.component(queries.component(id), e.readable(), null,

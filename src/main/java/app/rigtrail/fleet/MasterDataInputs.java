@@ -42,8 +42,11 @@ public final class MasterDataInputs {
     public record ModelInput(
             @NotNull Vendor vendor,
             @NotBlank @Size(max = 60) String name,
-            @NotNull @DecimalMin(value = "0.01", message = "must be positive") BigDecimal hashrateThs,
-            @Min(1) int powerWatts,
+            @NotNull @DecimalMin(value = "0.01", message = "must be positive")
+            @jakarta.validation.constraints.DecimalMax(value = "999999.99", message = "must be at most 999999.99 TH/s")
+            @jakarta.validation.constraints.Digits(integer = 6, fraction = 2, message = "must have at most 6 digits and 2 decimals")
+            BigDecimal hashrateThs,
+            @Min(1) @Max(100_000) int powerWatts,
             @Min(0) @Max(8) int hashboards,
             @Min(0) @Max(8) int fans,
             @Min(0) @Max(4) int psus,
@@ -58,7 +61,7 @@ public final class MasterDataInputs {
             @NotNull ComponentKind kind,
             @NotBlank @Size(max = 200) String description,
             @NotNull Vendor vendor,
-            @Min(0) long unitCostCents,
+            @Min(0) @Max(100_000_000_000L) long unitCostCents,
             boolean serialized,
             List<Long> compatibleModelIds,
             Integer version) {
@@ -72,8 +75,8 @@ public final class MasterDataInputs {
             @Size(max = 40) String region,
             @NotEmpty List<Vendor> vendors,
             @NotEmpty List<ComponentKind> partKinds,
-            @Min(0) int capacityPerWeek,
-            @Min(0) int turnaroundDays,
+            @Min(0) @Max(1_000_000) int capacityPerWeek,
+            @Min(0) @Max(3650) int turnaroundDays,
             Integer version) {
     }
 

@@ -36,6 +36,9 @@ public class MasterDataService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     public SiteView saveSite(Long id, @Valid SiteInput in) {
         try {
             ZoneId.of(in.timeZone());
@@ -49,6 +52,23 @@ public class MasterDataService {
         }
         Site s = id == null ? new Site() : existing(Site.findById(id), "Site", id, in.version(), s0 -> s0.version);
         SiteView before = id == null ? null : SiteView.of(s);
+        if (id != null) {
+            Object[] used = em.createQuery("select coalesce(max(m.building), 0), coalesce(max(m.row), 0), "
+                    + "coalesce(max(m.rack), 0), coalesce(max(m.slot), 0) from Miner m where m.site.id = :site "
+                    + "and m.building is not null and m.status <> :retired", Object[].class).setParameter("site", id)
+                    .setParameter("retired", app.rigtrail.fleet.domain.MinerStatus.RETIRED).getSingleResult();
+            int[] largest = new int[4];
+            for (int i = 0; i < 4; i++) {
+                largest[i] = ((Number) used[i]).intValue();
+            }
+            var problems = app.rigtrail.fleet.domain.RackPosition.layoutProblems(largest, in.buildings(),
+                    in.rowsPerBuilding(), in.racksPerRow(), in.slotsPerRack());
+            if (!problems.isEmpty()) {
+                throw new ProblemException(409, "Miners stand outside the new layout",
+                        "The site would be smaller than the positions its miners stand in",
+                        problems.entrySet().stream().map(e -> new FieldViolation(e.getKey(), e.getValue())).toList());
+            }
+        }
         s.code = in.code();
         s.name = in.name().trim();
         s.region = in.region();

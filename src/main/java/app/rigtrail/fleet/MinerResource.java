@@ -74,7 +74,7 @@ public class MinerResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import miners with their components from CSV (admin). All or nothing: a bad file gets 400 "
             + "with one violation per bad row and column, and nothing is written")
-    public ImportResult importCsv(String body) {
-        return importer.importCsv(new StringReader(body == null ? "" : body));
+    public ImportResult importCsv(byte[] body) {
+        return importer.importCsv(new StringReader(app.rigtrail.platform.web.CsvText.decode(body)));
     }
 }

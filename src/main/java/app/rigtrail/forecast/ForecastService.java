@@ -135,6 +135,12 @@ public class ForecastService {
                 }
             }
         }
+        LocalDate today = DwellService.today();
+        if (r.startDate() != null && (r.startDate().isBefore(today.minusYears(1))
+                || r.startDate().isAfter(today.plusYears(3)))) {
+            bad.add(new FieldViolation("startDate", "must be within a year before and three years after today ("
+                    + today + ")"));
+        }
         if (!bad.isEmpty()) {
             throw ProblemException.invalid("The forecast cannot run", bad);
         }

@@ -138,7 +138,7 @@ public class ScenarioPages {
             ScenarioParameters next = new ScenarioParameters(date == null || date.isBlank() ? null : LocalDate.parse(date),
                     p.firmwareOffFailureFactor(), rules, hubs);
             scenarios.update(id, new ScenarioInput(f.get("name"), f.get("description"), null, next,
-                    f.optionalInteger("version"), f.get("reason")));
+                    f.version(), f.get("reason")));
             return Response.seeOther(URI.create("/scenarios/" + id + "?vendor=" + vendor)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(page(s, vendor, e.readable())).build();
@@ -156,7 +156,7 @@ public class ScenarioPages {
         FormValues f = FormValues.of(form);
         try {
             ScenarioParameters next = json.readValue(f.get("parameters"), ScenarioParameters.class);
-            scenarios.update(id, new ScenarioInput(null, null, null, next, f.optionalInteger("version"), f.get("reason")));
+            scenarios.update(id, new ScenarioInput(null, null, null, next, f.version(), f.get("reason")));
             return Response.seeOther(URI.create("/scenarios/" + id)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(page(s, null, e.readable())).build();

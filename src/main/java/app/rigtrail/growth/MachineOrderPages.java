@@ -227,7 +227,7 @@ public class MachineOrderPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         FormValues f = FormValues.of(form);
-        OrderEdit in = new OrderEdit(f.optionalInteger("version"), dollars(f, "depositPaid"), dollars(f, "unitPrice"),
+        OrderEdit in = new OrderEdit(f.version(), dollars(f, "depositPaid"), dollars(f, "unitPrice"),
                 f.value("vendorReference"), f.value("note"), id(f, "portId"), f.get("reason"));
         return act(id, f, form, "edit", () -> orders.edit(id, in));
     }
@@ -239,7 +239,7 @@ public class MachineOrderPages {
     public Response delay(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         FormValues f = FormValues.of(form);
         Delay in = new Delay(date(f, "expectedShipOn"), date(f, "expectedArrivalOn"), f.value("reason"),
-                id(f, "deliveryId"), f.optionalInteger("version"));
+                id(f, "deliveryId"), f.version());
         return act(id, f, form, "delay", () -> orders.delay(id, in));
     }
 
@@ -249,7 +249,7 @@ public class MachineOrderPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         FormValues f = FormValues.of(form);
-        Cancellation in = new Cancellation(f.optionalInteger("quantity"), f.value("reason"), f.optionalInteger("version"));
+        Cancellation in = new Cancellation(f.optionalInteger("quantity"), f.value("reason"), f.version());
         return act(id, f, form, "cancel", () -> orders.cancel(id, in));
     }
 
@@ -286,10 +286,9 @@ public class MachineOrderPages {
         }
         String text;
         try {
-            text = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return Response.status(400).entity(page(id, "The file is not readable as UTF-8 text.", List.of(), null))
-                    .build();
+            text = app.rigtrail.platform.web.CsvText.read(file.uploadedFile());
+        } catch (ProblemException e) {
+            return Response.status(400).entity(page(id, e.getMessage(), e.violations(), null)).build();
         }
         return act(id, token, text, "receipt-list",
                 () -> orders.receiveList(id, d, new java.io.StringReader(text)));

@@ -168,7 +168,8 @@ public class MachineOrderResource {
     @Operation(summary = "Receive machines of a delivered delivery into the registry with generated serials "
             + "(MO12-D1-0001 and MO12-D1-0001-HB1 for its parts): {quantity (default: all to receive, at most 1000 "
             + "at a time)}. All or nothing; when nothing is left to receive, the shipment is received")
-    public Response receive(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId, Receipt in,
+    public Response receive(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId,
+            @app.rigtrail.platform.web.OptionalBody Receipt in,
             @HeaderParam(Idempotency.HEADER) String key) {
         Receipt r = in == null ? new Receipt(null) : in;
         if (r.quantity() != null && r.quantity() < 1) {
@@ -186,9 +187,9 @@ public class MachineOrderResource {
     @Operation(summary = "Receive the machines of the vendor's delivery list (text/csv: serial, and optionally mac, "
             + "asset_code, hashboards, fans, psus, control_boards as SERIAL or SERIAL@PART separated by ';'; a kind "
             + "left empty gets generated serials). All or nothing: every bad line is named with its column")
-    public Response receiveList(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId, String csv,
+    public Response receiveList(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId, byte[] csv,
             @HeaderParam(Idempotency.HEADER) String key) {
-        String body = csv == null ? "" : csv;
+        String body = app.rigtrail.platform.web.CsvText.decode(csv);
         return idempotency.run(user.name() + ":POST /api/machine-orders/" + id + "/deliveries/" + deliveryId
                 + "/receipts", key, body, 201, () -> orders.receiveList(id, deliveryId, new StringReader(body)));
     }
@@ -212,7 +213,7 @@ public class MachineOrderResource {
     @Operation(summary = "Commission received machines: install them at rack positions, hashing. Either {items: "
             + "[{minerId or serial, position: \"1/3/12/7\"}]} or {count, startAt: \"1/3/1/1\"} for the next machines "
             + "in the free positions from there on. All or nothing")
-    public Response commission(@PathParam("id") long id, Commissioning in, @HeaderParam(Idempotency.HEADER) String key) {
+    public Response commission(@PathParam("id") long id, @app.rigtrail.platform.web.OptionalBody Commissioning in, @HeaderParam(Idempotency.HEADER) String key) {
         Commissioning c = in == null ? new Commissioning(null, null, null) : in;
         return idempotency.run(user.name() + ":POST /api/machine-orders/" + id + "/commissions", key, c, 200,
                 () -> orders.commission(id, c));

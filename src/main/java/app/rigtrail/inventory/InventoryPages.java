@@ -130,12 +130,12 @@ public class InventoryPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(MultivaluedMap<String, String> form) {
         FormValues f = FormValues.of(form);
-        Long from = f.get("fromLocationId") == null ? null : Long.valueOf(f.get("fromLocationId"));
+        Long from = f.id("fromLocationId");
         try {
-            Long part = f.get("partId") == null ? null : Long.valueOf(f.get("partId"));
+            Long part = f.id("partId");
             int qty = f.integer("quantity");
             if ("transfer".equals(f.get("action"))) {
-                Transfer in = new Transfer(from, f.get("toLocationId") == null ? null : Long.valueOf(f.get("toLocationId")),
+                Transfer in = new Transfer(from, f.id("toLocationId"),
                         part, qty, f.get("reason"));
                 idempotency.run(user.name() + ":page:stock-move", f.get("formToken"), in, 201, () -> stock.transfer(in));
             } else {

@@ -38,7 +38,7 @@ public final class InventoryViews {
     }
 
     /** A counted correction: delta may be negative; the reason is required. */
-    public record Adjustment(@NotNull Long locationId, @NotNull Long partId, int delta,
+    public record Adjustment(@NotNull Long locationId, @NotNull Long partId, @Min(-100000) @Max(100000) int delta,
             @NotBlank @Size(max = 500) String reason) {
     }
 

@@ -67,11 +67,13 @@ public class SparesModelResource {
             bad.add(new FieldViolation("method", "must be palm, finite, metric or vari-metric"));
         }
         int machines = in == null || in.machines() == null ? 0 : in.machines();
-        if (machines < 1) {
-            bad.add(new FieldViolation("machines", "must be >= 1"));
+        if (machines < 1 || machines > SparesModels.MAX_MACHINES) {
+            bad.add(new FieldViolation("machines", "must be between 1 and " + SparesModels.MAX_MACHINES));
         }
         if (in == null || in.parts() == null || in.parts().isEmpty()) {
             bad.add(new FieldViolation("parts", "must not be empty"));
+        } else if (in.parts().size() > SparesModels.MAX_PARTS) {
+            bad.add(new FieldViolation("parts", "at most " + SparesModels.MAX_PARTS + " parts"));
         }
         if (!bad.isEmpty()) {
             throw ProblemException.invalid("The request is not complete", bad);
@@ -83,8 +85,9 @@ public class SparesModelResource {
             PartInput p = in.parts().get(i);
             String f = "parts[" + i + "]";
             int z = p.unitsPerMachine() == null ? 1 : p.unitsPerMachine();
-            if (z < 0) {
-                bad.add(new FieldViolation(f + ".unitsPerMachine", "must be >= 0"));
+            if (z < 0 || z > SparesModels.MAX_UNITS_PER_MACHINE) {
+                bad.add(new FieldViolation(f + ".unitsPerMachine", "must be between 0 and "
+                        + SparesModels.MAX_UNITS_PER_MACHINE));
                 continue;
             }
             Result r;
@@ -117,6 +120,10 @@ public class SparesModelResource {
     private static Result twoEchelon(PartInput p, String f, boolean vari, List<FieldViolation> bad) {
         if (p.depot() == null || p.sites() == null || p.sites().isEmpty()) {
             bad.add(new FieldViolation(f, "metric and vari-metric need a depot and at least one site"));
+            return null;
+        }
+        if (p.sites().size() > SparesModels.MAX_SITES) {
+            bad.add(new FieldViolation(f + ".sites", "at most " + SparesModels.MAX_SITES + " sites"));
             return null;
         }
         double t0 = positive(p.depot().turnaroundYears(), f + ".depot.turnaroundYears", bad);
@@ -158,8 +165,9 @@ public class SparesModelResource {
     }
 
     private static double positive(Double v, String field, List<FieldViolation> bad) {
-        if (v == null || !(v > 0) || v.isInfinite()) {
-            bad.add(new FieldViolation(field, "must be a number > 0"));
+        double max = limit(field);
+        if (v == null || !(v > 0) || !(v <= max)) {
+            bad.add(new FieldViolation(field, "must be a number > 0 and at most " + (long) max));
             return 1;
         }
         return v;
@@ -169,19 +177,25 @@ public class SparesModelResource {
         if (v == null) {
             return 0;
         }
-        if (!(v >= 0) || v.isInfinite()) {
-            bad.add(new FieldViolation(field, "must be a number >= 0"));
+        double max = limit(field);
+        if (!(v >= 0) || !(v <= max)) {
+            bad.add(new FieldViolation(field, "must be a number from 0 to " + (long) max));
             return 0;
         }
         return v;
+    }
+
+    /** Demand per year or a time in years: the bound of each (SparesModels). */
+    private static double limit(String field) {
+        return field.endsWith("demandPerYear") ? SparesModels.MAX_DEMAND_PER_YEAR : SparesModels.MAX_YEARS;
     }
 
     private static int stock(Integer v, String field, List<FieldViolation> bad) {
         if (v == null) {
             return 0;
         }
-        if (v < 0 || v > 100_000) {
-            bad.add(new FieldViolation(field, "must be between 0 and 100000"));
+        if (v < 0 || v > SparesModels.MAX_STOCK) {
+            bad.add(new FieldViolation(field, "must be between 0 and " + SparesModels.MAX_STOCK));
             return 0;
         }
         return v;

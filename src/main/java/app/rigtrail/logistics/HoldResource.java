@@ -44,7 +44,13 @@ public class HoldResource {
             + "sort = age (default), port, hashrate or fees")
     public List<HoldView> board(@QueryParam("port") String port, @QueryParam("vendor") String vendor,
             @QueryParam("holdKind") HoldKind kind, @QueryParam("sort") String sort) {
-        return queries.board(new HoldQueries.BoardFilter(port, vendor, kind, sort), DwellService.today());
+        var v = app.rigtrail.platform.web.EnumParams.parse(app.rigtrail.fleet.domain.Vendor.class, "vendor", vendor);
+        if (sort != null && !java.util.List.of("age", "port", "hashrate", "fees").contains(sort)) {
+            throw app.rigtrail.platform.web.ProblemException.invalid("Unknown sort", java.util.List.of(
+                    new app.rigtrail.platform.web.FieldViolation("sort", "must be age, port, hashrate or fees")));
+        }
+        return queries.board(new HoldQueries.BoardFilter(port, v == null ? null : v.name(), kind, sort),
+                DwellService.today());
     }
 
     @GET

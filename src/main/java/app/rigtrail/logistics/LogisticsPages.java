@@ -176,9 +176,9 @@ public class LogisticsPages {
                 items.add(new ItemInput(c.id, null, null, null, null, null));
             }
             NewShipment in = new NewShipment(f.enumValue("kind", ShipmentKind.class), f.get("carrier"),
-                    f.get("trackingNumber"), f.get("siteId") == null ? null : Long.valueOf(f.get("siteId")),
-                    f.get("hubId") == null ? null : Long.valueOf(f.get("hubId")),
-                    f.get("portId") == null ? null : Long.valueOf(f.get("portId")), null, null, items);
+                    f.get("trackingNumber"), f.id("siteId"),
+                    f.id("hubId"),
+                    f.id("portId"), null, null, items);
             Response r = idempotency.run(user.name() + ":page:new-shipment", f.get("formToken"), in, 201,
                     () -> shipments.create(in));
             long id = json.readTree(String.valueOf(r.getEntity())).get("id").asLong();
@@ -215,12 +215,11 @@ public class LogisticsPages {
         FormValues f = FormValues.of(form);
         try {
             HoldInput hold = f.get("entryNumber") == null ? null : new HoldInput(f.get("entryNumber"),
-                    f.enumValue("holdKind", HoldKind.class), f.get("presentedOn") == null ? null
-                            : LocalDate.parse(f.get("presentedOn")), f.get("filer"), f.get("htsCode"), null,
+                    f.enumValue("holdKind", HoldKind.class), f.date("presentedOn"), f.get("filer"), f.get("htsCode"), null,
                     f.get("storageFee") == null ? null : f.cents("storageFee"),
-                    f.get("lastFreeDay") == null ? null : LocalDate.parse(f.get("lastFreeDay")));
+                    f.date("lastFreeDay"));
             ShipmentTransition in = new ShipmentTransition(f.enumValue("to", app.rigtrail.logistics.domain.ShipmentState.class),
-                    f.get("note"), hold, f.optionalInteger("version"));
+                    f.get("note"), hold, f.version());
             idempotency.run(user.name() + ":page:shipment-move", f.get("formToken"), in, 200,
                     () -> shipments.transition(id, in));
             return Response.seeOther(URI.create("/shipments/" + id)).build();
@@ -242,7 +241,7 @@ public class LogisticsPages {
         try {
             shipments.decide(id, new LogisticsViews.HoldDecision(
                     f.enumValue("outcome", app.rigtrail.logistics.domain.HoldOutcome.class),
-                    f.get("decidedOn") == null ? null : LocalDate.parse(f.get("decidedOn")), f.get("note"), null));
+                    f.date("decidedOn"), f.get("note"), null));
             return Response.seeOther(URI.create("/shipments/" + shipment)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(shipmentPage(shipment, null, e)).build();

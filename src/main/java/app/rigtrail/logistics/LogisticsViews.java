@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +42,8 @@ public final class LogisticsViews {
     /** Details of the customs entry when a shipment is held at its port. */
     public record HoldInput(@NotBlank @Size(max = 40) String entryNumber, @NotNull HoldKind kind,
             @NotNull LocalDate presentedOn, @Size(max = 120) String filer, @Size(max = 20) String htsCode,
-            @Min(0) Long declaredValueCents, @Min(0) Long storageFeeCentsPerDay, LocalDate lastFreeDay) {
+            @Min(0) @Max(1_000_000_000_000L) Long declaredValueCents,
+            @Min(0) @Max(100_000_000L) Long storageFeeCentsPerDay, LocalDate lastFreeDay) {
     }
 
     public record ShipmentTransition(@NotNull ShipmentState to, @Size(max = 2000) String note, @Valid HoldInput hold,

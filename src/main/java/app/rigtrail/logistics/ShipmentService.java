@@ -233,6 +233,12 @@ public class ShipmentService {
         hold.declaredValueCents = h.declaredValueCents() == null ? 0 : h.declaredValueCents();
         hold.vendor = vendorOf(s);
         hold.kind = h.kind();
+        String badPresentation = app.rigtrail.logistics.domain.HoldDates.presentedOn(h.presentedOn(),
+                LocalDate.now(ZoneOffset.UTC));
+        if (badPresentation != null) {
+            throw ProblemException.invalid("The presentation date is not possible",
+                    List.of(new FieldViolation("hold.presentedOn", badPresentation)));
+        }
         hold.presentedOn = h.presentedOn();
         hold.openedAt = Instant.now();
         hold.storageFeeCentsPerDay = h.storageFeeCentsPerDay() == null ? 0 : h.storageFeeCentsPerDay();
@@ -252,9 +258,11 @@ public class ShipmentService {
         if (h.outcome != null) {
             throw ProblemException.conflict("hold " + h.label() + " was already decided: " + h.outcome);
         }
-        if (in.decidedOn().isBefore(h.presentedOn)) {
-            throw ProblemException.invalid("The decision cannot come before presentation",
-                    List.of(new FieldViolation("decidedOn", "must be on or after " + h.presentedOn)));
+        String badDate = app.rigtrail.logistics.domain.HoldDates.afterPresentation(in.decidedOn(), h.presentedOn,
+                LocalDate.now(ZoneOffset.UTC));
+        if (badDate != null) {
+            throw ProblemException.invalid("The decision date is not possible",
+                    List.of(new FieldViolation("decidedOn", badDate)));
         }
         h.outcome = in.outcome();
         h.decidedOn = in.decidedOn();
@@ -277,6 +285,12 @@ public class ShipmentService {
         CustomsHold h = holds.holdInScope(holdId);
         if (h.outcome != null) {
             throw ProblemException.conflict("hold " + h.label() + " is decided");
+        }
+        String badNotice = app.rigtrail.logistics.domain.HoldDates.afterPresentation(in.noticeOn(), h.presentedOn,
+                LocalDate.now(ZoneOffset.UTC));
+        if (badNotice != null) {
+            throw ProblemException.invalid("The notice date is not possible",
+                    List.of(new FieldViolation("noticeOn", badNotice)));
         }
         h.detentionNoticeOn = in.noticeOn();
         holdEvent(h, "notice of detention", in.note());

@@ -153,7 +153,7 @@ public class RepairPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response openTicket(MultivaluedMap<String, String> form, @HeaderParam(OUTBOX_HEADER) String outbox) {
         FormValues f = FormValues.of(form);
-        Long minerId = f.get("minerId") == null ? null : Long.valueOf(f.get("minerId"));
+        Long minerId = f.id("minerId");
         OpenTicket in = new OpenTicket(minerId, f.get("symptom"), f.get("errorCodes"), f.get("notes"),
                 f.longs("failedComponentIds"));
         try {
@@ -220,7 +220,7 @@ public class RepairPages {
             boolean swapping = to == TicketState.RESOLVED;
             TicketTransitionRequest in = new TicketTransitionRequest(to, f.get("note"), route, f.get("diagnosis"),
                     swapping ? f.get("spareSerial") : null, f.enumValue("minerStatus", MinerStatus.class),
-                    swapping ? f.get("failedPartTo") : null, null, f.optionalInteger("version"),
+                    swapping ? f.get("failedPartTo") : null, null, f.version(),
                     swapping ? f.get("binOverride") : null);
             idempotency.run(user.name() + ":page:ticket-move", f.get("formToken"), in, 200,
                     () -> repairs.transition(id, in));
@@ -355,7 +355,7 @@ public class RepairPages {
             }
             RepairViews.RmaClaim claim = new RepairViews.RmaClaim(f.getOrEmpty("rmaNumber"),
                     f.getOrEmpty("claimReason"), f.getOrEmpty("faultCode"), f.getOrEmpty("vendorTicketId"),
-                    f.getOrEmpty("faultDescription"), null, f.optionalInteger("version"));
+                    f.getOrEmpty("faultDescription"), null, f.version());
             if (ship) {
                 RmaTransitionRequest in = new RmaTransitionRequest(RmaState.SHIPPED, f.get("note"), claim.rmaNumber(),
                         claim.claimReason(), claim.faultCode(), claim.vendorTicketId(), claim.faultDescription(), null,
@@ -396,7 +396,7 @@ public class RepairPages {
             }
             RmaTransitionRequest in = new RmaTransitionRequest(to, f.get("note"), f.get("rmaNumber"),
                     f.get("claimReason"), f.get("faultCode"), f.get("vendorTicketId"), f.get("faultDescription"), null,
-                    f.optionalInteger("version"), f.get("replacementSerial"));
+                    f.version(), f.get("replacementSerial"));
             idempotency.run(user.name() + ":page:rma-move", f.get("formToken"), in, 200, () -> rmas.transition(id, in));
             return Response.seeOther(URI.create("/rma-cases/" + id)).build();
         } catch (ProblemException e) {

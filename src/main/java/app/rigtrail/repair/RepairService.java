@@ -396,7 +396,7 @@ public class RepairService {
                 .and("t.state = :state", "state", state)
                 .and("t.miner.model.vendor = :vendor", "vendor", vendor)
                 .and("t.openedAt <= :openedBefore", "openedBefore",
-                        minAgeDays == null ? null : Instant.now().minus(java.time.Duration.ofDays(minAgeDays)))
+                        ListQuery.daysAgo("minAgeDays", minAgeDays))
                 .inSites("t.siteId", user.siteScope());
         if (state == null && openOnly) {
             query.andAlways("t.state not in (:resolved, :cancelled)",

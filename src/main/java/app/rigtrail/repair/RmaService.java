@@ -289,7 +289,7 @@ public class RmaService {
                 .and("r.state = :state", "state", state)
                 .and("r.vendor = :vendor", "vendor", vendor)
                 .and("r.openedAt <= :before", "before",
-                        minAgeDays == null ? null : Instant.now().minus(java.time.Duration.ofDays(minAgeDays)))
+                        ListQuery.daysAgo("minAgeDays", minAgeDays))
                 .inSites("r.siteId", user.siteScope())
                 .page(em, RmaCase.class, "r", "join fetch r.component c join fetch c.part", "r.openedAt desc, r.id desc",
                         paging, this::view);

@@ -37,6 +37,7 @@ public final class KaplanMeier {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be between 0 and 1");
         }
+        Observation.total(observations);
         double z = new NormalDistribution(0, 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         TreeMap<Double, int[]> byTime = new TreeMap<>();
         int total = 0;

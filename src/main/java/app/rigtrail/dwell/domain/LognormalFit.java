@@ -26,6 +26,7 @@ public record LognormalFit(double mu, double sigma, double muStdErr, double sigm
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     public static LognormalFit fit(Collection<Observation> data) {
+        Observation.total(data);
         double[] t = new double[data.size()];
         int[] n = new int[data.size()];
         boolean[] ev = new boolean[data.size()];
@@ -51,6 +52,9 @@ public record LognormalFit(double mu, double sigma, double muStdErr, double sigm
         }
         if (events < 1) {
             throw new IllegalArgumentException("a lognormal fit needs at least one ended duration");
+        }
+        if (Observation.distinctTimes(data) < 2) {
+            throw new IllegalArgumentException("a lognormal fit needs at least two different durations");
         }
         double mean = sum / total;
         double sd = Math.sqrt(Math.max(sumSq / total - mean * mean, 1e-6));

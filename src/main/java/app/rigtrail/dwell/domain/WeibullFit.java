@@ -18,12 +18,16 @@ public record WeibullFit(double shape, double lnLambda, double shapeStdErr, doub
         double scaleStdErr, double logLikelihood, int events, int observations) implements SurvivalModel {
 
     public static WeibullFit fit(Collection<Observation> data) {
+        Observation.total(data);
         Sums base = Sums.of(data);
         if (base.events < 1) {
             throw new IllegalArgumentException("a Weibull fit needs at least one ended duration");
         }
         if (base.anyZeroTime) {
             throw new IllegalArgumentException("a Weibull fit needs durations > 0");
+        }
+        if (Observation.distinctTimes(data) < 2) {
+            throw new IllegalArgumentException("a Weibull fit needs at least two different durations");
         }
         // score for the shape after profiling lambda out: decreasing in gamma
         java.util.function.DoubleUnaryOperator score = g -> {
@@ -35,7 +39,8 @@ public record WeibullFit(double shape, double lnLambda, double shapeStdErr, doub
         while (score.applyAsDouble(hi) > 0 && hi < 1e4) {
             hi *= 2;
         }
-        if (score.applyAsDouble(hi) > 0) {
+        if (!(score.applyAsDouble(hi) <= 0) || !(score.applyAsDouble(lo) > 0)) {
+            // no sign change (or the sums overflowed): there is no finite maximum
             throw new IllegalArgumentException("the durations are too alike for a Weibull fit");
         }
         double gamma = new BracketingNthOrderBrentSolver(1e-14, 1e-14, 1e-15, 5)

@@ -73,7 +73,8 @@ public final class MinerCsv {
         }
     }
 
-    public static Result parse(Reader reader) {
+    public static Result parse(Reader input) {
+        Reader reader = withoutByteOrderMark(input);
         List<Row> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
@@ -114,10 +115,11 @@ public final class MinerCsv {
                 }
                 rows.add(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            errors.add(new RowError(0, "file", "not a readable CSV file: " + e.getMessage()));
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // an unbalanced quote, a broken line: commons-csv says where
+            String why = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause().getMessage()
+                    : e.getMessage();
+            errors.add(new RowError(0, "file", "not a readable CSV file: " + why));
         }
         return new Result(rows, errors);
     }
@@ -234,5 +236,19 @@ public final class MinerCsv {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Excel's "CSV UTF-8" starts with a byte order mark, which is not part of the first column's name. */
+    static Reader withoutByteOrderMark(Reader input) {
+        java.io.PushbackReader r = new java.io.PushbackReader(input, 1);
+        try {
+            int first = r.read();
+            if (first != -1 && first != '\uFEFF') {
+                r.unread(first);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return r;
     }
 }

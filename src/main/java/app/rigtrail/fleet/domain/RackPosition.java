@@ -31,6 +31,26 @@ public record RackPosition(int building, int row, int rack, int slot) {
         return building <= buildings && row <= rowsPerBuilding && rack <= racksPerRow && slot <= slotsPerRack;
     }
 
+    /**
+     * What a site's new layout would leave outside (issue #16: a site shrunk below the positions its
+     * miners stand in): for each dimension smaller than the largest one in use, the site field and
+     * why. {@code largestUsed} is the largest building, row, rack and slot of the site's miners.
+     */
+    public static java.util.Map<String, String> layoutProblems(int[] largestUsed, int buildings, int rowsPerBuilding,
+            int racksPerRow, int slotsPerRack) {
+        String[] fields = {"buildings", "rowsPerBuilding", "racksPerRow", "slotsPerRack"};
+        String[] words = {"building", "row", "rack", "slot"};
+        int[] wanted = {buildings, rowsPerBuilding, racksPerRow, slotsPerRack};
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            if (wanted[i] < largestUsed[i]) {
+                problems.put(fields[i], "must be at least " + largestUsed[i] + ": a miner stands in " + words[i] + " "
+                        + largestUsed[i] + "; move or retire it first");
+            }
+        }
+        return problems;
+    }
+
     /** The form the CSV files use: building/row/rack/slot. */
     public String csv() {
         return building + "/" + row + "/" + rack + "/" + slot;

@@ -10,6 +10,16 @@ import java.util.List;
  */
 public final class SparesModels {
 
+    /** The largest fleet, sockets per machine, parts per request, sites per part and stock the models take. */
+    public static final int MAX_MACHINES = 100_000;
+    public static final int MAX_UNITS_PER_MACHINE = 100;
+    public static final int MAX_PARTS = 200;
+    public static final int MAX_SITES = 100;
+    public static final int MAX_STOCK = 100_000;
+    /** Demand per year and times in years above these are not a fleet's figures (and keep the sums finite). */
+    public static final double MAX_DEMAND_PER_YEAR = 1_000_000;
+    public static final double MAX_YEARS = 100;
+
     private SparesModels() {
     }
 
@@ -33,7 +43,12 @@ public final class SparesModels {
      */
     public static Backorders finite(int machines, int perMachine, double perSocketPerYear, double turnaroundYears,
             int stock) {
-        int sockets = machines * perMachine;
+        if (machines < 1 || machines > MAX_MACHINES || perMachine < 1 || perMachine > MAX_UNITS_PER_MACHINE
+                || stock < 0 || stock > MAX_STOCK) {
+            throw new IllegalArgumentException("machines 1 to " + MAX_MACHINES + ", units per machine 1 to "
+                    + MAX_UNITS_PER_MACHINE + " and stock 0 to " + MAX_STOCK);
+        }
+        int sockets = Math.multiplyExact(machines, perMachine);
         int max = sockets + stock;
         double[] logWeight = new double[max + 1];
         double top = 0;

@@ -17,6 +17,22 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class EnumParams implements ParamConverterProvider {
 
+    /**
+     * A choice sent as text (a query parameter read as a string), case-insensitively, or null when
+     * blank; any other value is refused with 400 naming {@code field} and the allowed values.
+     */
+    public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("'" + value + "' is not a valid " + field, java.util.List.of(
+                    new FieldViolation(field, "must be one of " + Arrays.toString(type.getEnumConstants()))));
+        }
+    }
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {

@@ -52,12 +52,8 @@ public class ErrorResponses {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
-        String detail = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f
-                ? "'" + f.getValue() + "' is not a valid value for " + path(f)
-                : e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
-                        ? "cannot read " + path(m) + ": " + m.getOriginalMessage().split("\n")[0]
-                        : "The body is not valid JSON";
-        return respond(uri, 400, "Unreadable request", detail, List.of());
+        FieldViolation v = JsonRefusals.violation(e);
+        return respond(uri, 400, "Unreadable request", JsonRefusals.detail(e, v), List.of(v));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
@@ -65,9 +61,17 @@ public class ErrorResponses {
         return unreadableJson(e, uri);
     }
 
-    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("the body");
+    /** A number or a date in a query parameter or form that a handler could not read (the field is not known here). */
+    @ServerExceptionMapper
+    public Response unreadableNumber(NumberFormatException e, UriInfo uri) {
+        return respond(uri, 400, "Unreadable request", "A value that must be a whole number is not one"
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().replace("For input string: ", "")), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableDate(java.time.format.DateTimeParseException e, UriInfo uri) {
+        return respond(uri, 400, "Unreadable request", "'" + e.getParsedString()
+                + "' is not a date like 2026-01-31", List.of());
     }
 
     @ServerExceptionMapper
@@ -97,6 +101,13 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException p) {
+            return problem(p, uri);
+        }
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            // the JSON reader wraps parse errors (bad syntax, a number out of range) in a bare 400
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

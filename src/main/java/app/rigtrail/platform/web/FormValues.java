@@ -23,9 +23,14 @@ public final class FormValues {
         this.values = values;
     }
 
+    /** What a form sent; a value with a NUL or another control character is refused with 400 naming its field. */
     public static FormValues of(Map<String, ? extends List<String>> form) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        form.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
+        form.forEach((k, v) -> {
+            TextRules.require(k, k);
+            v.forEach(value -> TextRules.require(k, value));
+            copy.put(k, new ArrayList<>(v));
+        });
         return new FormValues(copy);
     }
 
@@ -114,10 +119,26 @@ public final class FormValues {
         }
     }
 
-    /** Dollars typed as 123.45, returned in cents. */
+    /** The largest amount a form takes: ten billion dollars, in cents. */
+    public static final long MAX_CENTS = 1_000_000_000_000L;
+
+    /** Dollars typed as 123.45, returned in cents; an amount that is not one, negative or above {@link #MAX_CENTS}, is refused at once. */
     public long cents(String name) {
-        BigDecimal d = decimal(name);
-        return d == null ? 0 : d.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        String v = get(name);
+        if (v == null) {
+            return 0;
+        }
+        BigDecimal d;
+        try {
+            d = new BigDecimal(v.replace(",", "").replace("$", "").trim());
+        } catch (NumberFormatException e) {
+            throw refused(name, "must be an amount in dollars, like 19500.00");
+        }
+        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(MAX_CENTS).movePointLeft(2)) > 0) {
+            throw refused(name, "must be an amount between 0 and " + BigDecimal.valueOf(MAX_CENTS).movePointLeft(2)
+                    .toPlainString() + " dollars");
+        }
+        return d.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
 
     public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
@@ -145,16 +166,78 @@ public final class FormValues {
         return result;
     }
 
+    /**
+     * The ids ticked or listed in a field. An id that is not a number is never what a page sent, and
+     * skipping it would change what the form means (an assignment without the site would remove it):
+     * it is refused at once with 400 naming the field.
+     */
     public List<Long> longs(String name) {
         List<Long> result = new ArrayList<>();
         for (String v : values.getOrDefault(name, List.of())) {
+            if (v.isBlank()) {
+                continue;
+            }
             try {
-                result.add(Long.parseLong(v));
+                result.add(Long.parseLong(v.trim()));
             } catch (NumberFormatException e) {
-                errors.add(new FieldViolation(name, "'" + v + "' is not a valid choice"));
+                throw refused(name, "'" + v + "' is not a valid choice");
             }
         }
         return result;
+    }
+
+    /** An id chosen in the form (a select or a hidden field), or null when none was sent; refused at once if it is not a number. */
+    public Long id(String name) {
+        String v = get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(v);
+            if (id < 1) {
+                throw refused(name, "'" + v + "' is not a valid choice");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw refused(name, "'" + v + "' is not a valid choice");
+        }
+    }
+
+    /**
+     * The version of the record the form was loaded with (a hidden field), or null when not sent.
+     * Refused at once when it is not a whole number: reading it as 0 would act on an old version.
+     */
+    public Integer version() {
+        String v = get("version");
+        if (v == null) {
+            return null;
+        }
+        try {
+            int version = Integer.parseInt(v);
+            if (version < 0) {
+                throw refused("version", "must be a whole number >= 0");
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw refused("version", "must be the whole number of the version you loaded");
+        }
+    }
+
+    /** A date typed as 2026-01-31, or null when blank; refused at once with 400 naming the field otherwise. */
+    public java.time.LocalDate date(String name) {
+        String v = get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw refused(name, "'" + v + "' is not a date like 2026-01-31");
+        }
+    }
+
+    private static ProblemException refused(String name, String message) {
+        return ProblemException.invalid("Some fields are not valid", List.of(new FieldViolation(name, message)));
     }
 
     public List<FieldViolation> errors() {

@@ -18,6 +18,24 @@ public final class ListQuery {
     private final StringBuilder where = new StringBuilder(" where 1 = 1");
     private final Map<String, Object> params = new LinkedHashMap<>();
 
+    /** The oldest age filter a list takes: a hundred years, in days. */
+    public static final int MAX_AGE_DAYS = 36_500;
+
+    /**
+     * The instant {@code days} ago for an age filter such as minAgeDays, or null when not given;
+     * refused with 400 naming {@code field} outside 0 to {@link #MAX_AGE_DAYS}.
+     */
+    public static java.time.Instant daysAgo(String field, Integer days) {
+        if (days == null) {
+            return null;
+        }
+        if (days < 0 || days > MAX_AGE_DAYS) {
+            throw app.rigtrail.platform.web.ProblemException.invalid(field + " is out of range",
+                    List.of(new FieldViolation(field, "must be between 0 and " + MAX_AGE_DAYS)));
+        }
+        return java.time.Instant.now().minus(java.time.Duration.ofDays(days));
+    }
+
     /** Adds {@code clause} (which names {@code :name}) when the value is given. */
     public ListQuery and(String clause, String name, Object value) {
         if (value != null && !(value instanceof String s && s.isBlank())) {

@@ -65,7 +65,7 @@ public final class ListView {
         boolean known = sort != null && sorts.contains(sort);
         String s = known ? sort : sorts.get(0);
         boolean desc = known && dir != null ? "desc".equalsIgnoreCase(dir) : defaultDescending;
-        return new ListView(path, kept, s, desc, page == null || page < 0 ? 0 : Math.min(page, 100_000));
+        return new ListView(path, kept, s, desc, page == null || page < 0 ? 0 : Math.min(page, Paging.MAX_PAGE));
     }
 
     /** A list's sort columns, in order, the first being the default: key, expression, key, expression... */
