@@ -99,7 +99,9 @@ class OperationsDocTest {
         }
         String doc = doc();
         // the app's own figures: each in a query
-        List<String> undocumented = families.stream().filter(f -> f.startsWith("rigtrail_") && !doc.contains(f))
+        // (a timer's companion gauge "_max" counts as its timer's)
+        List<String> undocumented = families.stream()
+                .filter(f -> f.startsWith("rigtrail_") && !doc.contains(f.replaceFirst("_max$", "")))
                 .collect(Collectors.toCollection(ArrayList::new));
         assertTrue(undocumented.isEmpty(), "figures at /q/metrics without a query in docs/operations.md: " + undocumented);
         // (gauges without rows, such as an empty backlog, are absent; these always have rows here)
