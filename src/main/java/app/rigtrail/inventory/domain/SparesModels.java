@@ -19,6 +19,8 @@ public final class SparesModels {
     /** Demand per year and times in years above these are not a fleet's figures (and keep the sums finite). */
     public static final double MAX_DEMAND_PER_YEAR = 1_000_000;
     public static final double MAX_YEARS = 100;
+    /** Marginal analysis buys at most this many units (each step is a point of the curve). */
+    public static final int MAX_PLAN_STEPS = 20_000;
 
     private SparesModels() {
     }
@@ -164,7 +166,7 @@ public final class SparesModels {
         List<CurvePoint> curve = new ArrayList<>();
         long spent = 0;
         curve.add(new CurvePoint(0, planAvailability(parts, stock), stock.clone()));
-        while (true) {
+        while (curve.size() <= MAX_PLAN_STEPS) {
             int best = -1;
             double bestRatio = 0;
             for (int i = 0; i < parts.size(); i++) {
@@ -187,6 +189,7 @@ public final class SparesModels {
             spent += parts.get(best).unitCostCents();
             curve.add(new CurvePoint(spent, planAvailability(parts, stock), stock.clone()));
         }
+        return curve;
     }
 
     /** The fleet's availability: each location's (the formula over its parts), weighted by its machines. */

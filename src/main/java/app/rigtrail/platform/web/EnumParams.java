@@ -3,6 +3,7 @@ package app.rigtrail.platform.web;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.ws.rs.BadRequestException;
@@ -40,6 +41,7 @@ public class EnumParams implements ParamConverterProvider {
             return null;
         }
         Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+        String name = NumberParams.name(annotations);
         return new ParamConverter<T>() {
             @Override
             public T fromString(String value) {
@@ -49,8 +51,9 @@ public class EnumParams implements ParamConverterProvider {
                 try {
                     return (T) Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
                 } catch (IllegalArgumentException e) {
-                    throw new BadRequestException("'" + value + "' is not one of "
-                            + Arrays.toString(type.getEnumConstants()));
+                    String allowed = Arrays.toString(type.getEnumConstants());
+                    throw new BadRequestException(ProblemException.invalid("'" + value + "' is not one of " + allowed,
+                            List.of(new FieldViolation(name == null ? "parameter" : name, "must be one of " + allowed))));
                 }
             }
 

@@ -53,7 +53,8 @@ public class NumberParams implements ParamConverterProvider {
         };
     }
 
-    private static String name(Annotation[] annotations) {
+    /** The name of a query, form or header parameter from its annotations, or null. */
+    static String name(Annotation[] annotations) {
         if (annotations == null) {
             return null;
         }
@@ -66,6 +67,9 @@ public class NumberParams implements ParamConverterProvider {
             }
             if (a instanceof HeaderParam h) {
                 return h.value();
+            }
+            if (a instanceof jakarta.ws.rs.PathParam p) {
+                return p.value();
             }
         }
         return null;
