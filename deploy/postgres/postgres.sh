@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL for the end-to-end stage and for trying the prod profile locally, from the
 # distribution's server binaries (installed with apt when missing and we are root).
-# Usage: deploy/postgres/postgres.sh start|stop|url|fresh (fresh: drop and create the rigtrail database)
-# PG_PORT: the port (55432).
+# Usage: deploy/postgres/postgres.sh start|stop|url
 set -euo pipefail
 
 PORT="${PG_PORT:-55432}"
@@ -58,17 +57,9 @@ stop() {
 
 url() { echo "jdbc:postgresql://localhost:$PORT/rigtrail"; }
 
-fresh() {
-  local bin; bin="$(bin_dir)"
-  as_pg "$bin/dropdb" -h localhost -p "$PORT" -U postgres --if-exists --force rigtrail
-  as_pg "$bin/createdb" -h localhost -p "$PORT" -U postgres rigtrail
-  echo "PostgreSQL: an empty rigtrail database"
-}
-
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   url) url ;;
-  fresh) fresh ;;
-  *) echo "usage: $0 start|stop|url|fresh" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
 esac

@@ -67,6 +67,11 @@ public class DwellService {
             LocalDate presented = toDate(r[0]);
             LocalDate decided = toDate(r[1]);
             boolean ended = decided != null;
+            if (ended && decided.isAfter(today)) {
+                // a decision dated in the future (once accepted from a number read as an epoch day) says nothing
+                // about dwell and made every estimate that uses it endless: left out (HoldDates now refuses it)
+                continue;
+            }
             long days = ChronoUnit.DAYS.between(presented, ended ? decided : today);
             if (days < 0) {
                 continue;

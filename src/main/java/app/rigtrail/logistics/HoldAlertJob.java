@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import app.rigtrail.alerts.domain.AlertKind;
 import app.rigtrail.alerts.domain.AlertRequest;
 import app.rigtrail.dwell.DwellService;
@@ -22,16 +20,13 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Raises an alert, once, when an open hold passes a legal clock or its last free day. Runs once
- * every {@code rigtrail.alerts.hold-check-period} (15 minutes) across all replicas (each ticks
- * every {@code rigtrail.alerts.hold-check-every}, a minute; {@link ClusterJobs} lets one of them
- * run the period); alerts are kept as records (append-only), one per hold and clock. CI's
- * end-to-end stage shortens both to see many periods contended by two replicas.
+ * every 15 minutes across all replicas (each ticks every minute; {@link ClusterJobs} lets one
+ * of them run the period); alerts are kept as records (append-only), one per hold and clock.
  */
 @ApplicationScoped
 public class HoldAlertJob {
 
-    @ConfigProperty(name = "rigtrail.alerts.hold-check-period", defaultValue = "PT15M")
-    Duration period;
+    static final Duration PERIOD = Duration.ofMinutes(15);
 
     @Inject
     EntityManager em;
@@ -42,10 +37,9 @@ public class HoldAlertJob {
     @Inject
     Event<AlertRequest> alerts;
 
-    @Scheduled(every = "${rigtrail.alerts.hold-check-every:1m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        cluster.tick("hold-alerts", period, () -> check(DwellService.today()));
+        cluster.tick("hold-alerts", PERIOD, () -> check(DwellService.today()));
     }
 
     /** Returns how many new alerts were raised. */

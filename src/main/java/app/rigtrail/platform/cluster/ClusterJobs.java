@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -41,9 +40,6 @@ public class ClusterJobs {
 
     @Inject
     Replica replica;
-
-    @Inject
-    MeterRegistry registry;
 
     /** What one tick did. */
     public enum Outcome {
@@ -78,26 +74,14 @@ public class ClusterJobs {
         });
     }
 
-    /**
-     * Like {@link #runOncePerPeriod} for a timer: failures are logged (the next tick retries), not thrown.
-     * Every tick is counted on this replica as {@code rigtrail.jobs.ticks{job, outcome}} (outcome ran,
-     * busy, done_this_period or failed), so that each replica shows that it ticks and how often it
-     * found the period taken by another.
-     */
+    /** Like {@link #runOncePerPeriod} for a timer: failures are logged (the next tick retries), not thrown. */
     public Outcome tick(String job, Duration period, Runnable work) {
         try {
-            Outcome o = runOncePerPeriod(job, period, work);
-            count(job, o.name());
-            return o;
+            return runOncePerPeriod(job, period, work);
         } catch (RuntimeException e) {
-            count(job, "FAILED");
             LOG.warnf("scheduled job %s failed on %s (the next tick retries): %s", job, replica.id(), e.getMessage());
             return Outcome.BUSY;
         }
-    }
-
-    private void count(String job, String outcome) {
-        registry.counter("rigtrail.jobs.ticks", "job", job, "outcome", outcome.toLowerCase()).increment();
     }
 
     /** Seconds since each job last finished a period (the job lag), from the database. */

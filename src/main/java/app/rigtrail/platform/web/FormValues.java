@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a form sent, read into typed values, with a message per field that could not be read.
+ * What a form sent, read into typed values. A value that cannot be read (a number, date, id, choice
+ * or version that is not one) is refused at once with 400 naming its field (ProblemException), so no
+ * handler acts on a 0 or a null in its place; a required field left empty is collected in
+ * {@link #errors()}.
  * The same object re-renders a refused form with what the user typed and why it was refused.
  */
 public final class FormValues {
@@ -97,8 +100,8 @@ public final class FormValues {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            errors.add(new FieldViolation(name, "must be a whole number"));
-            return 0;
+            // refused at once: a caller that went on would act on 0 (issue #16)
+            throw refused(name, "must be a whole number");
         }
     }
 
@@ -114,8 +117,7 @@ public final class FormValues {
         try {
             return new BigDecimal(v);
         } catch (NumberFormatException e) {
-            errors.add(new FieldViolation(name, "must be a number"));
-            return null;
+            throw refused(name, "must be a number");
         }
     }
 
@@ -149,8 +151,7 @@ public final class FormValues {
         try {
             return Enum.valueOf(type, v);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldViolation(name, "'" + v + "' is not a valid choice"));
-            return null;
+            throw refused(name, "'" + v + "' is not a valid choice");
         }
     }
 
@@ -160,7 +161,7 @@ public final class FormValues {
             try {
                 result.add(Enum.valueOf(type, v));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldViolation(name, "'" + v + "' is not a valid choice"));
+                throw refused(name, "'" + v + "' is not a valid choice");
             }
         }
         return result;
