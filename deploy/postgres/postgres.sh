@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL for the end-to-end stage and for trying the prod profile locally, from the
 # distribution's server binaries (installed with apt when missing and we are root).
-# Usage: deploy/postgres/postgres.sh start|stop|url
+# Usage: deploy/postgres/postgres.sh start|stop|url|fresh (fresh: drop and create the rigtrail database)
+# PG_PORT: the port (55432).
 set -euo pipefail
 
 PORT="${PG_PORT:-55432}"
@@ -57,9 +58,17 @@ stop() {
 
 url() { echo "jdbc:postgresql://localhost:$PORT/rigtrail"; }
 
+fresh() {
+  local bin; bin="$(bin_dir)"
+  as_pg "$bin/dropdb" -h localhost -p "$PORT" -U postgres --if-exists --force rigtrail
+  as_pg "$bin/createdb" -h localhost -p "$PORT" -U postgres rigtrail
+  echo "PostgreSQL: an empty rigtrail database"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   url) url ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  fresh) fresh ;;
+  *) echo "usage: $0 start|stop|url|fresh" >&2; exit 2 ;;
 esac

@@ -51,7 +51,18 @@ public final class DemoRepairHistoryLoader {
     }
 
     private record MinerRow(long id, long siteId, long modelId, long installedAt, String status, String vendor,
-            int hashboards, boolean degrades) {
+            int hashboards, boolean degrades, String model) {
+    }
+
+    /**
+     * The demo's bad series (domain.md: about 5% failures a year on normal batches, 10-20% and more on
+     * bad series): its machines fail this many times as often as the others.
+     */
+    public static final String BAD_SERIES = "S19 XP";
+    public static final double BAD_SERIES_FACTOR = 3.5;
+
+    private static double weight(MinerRow m) {
+        return BAD_SERIES.equals(m.model()) ? BAD_SERIES_FACTOR : 1;
     }
 
     private record Hub(long id, String kind, String vendors, double turnaroundDays) {
@@ -77,7 +88,7 @@ public final class DemoRepairHistoryLoader {
         long windowStart = nowS - windowDays * DAY;
         double exposure = 0;
         for (MinerRow m : miners) {
-            exposure += nowS - Math.max(m.installedAt(), windowStart);
+            exposure += (nowS - Math.max(m.installedAt(), windowStart)) * weight(m);
         }
         // repairs take machines out of exposure (about 2.5 days each): the rate over the time left keeps the count
         double rate = exposure <= 0 ? 0 : tickets / Math.max(exposure - tickets * 2.5 * DAY, exposure / 2);
@@ -89,7 +100,7 @@ public final class DemoRepairHistoryLoader {
             long t = Math.max(m.installedAt(), windowStart);
             String status = m.status();
             while (true) {
-                t += (long) (-Math.log(1 - r.nextDouble()) / rate);
+                t += (long) (-Math.log(1 - r.nextDouble()) / (rate * weight(m)));
                 if (t >= nowS) {
                     break;
                 }
@@ -226,9 +237,11 @@ public final class DemoRepairHistoryLoader {
         long returned = done + exp(r, 2 * DAY);
         long heldFrom = 0;
         long heldFor = 0;
-        if (!toOnshore && r.nextDouble() < 0.15) {
+        // normal times: a small share of crossings held, mostly for days, a tail of other agencies' holds of weeks
+        if (!toOnshore && r.nextDouble() < 0.06) {
             heldFrom = returned + (long) (6 * DAY);
-            heldFor = (long) (12 * DAY * Math.exp(0.7 * normal(r)));
+            heldFor = r.nextDouble() < 0.8 ? (long) (4 * DAY * Math.exp(0.6 * normal(r)))
+                    : (long) (30 * DAY * Math.exp(0.4 * normal(r)));
         }
         long received = returned + (long) (transit * DAY * Math.exp(0.3 * normal(r))) + heldFor;
         long[] times = {opened, shipped, atHub, done, returned, received, received + 60};
@@ -397,11 +410,11 @@ public final class DemoRepairHistoryLoader {
         List<MinerRow> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 select m.id, m.site_id, m.model_id, extract(epoch from m.installed_at)::bigint, m.status, mm.vendor,
-                       mm.hashboards, mm.hashboard_degrades
+                       mm.hashboards, mm.hashboard_degrades, mm.name
                 from miner m join miner_model mm on mm.id = m.model_id where m.status <> 'RETIRED' order by m.id""")) {
             while (rs.next()) {
                 out.add(new MinerRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6), rs.getInt(7), rs.getBoolean(8)));
+                        rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9)));
             }
         }
         return out;

@@ -42,8 +42,18 @@ public class ForecastInputs {
     static final int OVERSEAS_TRANSIT_DAYS = 12;
     static final int DOMESTIC_TRANSIT_DAYS = 3;
 
-    /** Which part of the fleet to forecast; null or empty: all of it. */
-    public record Filter(List<String> sites, List<String> vendors) {
+    /** Machines per technician a site is assumed to have when the request does not say (at least one). */
+    public static final int MACHINES_PER_TECHNICIAN = 2000;
+    /** Diagnosis and swap of one machine, in days (about 2.4 hours on the floor). */
+    public static final double SWAP_DAYS = 0.1;
+    /** Mean days a machine down without any open ticket stays down (a reboot, power, network). */
+    public static final double OTHER_DOWN_MEAN_DAYS = 3;
+
+    /** Which part of the fleet to forecast; null or empty: all of it. {@code model}: one model's machines. */
+    public record Filter(List<String> sites, List<String> vendors, String model) {
+        public Filter(List<String> sites, List<String> vendors) {
+            this(sites, vendors, null);
+        }
     }
 
     /** What the forecast rests on, in words and numbers a reader can check. */
@@ -65,8 +75,10 @@ public class ForecastInputs {
                 select s.code, mm.vendor, count(*), sum(mm.hashrate_ths), sum(mm.hashboards), sum(mm.fans),
                        sum(mm.psus), sum(mm.control_boards)
                 from miner m join site s on s.id = m.site_id join miner_model mm on mm.id = m.model_id
-                where m.status <> 'RETIRED'
-                group by s.code, mm.vendor order by s.code, mm.vendor""").getResultList();
+                where m.status in ('HASHING', 'DEGRADED', 'DOWN', 'IN_REPAIR')
+                  and (cast(?1 as varchar) is null or upper(mm.name) = upper(cast(?1 as varchar)))
+                group by s.code, mm.vendor order by s.code, mm.vendor""")
+                .setParameter(1, filter == null ? null : filter.model()).getResultList();
         TreeSet<String> sites = new TreeSet<>();
         TreeSet<String> vendors = new TreeSet<>();
         Map<String, Object[]> bySv = new HashMap<>();
@@ -136,7 +148,16 @@ public class ForecastInputs {
                     overseas ? OVERSEAS_TRANSIT_DAYS : DOMESTIC_TRANSIT_DAYS, capacity, turnaround));
             hubStates.add(new HubState(true, capacity, turnaround));
         }
-        Fleet fleet = new Fleet(siteList, vendorList, PART_KINDS, machines, ths, sockets, spares, List.copyOf(hubs));
+        int[] technicians = new int[siteList.size()];
+        for (int s = 0; s < siteList.size(); s++) {
+            int atSite = 0;
+            for (int v = 0; v < vendorList.size(); v++) {
+                atSite += machines[s * vendorList.size() + v];
+            }
+            technicians[s] = Math.max(1, (int) Math.ceil(atSite / (double) MACHINES_PER_TECHNICIAN));
+        }
+        Fleet fleet = new Fleet(siteList, vendorList, PART_KINDS, machines, ths, sockets, spares, List.copyOf(hubs),
+                technicians, SWAP_DAYS, null, true);
 
         // failures per vendor and kind in the last 365 days
         Map<String, Long> failures = new HashMap<>();
@@ -154,7 +175,10 @@ public class ForecastInputs {
         List<Observation> holds = dwell.observations(new DwellService.Filter(null, null, null, null, null), today);
         Optional<SurvivalModel> fit = dwell.bestFit(holds);
         double excluded = excludedShare(holds);
-        double held = heldShare(today);
+        double[] heldIn = heldShare(today, "INBOUND_RETURN");
+        double[] heldOutbound = heldShare(today, "OUTBOUND_TO_HUB");
+        double held = heldIn[0];
+        double heldOut = heldOutbound[0];
         int lead = spareLeadDays();
         Map<String, Long> cost = unitCosts();
         Vendorkind[] byVk = new Vendorkind[vendorList.size() * kinds];
@@ -176,7 +200,7 @@ public class ForecastInputs {
                                 (double) rc[3] / total}
                         : fan ? new double[] {0.2, 0, 0, 0.8} : new double[] {0.35, 0.45, 0.05, 0.15};
                 byVk[v * kinds + k] = new Vendorkind(rate, PRIOR_WEIGHT + n, shares[0], shares[1], shares[2], shares[3],
-                        5, 0.6, held, excluded, lead, cost.getOrDefault(vendor + "|" + kind, 0L));
+                        5, 0.6, held, excluded, lead, cost.getOrDefault(vendor + "|" + kind, 0L), heldOut);
                 rates.put(vendor + " " + kind, Map.of("failuresPerUnitYear", rate, "failuresSeen", n,
                         "installed", socketsByVk[v * kinds + k], "observedYears", observedYears,
                         "routeShares", shares));
@@ -195,6 +219,13 @@ public class ForecastInputs {
         summary.put("hubs", hubs.stream().map(Fleet.Hub::code).toList());
         summary.put("sparesOnShelves", java.util.Arrays.stream(spares).sum());
         summary.put("heldShare", held);
+        summary.put("heldShareOutbound", heldOut);
+        summary.put("crossingsInbound", (long) heldIn[1]);
+        summary.put("crossingsInboundHeld", (long) heldIn[2]);
+        summary.put("crossingsOutbound", (long) heldOutbound[1]);
+        summary.put("crossingsOutboundHeld", (long) heldOutbound[2]);
+        summary.put("technicians", technicians);
+        summary.put("swapDays", SWAP_DAYS);
         summary.put("excludedShare", excluded);
         summary.put("holdsObserved", holds.size());
         summary.put("holdModel", baseline.holdModel());
@@ -250,15 +281,26 @@ public class ForecastInputs {
         return out;
     }
 
-    /** Share of the last two years' inbound shipments (returns, spare purchases) that met a customs hold. */
-    private double heldShare(LocalDate today) {
+    /** Held share assumed before any crossing is seen, and its weight in crossings. */
+    static final double PRIOR_HELD_SHARE = 0.05;
+    static final double PRIOR_HELD_WEIGHT = 20;
+
+    /**
+     * Share of the last two years' crossings of these kinds that met a customs hold, shrunk towards the
+     * prior by {@link #PRIOR_HELD_WEIGHT} crossings (a Beta posterior mean). Only shipments of the repair
+     * pipeline count: holds recorded without their shipment's peers (imported hold histories) would
+     * give every crossing a hold.
+     */
+    private double[] heldShare(LocalDate today, String kind) {
         Object[] r = (Object[]) em.createNativeQuery("""
                 select count(*), count(*) filter (where exists (select 1 from customs_hold h where h.shipment_id = s.id))
-                from shipment s where s.kind in ('INBOUND_RETURN', 'SPARES_PURCHASE')
-                and s.created_at >= cast(?1 as date) - 730""").setParameter(1, today).getSingleResult();
+                from shipment s join repair_hub hub on hub.id = s.hub_id
+                where s.kind = ?2 and hub.country <> 'US'
+                and s.created_at >= cast(?1 as date) - 730""").setParameter(1, today).setParameter(2, kind)
+                .getSingleResult();
         long total = ((Number) r[0]).longValue();
         long held = ((Number) r[1]).longValue();
-        return total >= 20 ? (double) held / total : 0.12;
+        return new double[] {(held + PRIOR_HELD_SHARE * PRIOR_HELD_WEIGHT) / (total + PRIOR_HELD_WEIGHT), total, held};
     }
 
     /**

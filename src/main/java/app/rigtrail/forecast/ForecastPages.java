@@ -105,7 +105,7 @@ public class ForecastPages {
                     : new FilterInput(site, vendor, null, null);
             ForecastRequest request = new ForecastRequest(ids, f.optionalInteger("horizonDays"),
                     f.optionalInteger("replications"), parseLong(f.get("seed")), filter, parseDouble(f.get("hashprice")),
-                    null);
+                    null, f.get("start") == null || f.get("start").isBlank() ? null : f.get("start"), null);
             return Templates.studio$run(jobs.start(forecasts.prepare(request), user.name()), null);
         } catch (ProblemException e) {
             return Templates.studio$run(null, e.readable());
@@ -160,6 +160,17 @@ public class ForecastPages {
         ObjectNode out = json.createObjectNode();
         out.set("dates", doc.get("dates"));
         out.set("differences", doc.get("differences"));
+        out.set("warnings", doc.get("warnings"));
+        out.put("start", doc.path("start").asText("warmup"));
+        out.put("warmupDays", doc.path("warmupDays").asInt());
+        ObjectNode labels = out.putObject("stageLabels");
+        for (app.rigtrail.forecast.domain.Stage st : app.rigtrail.forecast.domain.Stage.values()) {
+            labels.put(st.name(), stageLabel(st.name()));
+        }
+        out.set("baseline", doc.get("fleet"));
+        if (doc.has("initialState")) {
+            out.set("initialState", doc.get("initialState"));
+        }
         var list = out.putArray("scenarios");
         int last = doc.get("dates").size() - 1;
         for (JsonNode s : doc.get("scenarios")) {
@@ -169,7 +180,13 @@ public class ForecastPages {
             o.set("effectiveDate", s.get("effectiveDate"));
             o.set("availabilityHashrate", s.get("fleet").get("availabilityHashrate"));
             o.set("availabilityUnits", s.get("fleet").get("availabilityUnits"));
-            o.set("analyticAvailabilityHashrate", s.get("analytic").get("availabilityHashrate"));
+            boolean valid = s.get("analytic").path("valid").asBoolean(true);
+            o.put("analyticValid", valid);
+            o.set("analyticNotValidBecause", s.get("analytic").get("notValidBecause"));
+            if (valid) {
+                o.set("analyticAvailabilityHashrate", s.get("analytic").get("availabilityHashrate"));
+            }
+            o.set("effectiveDay", s.get("effectiveDay"));
             ObjectNode backlog = o.putObject("backlog");
             s.get("fleet").get("backlog").fields().forEachRemaining(e -> backlog.set(e.getKey(), e.getValue().get("mean")));
             o.set("totals", s.get("totals"));
@@ -183,6 +200,15 @@ public class ForecastPages {
             }
         }
         return out;
+    }
+
+    /** A stage in the users' words: the dashboard's labels, and the two stages only the forecast has. */
+    static String stageLabel(String stage) {
+        return switch (stage) {
+            case "ON_ORDER" -> "On order";
+            case "LOST" -> "Lost for good";
+            default -> app.rigtrail.availability.BacklogService.label(stage);
+        };
     }
 
     private static String joinIds(JsonNode doc) {

@@ -40,17 +40,40 @@ import app.rigtrail.platform.web.ProblemException;
 @ApplicationScoped
 public class ForecastService {
 
-    public static final int WARMUP_DAYS = 60;
+    /**
+     * The warm-up of a forecast asked to start from the steady state ({@code "start":"warmup"}): a year
+     * simulated from an empty pipeline with today's shelves, longer than an overseas round trip with its
+     * longest holds, so the pipeline has reached its steady state (ForecastFromTodayTest shows it flat).
+     */
+    public static final int WARMUP_DAYS = 365;
+    public static final String START_NOW = "now";
+    public static final String START_WARMUP = "warmup";
     public static final int SHIP_EVERY_DAYS = 7;
     public static final double DEFAULT_HASHPRICE = 0.05;
 
     /** The request of POST /api/forecasts. */
     public record ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
-            FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate) {
+            FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate, String start,
+            Map<String, Integer> techniciansPerSite) {
+
+        public ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
+                FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate) {
+            this(scenarios, horizonDays, replications, seed, filter, hashpriceUsdPerThDay, startDate, null, null);
+        }
+
+        /** "now" (the default) or "warmup". */
+        public String startOrDefault() {
+            return start == null ? START_NOW : start;
+        }
     }
 
     /** Which part of the fleet: one site or vendor, or lists of them. */
-    public record FilterInput(String site, String vendor, List<String> sites, List<String> vendors) {
+    public record FilterInput(String site, String vendor, List<String> sites, List<String> vendors, String model) {
+
+        public FilterInput(String site, String vendor, List<String> sites, List<String> vendors) {
+            this(site, vendor, sites, vendors, null);
+        }
+
         ForecastInputs.Filter toFilter() {
             List<String> s = new ArrayList<>(sites == null ? List.of() : sites);
             if (site != null && !site.isBlank()) {
@@ -60,7 +83,12 @@ public class ForecastService {
             if (vendor != null && !vendor.isBlank()) {
                 v.add(vendor);
             }
-            return new ForecastInputs.Filter(s, v);
+            return new ForecastInputs.Filter(s, v, model == null || model.isBlank() ? null : model.trim());
+        }
+
+        /** The one site (or vendor) the dashboard's filter can name, or null. */
+        String single(List<String> values) {
+            return values.size() == 1 ? values.get(0) : null;
         }
     }
 
@@ -83,6 +111,9 @@ public class ForecastService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    LiveStateReader liveState;
 
     /** Checks the request; every problem at once. */
     @Transactional
@@ -121,8 +152,30 @@ public class ForecastService {
         if (hashprice < 0 || hashprice > 10) {
             bad.add(new FieldViolation("hashpriceUsdPerThDay", "must be between 0 and 10 dollars per TH per day"));
         }
+        String start = r.startOrDefault();
+        if (!START_NOW.equals(start) && !START_WARMUP.equals(start)) {
+            bad.add(new FieldViolation("start", "must be \"now\" (from today's live state) or \"warmup\" (from the steady state)"));
+        }
+        if (START_NOW.equals(start) && r.startDate() != null && !r.startDate().equals(DwellService.today())) {
+            bad.add(new FieldViolation("startDate", "a forecast from the live state starts today; leave startDate out "
+                    + "or ask for \"start\":\"warmup\""));
+        }
+        if (r.techniciansPerSite() != null) {
+            List<String> known = em.createQuery("select s.code from Site s", String.class).getResultList();
+            for (Map.Entry<String, Integer> e : r.techniciansPerSite().entrySet()) {
+                if (e.getKey() == null || !known.contains(e.getKey().trim().toUpperCase())) {
+                    bad.add(new FieldViolation("techniciansPerSite." + e.getKey(), "unknown site " + e.getKey()));
+                } else if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 10_000) {
+                    bad.add(new FieldViolation("techniciansPerSite." + e.getKey(), "must be between 1 and 10000"));
+                }
+            }
+        }
         if (r.filter() != null) {
             ForecastInputs.Filter f = r.filter().toFilter();
+            if (f.model() != null && em.createQuery("select count(m) from MinerModel m where upper(m.name) = upper(?1)",
+                    Long.class).setParameter(1, f.model()).getSingleResult() == 0) {
+                bad.add(new FieldViolation("filter.model", "no miner model named " + f.model()));
+            }
             List<String> known = em.createQuery("select s.code from Site s", String.class).getResultList();
             for (String site : f.sites()) {
                 if (!known.contains(site.trim().toUpperCase())) {
@@ -145,8 +198,9 @@ public class ForecastService {
             throw ProblemException.invalid("The forecast cannot run", bad);
         }
         long seed = r.seed() != null ? r.seed() : new SplittableRandom().nextLong() >>> 1;
-        LocalDate start = r.startDate() != null ? r.startDate() : DwellService.today().plusDays(1);
-        return new Prepared(r, chosen, params, horizon, reps, seed, hashprice, start);
+        LocalDate startDate = r.startDate() != null ? r.startDate()
+                : START_NOW.equals(start) ? DwellService.today() : DwellService.today().plusDays(1);
+        return new Prepared(r, chosen, params, horizon, reps, seed, hashprice, startDate);
     }
 
     /** Runs and saves; the monitor sees replications done over all scenarios. */
@@ -160,28 +214,60 @@ public class ForecastService {
             throw ProblemException.invalid("The forecast cannot run", List.of(new FieldViolation("filter", e.getMessage())));
         }
         Fleet fleet = snap.fleet();
+        if (p.request().techniciansPerSite() != null) {
+            int[] tech = fleet.technicians().clone();
+            for (Map.Entry<String, Integer> e : p.request().techniciansPerSite().entrySet()) {
+                int i = fleet.sites().indexOf(e.getKey().trim().toUpperCase());
+                if (i >= 0) {
+                    tech[i] = e.getValue();
+                }
+            }
+            fleet = fleet.with(tech, fleet.swapDays(), null);
+        }
+        boolean now = START_NOW.equals(p.request().startOrDefault());
+        Map<String, Object> initialState = null;
+        if (now) {
+            List<String> siteList = p.request().filter() == null ? List.of() : p.request().filter().toFilter().sites();
+            List<String> vendorList = p.request().filter() == null ? List.of() : p.request().filter().toFilter().vendors();
+            Fleet read = fleet;
+            String model = p.request().filter() == null ? null : p.request().filter().toFilter().model();
+            // the dashboard's own read-only snapshot, on a connection of its own (outside any transaction)
+            LiveStateReader.Live live = io.quarkus.narayana.jta.QuarkusTransaction.suspendingExisting()
+                    .call(() -> liveState.read(read, siteList.size() == 1 ? siteList.get(0) : null,
+                            vendorList.size() == 1 ? vendorList.get(0) : null, model, DwellService.today()));
+            fleet = fleet.with(fleet.technicians(), fleet.swapDays(), live.state());
+            initialState = live.initialState();
+        }
+        int warmup = now ? 0 : WARMUP_DAYS;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         MonteCarloForecast engine = new MonteCarloForecast(fleet,
-                new MonteCarloForecast.Settings(p.horizon(), WARMUP_DAYS, p.replications(), p.seed(), SHIP_EVERY_DAYS,
+                new MonteCarloForecast.Settings(p.horizon(), warmup, p.replications(), p.seed(), SHIP_EVERY_DAYS,
                         threads));
+        List<String> names = p.scenarios().stream().map(s -> s.name).toList();
         List<Plan> plans;
+        List<Plan> steady;
         try {
-            plans = ScenarioResolver.compileAll(p.scenarios().stream().map(s -> s.name).toList(), p.parameters(),
-                    snap.baseline(), fleet, p.start(), WARMUP_DAYS);
+            plans = ScenarioResolver.compileAll(names, p.parameters(), snap.baseline(), fleet, p.start(), warmup);
+            steady = now ? ScenarioResolver.compileAll(names, p.parameters(), snap.baseline(), fleet, p.start(),
+                    WARMUP_DAYS) : plans;
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("A scenario cannot run", List.of(new FieldViolation("scenarios", e.getMessage())));
         }
         List<Run> runs = engine.run(plans, monitor);
         List<AnalyticForecast.Result> exact = new ArrayList<>();
-        for (Plan plan : plans) {
-            exact.add(AnalyticForecast.run(fleet, plan, WARMUP_DAYS, p.horizon(), SHIP_EVERY_DAYS));
+        Fleet empty = fleet.with(fleet.technicians(), fleet.swapDays(), null);
+        for (Plan plan : steady) {
+            exact.add(AnalyticForecast.run(empty, plan, WARMUP_DAYS, p.horizon(), SHIP_EVERY_DAYS));
         }
-        Map<String, Object> result = assemble(p, snap, runs, exact);
+        Map<String, Object> result = assemble(p, snap, runs, exact, initialState, warmup, plans);
         Map<String, Object> inputsDoc = new LinkedHashMap<>();
         inputsDoc.put("request", p.request());
         inputsDoc.put("seed", p.seed());
         inputsDoc.put("startDate", p.start());
-        inputsDoc.put("warmupDays", WARMUP_DAYS);
+        inputsDoc.put("start", p.request().startOrDefault());
+        inputsDoc.put("warmupDays", warmup);
+        inputsDoc.put("technicians", fleet.technicians());
+        inputsDoc.put("swapDays", fleet.swapDays());
         inputsDoc.put("shipEveryDays", SHIP_EVERY_DAYS);
         List<Map<String, Object>> used = new ArrayList<>();
         for (int i = 0; i < p.scenarios().size(); i++) {
@@ -258,7 +344,7 @@ public class ForecastService {
     }
 
     private Map<String, Object> assemble(Prepared p, ForecastInputs.Snapshot snap, List<Run> runs,
-            List<AnalyticForecast.Result> exact) {
+            List<AnalyticForecast.Result> exact, Map<String, Object> initialState, int warmup, List<Plan> plans) {
         Fleet fleet = snap.fleet();
         int horizon = p.horizon();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -266,7 +352,21 @@ public class ForecastService {
         out.put("seed", p.seed());
         out.put("horizonDays", horizon);
         out.put("replications", p.replications());
-        out.put("warmupDays", WARMUP_DAYS);
+        out.put("start", p.request().startOrDefault());
+        out.put("warmupDays", warmup);
+        if (initialState != null) {
+            out.put("initialState", initialState);
+        }
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            int day = plans.get(i).shockDay() - warmup;
+            boolean changes = plans.get(i).before() != plans.get(i).after();
+            if (changes && day >= horizon) {
+                warnings.add("\"" + p.scenarios().get(i).name + "\" takes effect on day " + day + ", after the horizon of "
+                        + horizon + " days: it shows nothing but the baseline");
+            }
+        }
+        out.put("warnings", warnings);
         out.put("hashpriceUsdPerThDay", p.hashprice());
         out.put("filter", p.request().filter());
         out.put("fleet", snap.summary());
@@ -286,6 +386,8 @@ public class ForecastService {
             doc.put("name", s.name);
             doc.put("builtIn", s.builtIn);
             doc.put("effectiveDate", p.parameters().get(i).effectiveDate());
+            int effectiveDay = Math.max(0, plans.get(i).shockDay() - warmup);
+            doc.put("effectiveDay", plans.get(i).before() == plans.get(i).after() ? null : effectiveDay);
             Map<String, Object> fleetDoc = new LinkedHashMap<>();
             fleetDoc.put("unitsInstalled", units);
             fleetDoc.put("nameplateThs", round(nameplate));
@@ -328,8 +430,11 @@ public class ForecastService {
             doc.put("vendors", vendorDocs);
             AnalyticForecast.Result a = exact.get(i);
             Map<String, Object> analytic = new LinkedHashMap<>();
-            analytic.put("method", "M_t/G/inf transient per pool, Poisson EBO (Palm), availability formula; "
-                    + "uncapacitated hubs, independent holds");
+            analytic.put("method", "M_t/G/inf per pool from an empty pipeline after a " + WARMUP_DAYS
+                    + "-day warm-up (the steady state each phase tends to), Poisson EBO (Palm), availability formula, "
+                    + "swap time by Little's law; uncapacitated hubs and technicians, independent holds");
+            analytic.put("valid", a.valid());
+            analytic.put("notValidBecause", a.notValidBecause());
             analytic.put("pipelineMean", rounded(a.pipelineMean()));
             analytic.put("backordersMean", rounded(a.backorders()));
             analytic.put("unitsDownMean", rounded(a.unitsDown()));
@@ -347,6 +452,7 @@ public class ForecastService {
             totals.put("valueLostUsd", summary(run.hashrateDaysLost(), p.hashprice()));
             totals.put("spareSpendUsd", summary(run.spendCents(), 0.01));
             totals.put("stockedOutPoolDays", summary(run.stockedOutPoolDays(), 1));
+            totals.put("fallbackParts", summary(run.fallbackParts(), 1));
             doc.put("totals", totals);
             scenarioDocs.add(doc);
         }

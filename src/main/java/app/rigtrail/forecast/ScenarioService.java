@@ -57,6 +57,28 @@ public class ScenarioService {
                 s.createdAt = Instant.now();
                 s.updatedAt = s.createdAt;
                 s.persist();
+            } else {
+                // a release that changes a built-in's definition updates it, and the audit keeps both
+                Scenario s = Scenario.findByCode(b.code());
+                String now = write(b.parameters());
+                if (s.builtIn && !now.equals(s.parameters)) {
+                    Map<String, Object> before = view(s);
+                    s.parameters = now;
+                    s.description = b.description();
+                    s.updatedAt = Instant.now();
+                    Scenario.getEntityManager().flush();
+                    // at start there is no signed-in user: the release is the actor
+                    app.rigtrail.platform.audit.AuditEvent e = new app.rigtrail.platform.audit.AuditEvent();
+                    e.at = s.updatedAt;
+                    e.actor = "rigtrail";
+                    e.entity = "scenario";
+                    e.entityId = s.id;
+                    e.action = "update";
+                    e.beforeJson = writeJson(before);
+                    e.afterJson = writeJson(view(s));
+                    e.reason = "built-in definition of this release (changes take effect days after each start)";
+                    e.persist();
+                }
             }
         }
     }
@@ -175,6 +197,14 @@ public class ScenarioService {
                     .readValue(text, ScenarioParameters.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored scenario parameters are not readable", e);
+        }
+    }
+
+    private String writeJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import app.rigtrail.alerts.domain.AlertKind;
 import app.rigtrail.alerts.domain.AlertRequest;
 import app.rigtrail.dwell.DwellService;
@@ -20,13 +22,16 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Raises an alert, once, when an open hold passes a legal clock or its last free day. Runs once
- * every 15 minutes across all replicas (each ticks every minute; {@link ClusterJobs} lets one
- * of them run the period); alerts are kept as records (append-only), one per hold and clock.
+ * every {@code rigtrail.alerts.hold-check-period} (15 minutes) across all replicas (each ticks
+ * every {@code rigtrail.alerts.hold-check-every}, a minute; {@link ClusterJobs} lets one of them
+ * run the period); alerts are kept as records (append-only), one per hold and clock. CI's
+ * end-to-end stage shortens both to see many periods contended by two replicas.
  */
 @ApplicationScoped
 public class HoldAlertJob {
 
-    static final Duration PERIOD = Duration.ofMinutes(15);
+    @ConfigProperty(name = "rigtrail.alerts.hold-check-period", defaultValue = "PT15M")
+    Duration period;
 
     @Inject
     EntityManager em;
@@ -37,9 +42,10 @@ public class HoldAlertJob {
     @Inject
     Event<AlertRequest> alerts;
 
-    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${rigtrail.alerts.hold-check-every:1m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        cluster.tick("hold-alerts", PERIOD, () -> check(DwellService.today()));
+        cluster.tick("hold-alerts", period, () -> check(DwellService.today()));
     }
 
     /** Returns how many new alerts were raised. */

@@ -3,12 +3,29 @@
 (function () {
   const data = JSON.parse(document.getElementById('forecast-data').textContent);
   const dates = data.dates;
-  const colors = ['#0b5cad', '#b26a00', '#b0263a', '#2e7d32', '#6a1b9a', '#00796b'];
-  const stageColors = { AWAITING_SPARE: '#b0263a', BENCH_REPAIR: '#7aa6d6', AWAITING_SHIPMENT: '#f2b134',
-    IN_TRANSIT_OUT: '#9fc5a8', HUB_QUEUE: '#e07b39', HUB_REPAIR: '#5b8c5a', IN_TRANSIT_BACK: '#b7d7b0',
-    CUSTOMS_HOLD: '#8e44ad', ON_ORDER: '#95a5a6', LOST: '#333333' };
   const pct = v => (100 * v).toFixed(2) + '%';
   const fmt = v => Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  const colors = ['#0b5cad', '#b26a00', '#b0263a', '#2e7d32', '#6a1b9a', '#00796b'];
+  const stageColors = { AWAITING_DIAGNOSIS: '#d35400', AWAITING_SPARE: '#b0263a', BENCH_REPAIR: '#7aa6d6',
+    AWAITING_RMA_SHIPMENT: '#f2b134', IN_TRANSIT: '#9fc5a8', HUB_QUEUE: '#e07b39', HUB_REPAIR: '#5b8c5a',
+    RETURNING: '#b7d7b0', CUSTOMS_HOLD: '#8e44ad', ON_ORDER: '#95a5a6', LOST: '#333333' };
+  const stageLabel = k => (data.stageLabels && data.stageLabels[k]) || k;
+  const note = document.getElementById('start-note');
+  if (note) {
+    note.textContent = data.start === 'now'
+      ? 'Day 0 is today: every open ticket, RMA case, shipment, customs hold and purchase order where the dashboard shows it, the time left in each stage drawn given the time already spent.'
+      : 'Started from the steady state: ' + data.warmupDays + ' days simulated from an empty pipeline before day 0.';
+  }
+  const warn = document.getElementById('warnings');
+  (data.warnings || []).forEach(w => { const li = document.createElement('li'); li.textContent = w; warn.appendChild(li); });
+  if (data.initialState) {
+    document.getElementById('initial-state').hidden = false;
+    const tb = document.querySelector('#initial-table tbody');
+    const add = (label, a, b) => { const r = tb.insertRow(); r.insertCell().textContent = label; r.insertCell().textContent = fmt(a); r.insertCell().textContent = b === undefined ? '' : fmt(b); };
+    add('Machines down', data.initialState.unitsDown, data.initialState.unitsDownDashboard);
+    Object.keys(data.initialState.backlog).forEach(k => add(stageLabel(k), data.initialState.backlog[k], data.initialState.backlogDashboard[k]));
+    add('Spares on order', data.initialState.sparesOnOrder);
+  }
   function panel(host, title, id) {
     const fig = document.createElement('figure');
     fig.className = 'fan';
@@ -45,7 +62,15 @@
   data.scenarios.forEach((s, i) => {
     const c = colors[i % colors.length];
     const a = s.availabilityHashrate;
-    const canvas = panel(document.getElementById('fans'), s.name + (s.effectiveDate ? ' (from ' + s.effectiveDate + ')' : ''), s.id);
+    const from = s.effectiveDay !== null && s.effectiveDay !== undefined ? ' (changes on day ' + s.effectiveDay + ')'
+      : s.effectiveDate ? ' (from ' + s.effectiveDate + ')' : '';
+    const canvas = panel(document.getElementById('fans'), s.name + from, s.id);
+    if (!s.analyticValid && s.analyticNotValidBecause && s.analyticNotValidBecause.length) {
+      const p = document.createElement('p');
+      p.className = 'analytic-note';
+      p.textContent = 'No analytic line: ' + s.analyticNotValidBecause.join('; ') + '.';
+      canvas.parentElement.appendChild(p);
+    }
     canvas.dataset.band = 'availability';
     charts.push(new Chart(canvas, { type: 'line',
       data: { labels: dates, datasets: [
@@ -53,13 +78,13 @@
         { label: 'P10', data: a.p10, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: false },
         { label: 'P50', data: a.p50, borderColor: c, borderDash: [4, 3], borderWidth: 1, pointRadius: 0 },
         { label: 'mean', data: a.mean, borderColor: c, borderWidth: 2, pointRadius: 0 },
-        { label: 'analytic (Palm)', data: s.analyticAvailabilityHashrate, borderColor: '#555', borderWidth: 1, pointRadius: 0, borderDash: [1, 3] }] },
+        ].concat(s.analyticValid && s.analyticAvailabilityHashrate ? [{ label: 'analytic steady state (Palm)', data: s.analyticAvailabilityHashrate, borderColor: '#555', borderWidth: 1, pointRadius: 0, borderDash: [1, 3] }] : []) },
       options: { animation: false, scales: { y: { min: yMin, max: 1, ticks: { callback: v => pct(v) } }, x: { ticks: { maxTicksLimit: 8 } } },
         plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ': ' + pct(ctx.parsed.y) } } } } }));
     const stages = Object.keys(s.backlog).filter(k => k !== 'LOST');
     const bc = panel(document.getElementById('backlogs'), s.name, s.id);
     charts.push(new Chart(bc, { type: 'line',
-      data: { labels: dates, datasets: stages.map(k => ({ label: k.replaceAll('_', ' ').toLowerCase(), data: s.backlog[k],
+      data: { labels: dates, datasets: stages.map(k => ({ label: stageLabel(k), data: s.backlog[k],
         backgroundColor: stageColors[k], borderColor: stageColors[k], borderWidth: 1, pointRadius: 0, fill: true })) },
       options: { animation: false, scales: { y: { stacked: true, min: 0, max: backlogMax, title: { display: true, text: 'parts (machines awaiting a spare)' } },
         x: { ticks: { maxTicksLimit: 8 } } }, plugins: { legend: { labels: { boxWidth: 10 } } } } }));
@@ -69,6 +94,7 @@
     row.insertCell().textContent = fmt(t.hashrateDaysLostThDays.mean) + ' [' + fmt(t.hashrateDaysLostThDays.p10) + ', ' + fmt(t.hashrateDaysLostThDays.p90) + ']';
     row.insertCell().textContent = '$' + fmt(t.valueLostUsd.mean);
     row.insertCell().textContent = '$' + fmt(t.spareSpendUsd.mean);
+    row.insertCell().textContent = t.fallbackParts ? fmt(t.fallbackParts.mean) : '0';
   });
   data.differences.forEach((d, i) => {
     const c = colors[(i + 1) % colors.length];
@@ -95,5 +121,26 @@
     row.insertCell().textContent = site.site;
     data.scenarios.forEach(s => { const x = s.sites[j]; row.insertCell().textContent = pct(x.availabilityEnd) + ' (' + pct(x.p10End) + '), ' + x.unitsDownEnd.toFixed(1); });
   });
+  if (data.baseline) {
+    const b = data.baseline;
+    const share = v => (100 * v).toFixed(1) + '%';
+    document.getElementById('baseline-summary').textContent =
+      'Crossings held on the way back: ' + share(b.heldShare) + ' (' + b.crossingsInboundHeld + ' of ' + b.crossingsInbound +
+      ' returns from hubs abroad in two years, with a prior of 5% worth 20 crossings); on the way out: ' +
+      share(b.heldShareOutbound) + ' (' + b.crossingsOutboundHeld + ' of ' + b.crossingsOutbound + '). Hold durations: ' +
+      b.holdModel + ', fitted to ' + b.holdsObserved + ' holds (open ones censored); ' + share(b.excludedShare) +
+      ' of holds end other than in release. Spares lead time ' + b.sparesLeadDays + ' days. Technicians per site: ' +
+      (b.technicians || []).join(', ') + ', ' + (b.swapDays * 24).toFixed(1) + ' hours to diagnose and swap a machine.';
+    const tb = document.querySelector('#baseline-table tbody');
+    Object.keys(b.rates || {}).forEach(k => {
+      const r = b.rates[k];
+      const row = tb.insertRow();
+      row.insertCell().textContent = k.replaceAll('_', ' ').toLowerCase().replace(/^\w/, c => c.toUpperCase());
+      row.insertCell().textContent = (100 * r.failuresPerUnitYear).toFixed(2) + '%';
+      row.insertCell().textContent = fmt(r.failuresSeen);
+      row.insertCell().textContent = fmt(r.installed);
+      row.insertCell().textContent = r.routeShares.map(x => (100 * x).toFixed(0) + '%').join(', ');
+    });
+  }
   window.__forecastCharts = charts;
 })();

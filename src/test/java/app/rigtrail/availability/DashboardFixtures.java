@@ -16,34 +16,34 @@ import io.agroal.api.AgroalDataSource;
  * Small hand-made fleets for the dashboard tests, written with SQL as the app's services would write
  * them (rows and their events), each on a site of its own so that the tests do not see each other.
  */
-final class DashboardFixtures {
+public final class DashboardFixtures {
 
     private final AgroalDataSource ds;
-    final String siteCode;
-    final long siteId;
+    public final String siteCode;
+    public final long siteId;
     private int slot;
 
-    DashboardFixtures(AgroalDataSource ds, String prefix) {
+    public DashboardFixtures(AgroalDataSource ds, String prefix) {
         this.ds = ds;
         this.siteCode = prefix + ThreadLocalRandom.current().nextInt(1000, 9999);
         this.siteId = id("insert into site (code, name, region, country, time_zone) values (?, ?, 'TX', 'US', 'UTC') "
                 + "returning id", siteCode, "Test site " + siteCode);
     }
 
-    long model(String name, double ths, int hashboards) {
+    public long model(String name, double ths, int hashboards) {
         return id("insert into miner_model (vendor, name, hashrate_ths, power_watts, hashboards, fans, psus, control_boards,"
                 + " hashboard_degrades) values ('OTHER', ?, ?, 3500, ?, 4, 1, 1, true) returning id", name + "-" + siteCode,
                 ths, hashboards);
     }
 
-    long hub(int capacityPerWeek, int turnaroundDays, String kind) {
+    public long hub(int capacityPerWeek, int turnaroundDays, String kind) {
         return id("insert into repair_hub (code, name, kind, country, vendors, part_kinds, capacity_per_week, "
                 + "turnaround_days) values (?, 'Test hub', ?, 'US', 'OTHER', 'HASHBOARD', ?, ?) returning id",
                 "H" + siteCode + kind.charAt(0), kind, capacityPerWeek, turnaroundDays);
     }
 
     /** A miner installed at {@code at} in {@code status}, with its installation event. */
-    long miner(long model, Instant at, String status) {
+    public long miner(long model, Instant at, String status) {
         int s = ++slot;
         long id = id("insert into miner (serial, asset_code, model_id, site_id, building, row_no, rack, slot, status, "
                 + "installed_at) values (?, ?, ?, ?, 1, 1, 1, ?, ?, ?) returning id", "SN-" + siteCode + "-" + s,
@@ -54,34 +54,34 @@ final class DashboardFixtures {
     }
 
     /** A status change at {@code at}: the event, and the miner's status follows. */
-    void status(long miner, Instant at, String from, String to) {
+    public void status(long miner, Instant at, String from, String to) {
         exec("insert into miner_event (miner_id, at, actor, from_status, to_status, reason) values (?, ?, 'test', ?, ?, "
                 + "'test')", miner, ts(at), from, to);
         exec("update miner set status = ? where id = ?", to, miner);
     }
 
-    long ticket(long miner, Instant opened, String state) {
+    public long ticket(long miner, Instant opened, String state) {
         return id("insert into repair_ticket (miner_id, site_id, state, symptom, prior_miner_status, opened_by, opened_at)"
                 + " values (?, ?, ?, 'test', 'HASHING', 'test', ?) returning id", miner, siteId, state, ts(opened));
     }
 
-    long component(long part) {
+    public long component(long part) {
         return id("insert into component (serial, part_id, kind, location_kind, site_id) "
                 + "values (?, ?, 'HASHBOARD', 'HUB', ?) returning id", "C-" + siteCode + "-" + (++slot), part, siteId);
     }
 
-    long rmaCase(long component, Long ticket, Long hub, String state, Instant opened) {
+    public long rmaCase(long component, Long ticket, Long hub, String state, Instant opened) {
         return id("insert into rma_case (component_id, ticket_id, site_id, vendor, hub_id, state, in_warranty, "
                 + "dead_on_arrival, opened_by, opened_at) values (?, ?, ?, 'OTHER', ?, ?, true, false, 'test', ?) "
                 + "returning id", component, ticket, siteId, hub, state, ts(opened));
     }
 
-    void rmaEvent(long rmaCase, Instant at, String from, String to) {
+    public void rmaEvent(long rmaCase, Instant at, String from, String to) {
         exec("insert into rma_case_event (case_id, at, actor, from_state, to_state) values (?, ?, 'test', ?, ?)", rmaCase,
                 ts(at), from, to);
     }
 
-    long shipment(String kind, String state, long component, long rmaCase, Instant created) {
+    public long shipment(String kind, String state, long component, long rmaCase, Instant created) {
         long id = id("insert into shipment (kind, carrier, origin, destination, site_id, state, created_by, created_at) "
                 + "values (?, 'DHL', 'a', 'b', ?, ?, 'test', ?) returning id", kind, siteId, state, ts(created));
         exec("insert into shipment_item (shipment_id, item_kind, component_id, rma_case_id) values (?, 'RMA_CASE', ?, ?)",
@@ -89,14 +89,14 @@ final class DashboardFixtures {
         return id;
     }
 
-    void hold(long shipment, LocalDate presented, int units) {
+    public void hold(long shipment, LocalDate presented, int units) {
         long port = id("select min(id) from port");
         exec("insert into customs_hold (shipment_id, entry_number, port_id, vendor, kind, presented_on, opened_at, units) "
                 + "values (?, ?, ?, 'OTHER', 'CBP_INTENSIVE', ?, now(), ?)", shipment, "E-" + siteCode + shipment, port,
                 presented, units);
     }
 
-    long id(String sql, Object... args) {
+    public long id(String sql, Object... args) {
         return one(sql, args, rs -> rs.getLong(1));
     }
 
@@ -121,7 +121,7 @@ final class DashboardFixtures {
         }
     }
 
-    void exec(String sql, Object... args) {
+    public void exec(String sql, Object... args) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             ps.execute();
@@ -142,7 +142,7 @@ final class DashboardFixtures {
         }
     }
 
-    static OffsetDateTime ts(Instant at) {
+    public static OffsetDateTime ts(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -122,6 +122,9 @@ class OperationsDocTest {
             if (name.startsWith("rigtrail_") && source.contains("\"" + base.replace('_', '.') + "\"")) {
                 continue;
             }
+            if (base.equals("jvm_gc_pause")) {
+                continue; // Micrometer's GC timer appears with the JVM's first collection, which a short run may not have
+            }
             unknown.add(name);
         }
         assertTrue(unknown.isEmpty(), "queries in What to watch name metrics the app does not export: " + unknown);

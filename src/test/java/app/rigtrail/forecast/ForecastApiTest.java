@@ -40,7 +40,8 @@ class ForecastApiTest {
         as(Tokens.MANAGER).get("/api/scenarios").then().statusCode(200)
                 .body("findAll { it.builtIn }.code", hasItems("review-fades", "managed-box", "entity-list"))
                 .body("find { it.code == 'entity-list' }.name", equalTo("Entity list"))
-                .body("find { it.code == 'entity-list' }.parameters.effectiveDate", equalTo("2027-03-01"))
+                .body("find { it.code == 'entity-list' }.parameters.effectiveAfterDays", equalTo(30))
+                .body("find { it.code == 'entity-list' }.parameters.fallback", equalTo("BENCH"))
                 .body("find { it.code == 'entity-list' }.parameters.rules.find { it.vendor == 'BITMAIN' }.ordersAllowed",
                         equalTo(false))
                 .body("id", everyItem(notNullValue()));
@@ -112,7 +113,7 @@ class ForecastApiTest {
     void aForecastOfTheThreeBuiltInScenariosHasBandsPairedDifferencesAndIsReproducible() {
         List<Integer> ids = builtInIds();
         String body = "{\"scenarios\":" + ids + ",\"horizonDays\":60,\"replications\":60,\"seed\":42,"
-                + "\"startDate\":\"2027-02-01\",\"hashpriceUsdPerThDay\":0.05}";
+                + "\"startDate\":\"2027-02-01\",\"start\":\"warmup\",\"hashpriceUsdPerThDay\":0.05}";
         JsonPath first = as(Tokens.MANAGER).body(body).post("/api/forecasts").then().statusCode(200)
                 .header("Location", containsString("/api/forecasts/"))
                 .body("seed", equalTo(42)).body("dates", hasSize(60)).body("dates[0]", equalTo("2027-02-01"))

@@ -24,7 +24,77 @@ import app.rigtrail.inventory.domain.PipelineDistribution;
 public final class AnalyticForecast {
 
     /** Per day over the horizon: parts in the pipeline, backorders, machines and hashrate down. */
-    public record Result(double[] pipelineMean, double[] backorders, double[] unitsDown, double[] hashrateDownThs) {
+    public record Result(double[] pipelineMean, double[] backorders, double[] unitsDown, double[] hashrateDownThs,
+            List<String> notValidBecause) {
+
+        /** Whether the closed forms hold for this plan: no capacity binds, holds do not strike shipments. */
+        public boolean valid() {
+            return notValidBecause.isEmpty();
+        }
+    }
+
+    /** Above this share of crossings held, shipment-wide holds make the pipeline far from Poisson. */
+    public static final double HELD_SHARE_LIMIT = 0.10;
+
+    /**
+     * Why the closed forms do not apply to a plan, in words: a hub or a site's technicians receiving
+     * at least their capacity in a period (the queue then grows without bound, which M/G/inf cannot
+     * show), or holds striking whole shipments often enough that the pipeline is far wider than
+     * Poisson. Empty when they apply.
+     */
+    public static List<String> notValidBecause(Fleet fleet, Plan plan) {
+        List<String> out = new java.util.ArrayList<>();
+        int kinds = fleet.partKinds().size();
+        int vendors = fleet.vendors().size();
+        String[] phase = {"before the change", "after the change"};
+        Period[] periods = plan.before() == plan.after() ? new Period[] {plan.before()}
+                : new Period[] {plan.before(), plan.after()};
+        for (int p = 0; p < periods.length; p++) {
+            Period period = periods[p];
+            String when = periods.length == 1 ? "" : " " + phase[p];
+            double[] perWeek = new double[fleet.hubs().size()];
+            for (int s = 0; s < fleet.sites().size(); s++) {
+                double siteDaily = 0;
+                for (int v = 0; v < vendors; v++) {
+                    for (int k = 0; k < kinds; k++) {
+                        Regime r = period.regimes()[v * kinds + k];
+                        double daily = r.failuresPerUnitYear() * fleet.sockets()[fleet.cell(s, v, k)] / 365.0;
+                        siteDaily += daily;
+                        for (Route route : Route.values()) {
+                            double share = route == Route.VENDOR_HUB ? r.vendorHubShare() : r.onshoreShare();
+                            int h = hubFor(fleet, period, v, k, route);
+                            if (h >= 0) {
+                                perWeek[h] += 7 * daily * share;
+                            }
+                            if (h >= 0 && fleet.hubs().get(h).crossesBorder() && share > 0
+                                    && Math.max(r.heldShare(), r.heldShareOut()) > HELD_SHARE_LIMIT) {
+                                String msg = "customs holds strike whole shipments" + when + " ("
+                                        + Math.round(100 * Math.max(r.heldShare(), r.heldShareOut()))
+                                        + "% of crossings held): the closed form treats each part's hold as independent";
+                                if (!out.contains(msg)) {
+                                    out.add(msg);
+                                }
+                            }
+                        }
+                    }
+                }
+                int perDay = fleet.diagnosesPerDay(s);
+                if (perDay != Fleet.UNLIMITED && siteDaily >= perDay) {
+                    out.add(String.format(java.util.Locale.ROOT,
+                            "site %s's technicians can diagnose %d machines a day%s and %.1f fail a day",
+                            fleet.sites().get(s), perDay, when, siteDaily));
+                }
+            }
+            for (int h = 0; h < perWeek.length; h++) {
+                Plan.HubState st = period.hubs().get(h);
+                if (st.open() && st.capacityPerWeek() != Integer.MAX_VALUE && perWeek[h] >= st.capacityPerWeek()) {
+                    out.add(String.format(java.util.Locale.ROOT,
+                            "hub %s receives %.0f parts a week%s against a capacity of %d: its queue grows without bound",
+                            fleet.hubs().get(h).code(), perWeek[h], when, st.capacityPerWeek()));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private AnalyticForecast() {
@@ -44,10 +114,30 @@ public final class AnalyticForecast {
                 }
             }
         }
-        return new Result(total[0], total[1], total[2], total[3]);
+        // machines down for the swap itself: failures a day x swap days (Little), per site and vendor
+        if (fleet.swapDays() > 0) {
+            for (int sv = 0; sv < fleet.machines().length; sv++) {
+                for (int k = 0; k < fleet.partKinds().size(); k++) {
+                    int cell = sv * fleet.partKinds().size() + k;
+                    for (int j = 0; j < horizonDays; j++) {
+                        Regime regime = plan.at(warmupDays + j).regimes()[(sv % fleet.vendors().size())
+                                * fleet.partKinds().size() + k];
+                        double inSwap = regime.failuresPerUnitYear() * fleet.sockets()[cell] / 365.0 * fleet.swapDays();
+                        total[2][j] += inSwap;
+                        total[3][j] += inSwap * fleet.thsPerMachine()[sv];
+                    }
+                }
+            }
+        }
+        return new Result(total[0], total[1], total[2], total[3], notValidBecause(fleet, plan));
     }
 
-    /** One site: pipeline, backorders, machines down and TH/s down per day. */
+    /**
+     * One site: pipeline, backorders, machines down and TH/s down per day. A down machine's other parts
+     * do not fail (finite source): the failure rate on day u is the rate times the share of machines
+     * running, 1 - E[down(u)] / N, exact in the mean since the thinning is linear in the number down.
+     * E[down] comes from a first pass with every machine running; the second pass uses it.
+     */
     private static double[][] site(Fleet fleet, Plan plan, int s, int warmupDays, int horizonDays, int shipEveryDays) {
         int days = warmupDays + horizonDays;
         int vendors = fleet.vendors().size();
@@ -58,36 +148,48 @@ public final class AnalyticForecast {
         for (int v = 0; v < vendors; v++) {
             int sv = fleet.siteVendor(s, v);
             int machines = fleet.machines()[sv];
-            double[] logAvailability = new double[horizonDays];
-            for (int k = 0; k < kinds; k++) {
-                int cell = fleet.cell(s, v, k);
-                int sockets = fleet.sockets()[cell];
-                java.util.Arrays.fill(m, 0);
-                for (int u = 0; u < days; u++) {
-                    Regime regime = plan.at(u).regimes()[v * kinds + k];
-                    double lambda = regime.failuresPerUnitYear() * sockets / 365.0;
-                    if (lambda == 0) {
-                        continue;
+            double[] downDay = new double[days];
+            double[] pipeline = new double[days];
+            double[] backorders = new double[days];
+            for (int pass = 0; pass < (fleet.finiteSource() ? 2 : 1); pass++) {
+                double[] logAvailability = new double[days];
+                java.util.Arrays.fill(pipeline, 0);
+                java.util.Arrays.fill(backorders, 0);
+                for (int k = 0; k < kinds; k++) {
+                    int cell = fleet.cell(s, v, k);
+                    int sockets = fleet.sockets()[cell];
+                    java.util.Arrays.fill(m, 0);
+                    for (int u = 0; u < days; u++) {
+                        Regime regime = plan.at(u).regimes()[v * kinds + k];
+                        double running = machines == 0 ? 1 : Math.max(0, 1 - downDay[u] / machines);
+                        double lambda = regime.failuresPerUnitYear() * sockets / 365.0 * running;
+                        if (lambda == 0) {
+                            continue;
+                        }
+                        notBack(fleet, plan, s, v, k, u, days, shipEveryDays, survival);
+                        for (int t = u; t < days; t++) {
+                            m[t] += lambda * survival[t - u];
+                        }
                     }
-                    notBack(fleet, plan, s, v, k, u, days, shipEveryDays, survival);
-                    for (int t = u; t < days; t++) {
-                        m[t] += lambda * survival[t - u];
+                    for (int j = 0; j < days; j++) {
+                        double ebo = PipelineDistribution.poisson(m[j]).ebo(fleet.spares()[cell]);
+                        pipeline[j] += m[j];
+                        backorders[j] += ebo;
+                        if (machines > 0 && sockets > 0) {
+                            double z = (double) sockets / machines;
+                            double perSocket = Math.min(1, ebo / sockets);
+                            logAvailability[j] += perSocket >= 1 ? Double.NEGATIVE_INFINITY : z * Math.log1p(-perSocket);
+                        }
                     }
                 }
-                for (int j = 0; j < horizonDays; j++) {
-                    double mean = m[warmupDays + j];
-                    double ebo = PipelineDistribution.poisson(mean).ebo(fleet.spares()[cell]);
-                    out[0][j] += mean;
-                    out[1][j] += ebo;
-                    if (machines > 0 && sockets > 0) {
-                        double z = (double) sockets / machines;
-                        double perSocket = Math.min(1, ebo / sockets);
-                        logAvailability[j] += perSocket >= 1 ? Double.NEGATIVE_INFINITY : z * Math.log1p(-perSocket);
-                    }
+                for (int j = 0; j < days; j++) {
+                    downDay[j] = machines * (1 - Math.exp(logAvailability[j]));
                 }
             }
             for (int j = 0; j < horizonDays; j++) {
-                double down = machines * (1 - Math.exp(logAvailability[j]));
+                double down = downDay[warmupDays + j];
+                out[0][j] += pipeline[warmupDays + j];
+                out[1][j] += backorders[warmupDays + j];
                 out[2][j] += down;
                 out[3][j] += down * fleet.thsPerMachine()[sv];
             }
@@ -139,16 +241,29 @@ public final class AnalyticForecast {
         int start = -1;
         if (h >= 0) {
             Hub hub = hubs.get(h);
-            for (int d = ship + hub.transitDays(); d < days; d++) {
+            // an outbound hold delays the arrival by its mean (the mean pipeline is exact; its law is not)
+            Regime out = plan.at(ship).regimes()[vk];
+            int outHold = hub.crossesBorder() ? (int) Math.round(out.heldShareOut() * out.hold().mean()) : 0;
+            for (int d = ship + hub.transitDays() + outHold; d < days; d++) {
                 if (plan.at(d).hubs().get(h).open()) {
                     start = d;
                     break;
                 }
             }
         }
-        if (start < 0) {
+        if (start < 0 && h >= 0) {
+            // shipped but not at the hub before the last day: still on its way
             for (int k = 0; k < horizon; k++) {
                 survival[k] += share;
+            }
+            return;
+        }
+        if (start < 0) {
+            // no open hub takes it: the fallback
+            Regime regime = plan.at(u).regimes()[vk];
+            for (int k = 0; k < horizon; k++) {
+                survival[k] += share * (regime.fallback() == Plan.Fallback.BENCH ? regime.bench().survival(k)
+                        : regime.ordersAllowed() ? heldOrNot(regime, regime.sparesLeadDays(), k) : 1);
             }
             return;
         }

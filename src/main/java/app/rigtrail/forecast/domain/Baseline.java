@@ -19,6 +19,14 @@ public record Baseline(Vendorkind[] byVendorKind, DoubleUnaryOperator holdSurviv
      */
     public record Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,
             double onshoreShare, double scrapShare, double benchMedianDays, double benchSigma, double heldShare,
-            double excludedShare, int sparesLeadDays, long unitCostCents) {
+            double excludedShare, int sparesLeadDays, long unitCostCents, double heldShareOut) {
+
+        /** Crossings held on the way back only. */
+        public Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,
+                double onshoreShare, double scrapShare, double benchMedianDays, double benchSigma, double heldShare,
+                double excludedShare, int sparesLeadDays, long unitCostCents) {
+            this(failuresPerUnitYear, failureEvents, benchShare, vendorHubShare, onshoreShare, scrapShare,
+                    benchMedianDays, benchSigma, heldShare, excludedShare, sparesLeadDays, unitCostCents, 0);
+        }
     }
 }

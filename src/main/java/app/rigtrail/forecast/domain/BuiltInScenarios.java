@@ -1,20 +1,21 @@
 package app.rigtrail.forecast.domain;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import app.rigtrail.forecast.domain.ScenarioParameters.Rule;
 
 /**
  * The three scenarios the analysts describe (docs/scenarios.md gives the reasoning behind each
- * value). They take effect on 1 March 2027 and are read-only: managers copy them to vary them.
+ * value). They take effect {@link #AFTER_DAYS} days after a forecast's start (editable in a copy:
+ * managers copy them to vary them, and may give a date instead).
  */
 public final class BuiltInScenarios {
 
     public record BuiltIn(String code, String name, String description, ScenarioParameters parameters) {
     }
 
-    public static final LocalDate EFFECTIVE = LocalDate.of(2027, 3, 1);
+    /** Days after the start the built-in changes take effect. */
+    public static final int AFTER_DAYS = 30;
 
     private static final List<String> CHINESE_VENDORS = List.of("BITMAIN", "MICROBT", "CANAAN");
 
@@ -30,7 +31,7 @@ public final class BuiltInScenarios {
         return new BuiltIn("review-fades", "The review fades",
                 "Monitoring continues, no new measures. Customs behaves as in the fleet's own history; the 10% "
                         + "tariff of February 2025 stays.",
-                new ScenarioParameters(EFFECTIVE, null, rules, List.of()));
+                new ScenarioParameters(null, null, rules, List.of(), AFTER_DAYS, "BENCH"));
     }
 
     static BuiltIn managedBox() {
@@ -43,7 +44,7 @@ public final class BuiltInScenarios {
                 "Mitigation agreements, firmware attestation and audits. Hardware still flows, but twice as many "
                         + "shipments are held and for 50% longer, spare parts take six weeks, part of the repair "
                         + "work moves to vetted onshore partners, and tariffs and prices rise.",
-                new ScenarioParameters(EFFECTIVE, null, rules, List.of()));
+                new ScenarioParameters(null, null, rules, List.of(), AFTER_DAYS, "BENCH"));
     }
 
     static BuiltIn entityList() {
@@ -57,7 +58,8 @@ public final class BuiltInScenarios {
                 "Bitmain is entity-listed: no new orders, firmware support frozen, its repair centres cannot move "
                         + "parts across the border. Repairs go to onshore partners with their limited capacity, to the "
                         + "bench or to scrap; competitors' lead times stretch under the pivot.",
-                new ScenarioParameters(EFFECTIVE, 1.15, List.of(bitmain, microbt, canaan), List.of()));
+                new ScenarioParameters(null, 1.15, List.of(bitmain, microbt, canaan), List.of(), AFTER_DAYS,
+                        "BENCH"));
     }
 
     private static Rule with(String vendor, Double tariff, Double price, Double heldScale, Double holdScale) {

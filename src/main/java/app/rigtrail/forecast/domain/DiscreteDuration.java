@@ -121,6 +121,35 @@ public final class DiscreteDuration {
         return mean;
     }
 
+    /**
+     * The days left of a duration already {@code ageDays} old (the residual life): drawn from the law of
+     * X - a given X > a, with a the whole days elapsed, by inversion of {@code u}; at least a day. An
+     * age past every observed duration leaves one day.
+     */
+    public int residual(double ageDays, double u) {
+        int a = (int) Math.max(0, Math.min(Math.floor(ageDays), cdf.length - 1));
+        double below = cdf[a];
+        if (below >= 1) {
+            return 1;
+        }
+        double v = below + u * (1 - below);
+        int k = sample(Math.min(v, Math.nextDown(1.0)));
+        return Math.max(1, k - a);
+    }
+
+    /** E[X - a | X > a] for whole days a: the mean residual the draws above reproduce. */
+    public double meanResidual(int a) {
+        double s = survival(a);
+        if (s <= 0) {
+            return 1;
+        }
+        double sum = 0;
+        for (int k = a; k < cdf.length; k++) {
+            sum += survival(k);
+        }
+        return sum / s;
+    }
+
     public int maxDays() {
         return cdf.length - 1;
     }

@@ -8,7 +8,42 @@ import java.util.List;
  * the installed sockets of that part kind and the spares on the shelf; and the repair hubs.
  */
 public record Fleet(List<String> sites, List<String> vendors, List<String> partKinds, int[] machines,
-        double[] thsPerMachine, int[] sockets, int[] spares, List<Hub> hubs) {
+        double[] thsPerMachine, int[] sockets, int[] spares, List<Hub> hubs, int[] technicians, double swapDays,
+        LiveState live, boolean finiteSource) {
+
+    /** What one technician diagnoses and swaps in a day (domain.md: about 10 miners). */
+    public static final int MACHINES_PER_TECHNICIAN_DAY = 10;
+    /** No limit on a site's technicians. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+
+    /** A fleet with unlimited technicians, instant swaps and an empty pipeline on day 0. */
+    public Fleet(List<String> sites, List<String> vendors, List<String> partKinds, int[] machines,
+            double[] thsPerMachine, int[] sockets, int[] spares, List<Hub> hubs) {
+        this(sites, vendors, partKinds, machines, thsPerMachine, sockets, spares, hubs, null, 0, null, true);
+    }
+
+    /** The same fleet with these technicians per site, diagnosis-and-swap days and day-0 state. */
+    public Fleet with(int[] technicians, double swapDays, LiveState live) {
+        return new Fleet(sites, vendors, partKinds, machines, thsPerMachine, sockets, spares, hubs, technicians,
+                swapDays, live, finiteSource);
+    }
+
+    /**
+     * The same fleet where a down machine's parts go on failing (the textbook's infinite source, under
+     * which Palm's theorem and the M/G/inf transient are exact): for validating against them only.
+     */
+    public Fleet infiniteSource() {
+        return new Fleet(sites, vendors, partKinds, machines, thsPerMachine, sockets, spares, hubs, technicians,
+                swapDays, live, false);
+    }
+
+    /** Machines a site's technicians diagnose and swap per day. */
+    public int diagnosesPerDay(int site) {
+        if (technicians == null || technicians[site] == UNLIMITED) {
+            return UNLIMITED;
+        }
+        return technicians[site] * MACHINES_PER_TECHNICIAN_DAY;
+    }
 
     public enum Route {
         VENDOR_HUB, ONSHORE_PARTNER
@@ -28,6 +63,12 @@ public record Fleet(List<String> sites, List<String> vendors, List<String> partK
         int cells = sv * partKinds.size();
         if (machines.length != sv || thsPerMachine.length != sv || sockets.length != cells || spares.length != cells) {
             throw new IllegalArgumentException("array sizes do not match sites x vendors x part kinds");
+        }
+        if (technicians != null && technicians.length != sites.size()) {
+            throw new IllegalArgumentException("one technician count per site");
+        }
+        if (swapDays < 0 || Double.isNaN(swapDays)) {
+            throw new IllegalArgumentException("swap days must be at least 0");
         }
     }
 

@@ -74,7 +74,7 @@ public final class MonteCarloForecast {
             Band stockedOutPools, Band[] stages, Band[] siteUnitsDown, Band[] siteHashrateDownThs, Band[] vendorUnitsDown,
             Band[] vendorHashrateDownThs, double[][][] siteStageMean, double[][][] vendorStageMean,
             Band pipeline, double[] hashrateDaysLost, double[] spendCents, double[] stockedOutPoolDays,
-            float[] hashrateDownByReplication, float[] unitsDownByReplication) {
+            float[] hashrateDownByReplication, float[] unitsDownByReplication, double[] fallbackParts) {
     }
 
     static final int FAILURES = 1;
@@ -82,6 +82,9 @@ public final class MonteCarloForecast {
     static final int PURCHASES = 3;
     static final int HOLDS = 4;
     static final int RATES = 5;
+    static final int THINNING = 6;
+    static final int LIVE = 7;
+    static final int SWAPS = 12;
 
     private static final Stage[] STAGES = Stage.values();
     private static final org.hipparchus.distribution.continuous.NormalDistribution STANDARD_NORMAL =
@@ -177,6 +180,7 @@ public final class MonteCarloForecast {
         final double[] thDaysLost = new double[reps];
         final double[] spend = new double[reps];
         final double[] stockoutDays = new double[reps];
+        final double[] fallback = new double[reps];
         /** Per worker: stage moves per site and vendor summed over its replications. */
         final List<int[]> stageMoves = java.util.Collections.synchronizedList(new ArrayList<>());
     }
@@ -252,13 +256,6 @@ public final class MonteCarloForecast {
                 }
             }
         }
-        // machines awaiting a spare are counted directly, not from stage moves
-        for (int s = 0; s < sites; s++) {
-            siteStage[s][Stage.AWAITING_SPARE.ordinal()] = bands[sSiteUnits + s].mean().clone();
-        }
-        for (int v = 0; v < vendors; v++) {
-            vendorStage[v][Stage.AWAITING_SPARE.ordinal()] = bands[sVendorUnits + v].mean().clone();
-        }
         return new Run(plan.name(), settings.seed(), reps, horizon, bands[S_UNITS], bands[S_THS], bands[S_STOCKOUT],
                 Arrays.copyOfRange(bands, S_STAGE0, S_STAGE0 + NSTAGES),
                 Arrays.copyOfRange(bands, sSiteUnits, sSiteUnits + sites),
@@ -266,7 +263,7 @@ public final class MonteCarloForecast {
                 Arrays.copyOfRange(bands, sVendorUnits, sVendorUnits + vendors),
                 Arrays.copyOfRange(bands, sVendorThs, sVendorThs + vendors), siteStage, vendorStage, bands[S_PIPELINE],
                 out.thDaysLost, out.spend, out.stockoutDays, transpose(series[S_THS], reps, horizon),
-                transpose(series[S_UNITS], reps, horizon));
+                transpose(series[S_UNITS], reps, horizon), out.fallback);
     }
 
     /** The plan's periods turned into per-pool numbers once, shared read-only by the workers. */
@@ -280,6 +277,8 @@ public final class MonteCarloForecast {
         /** Days per failure block of each pool: a week, or a day when the baseline rate passes 30 a week. */
         final int[] blockDays = new int[cells];
         boolean dailyBlocks;
+        /** Machines each site's technicians diagnose and swap per day. */
+        final int[] diagnosesPerDay = new int[sites];
 
         Compiled(Plan plan) {
             this.plan = plan;
@@ -315,6 +314,7 @@ public final class MonteCarloForecast {
                 }
             }
             for (int s = 0; s < sites; s++) {
+                diagnosesPerDay[s] = fleet.diagnosesPerDay(s);
                 for (int vk = 0; vk < vendors * kinds; vk++) {
                     int cell = fleet.cell(s, vk / kinds, vk % kinds);
                     double weekly = 7 * periods[0].regimes()[vk].failuresPerUnitYear() * fleet.sockets()[cell] / 365.0;
@@ -332,6 +332,14 @@ public final class MonteCarloForecast {
     /**
      * One worker's state, reused replication after replication: simulates a group's common past once,
      * keeps it, and runs each scenario of the group from it.
+     *
+     * <p>A day: machines whose swap or outage ends come back up; parts arriving on a shelf go first to
+     * machines down waiting for them, then to tickets waiting on running machines, then to the shelf;
+     * each failure (thinned by the share of the site's machines still running: a down machine's other
+     * parts do not fail) takes its machine down and joins the site's queue for diagnosis; the site's
+     * technicians take that queue first come, first served, up to their capacity, each swap taking a
+     * spare if there is one (the machine then stays down for the swap time) or leaving the machine
+     * waiting; sites ship on their cadence; hubs work their queues.
      */
     private final class Replica {
         final Compiled[] plans;
@@ -340,7 +348,11 @@ public final class MonteCarloForecast {
         Output out;
         final int shared;
         final int[] shelf = new int[cells];
-        final int[] waiting = new int[cells];
+        /** Machines down waiting for a spare of the pool; of them, those whose part is not in the pipeline. */
+        final int[] waitDown = new int[cells];
+        final int[] unlinkedDown = new int[cells];
+        /** Tickets waiting for a spare while their machine runs (degraded). */
+        final int[] waitUp = new int[cells];
         final int[] outbound = new int[cells * 2];
         final int[] arrive = new int[cells * (days + 1)];
         final int[] purchaseDay = new int[cells];
@@ -353,8 +365,10 @@ public final class MonteCarloForecast {
         final int[] failures = new int[(days + 1) * cells];
         final int warmupDays = settings.warmupDays();
         /** Stage moves of this replication from the warm-up's end: [(day - warm-up) * stages + stage]. */
-        final int[] fleetStageDelta = new int[NSTAGES * (settings.horizonDays() + 1)];
+        final int[] fleetStageDelta = new int[(NSTAGES + 1) * (settings.horizonDays() + 1)];
         final int svCount = fleet.machines().length;
+        /** Machines coming back up per day and site-vendor: [day * svs + sv]. */
+        final int[] release = new int[(days + 1) * svCount];
         /** Stage moves of the shared past, and of each scenario from it: [(day * stages + stage) * svs + sv]. */
         final int[] sharedMoves;
         final int[][] planMoves;
@@ -362,11 +376,13 @@ public final class MonteCarloForecast {
         final SplittableRandom[] failureStreams = new SplittableRandom[cells];
         final SplittableRandom[] routeStreams = new SplittableRandom[cells];
         final SplittableRandom[] purchaseStreams = new SplittableRandom[cells];
+        final SplittableRandom[] thinStreams = new SplittableRandom[cells];
+        final SplittableRandom[] swapStreams = new SplittableRandom[sites];
         final SplittableRandom[] holdStreams;
         final double[] credit;
         final int[] holdDay;
         final double[][] holdU;
-        final int[] svWaiting;
+        final int[] svDown;
         final int[] siteUnits = new int[sites];
         final double[] siteThs = new double[sites];
         final int[] vendorUnits = new int[vendors];
@@ -379,13 +395,16 @@ public final class MonteCarloForecast {
         final long[] active = new long[(days + 1) * words];
         final int[] cellSv = new int[cells];
         final int[] cellVk = new int[cells];
+        final int hubCount = fleet.hubs().size();
         int stockedOutNow;
         int today;
         long spendCents;
         double thLost;
         double stockouts;
-        final int[] stageLevel = new int[NSTAGES];
-        // hub queues: cohorts (available day, pool, count) in arrival order
+        double fallbackParts;
+        final int[] stageLevel = new int[NSTAGES + 1];
+        // queues: cohorts (available day, pool, count) by available day, then arrival; the hubs' first,
+        // then each site's diagnosis queue (pool * 2 + 1 when the machine is down)
         int[][] qAvail;
         int[][] qCell;
         int[][] qCount;
@@ -397,7 +416,6 @@ public final class MonteCarloForecast {
             this.plans = plans;
             this.outs = outs;
             this.shared = Math.max(0, Math.min(days, plans[0].shockDay));
-            int hubs = fleet.hubs().size();
             int moveSize = (settings.horizonDays() + 1) * NSTAGES * svCount;
             sharedMoves = new int[moveSize];
             planMoves = new int[plans.length][moveSize];
@@ -406,20 +424,21 @@ public final class MonteCarloForecast {
                 outs[j].stageMoves.add(planMoves[j]);
             }
             rateZ = new double[vendors * kinds];
-            holdStreams = new SplittableRandom[hubs * sites];
-            credit = new double[hubs];
-            holdDay = new int[hubs * sites];
-            holdU = new double[hubs * sites][3];
-            svWaiting = new int[svCount];
+            holdStreams = new SplittableRandom[hubCount * sites * 2];
+            credit = new double[hubCount];
+            holdDay = new int[hubCount * sites * 2];
+            holdU = new double[hubCount * sites * 2][3];
+            svDown = new int[svCount];
             for (int cell = 0; cell < cells; cell++) {
                 cellSv[cell] = cell / kinds;
                 cellVk[cell] = (cell / kinds) % vendors * kinds + cell % kinds;
             }
-            qAvail = new int[hubs][64];
-            qCell = new int[hubs][64];
-            qCount = new int[hubs][64];
-            qHead = new int[hubs];
-            qTail = new int[hubs];
+            int queues = hubCount + sites;
+            qAvail = new int[queues][64];
+            qCell = new int[queues][64];
+            qCount = new int[queues][64];
+            qHead = new int[queues];
+            qTail = new int[queues];
             snapshot = plans.length > 1 ? new Snapshot() : null;
         }
 
@@ -427,6 +446,7 @@ public final class MonteCarloForecast {
             begin(r);
             use(0);
             moves = sharedMoves;
+            loadLive(r);
             simulate(0, shared, r);
             if (plans.length == 1) {
                 branch(r, 0);
@@ -479,6 +499,7 @@ public final class MonteCarloForecast {
         private void begin(int r) {
             Arrays.fill(arrive, 0);
             Arrays.fill(failures, 0);
+            Arrays.fill(release, 0);
             Arrays.fill(outbound, 0);
             Arrays.fill(purchaseDay, -1);
             Arrays.fill(holdDay, -1);
@@ -487,8 +508,10 @@ public final class MonteCarloForecast {
             Arrays.fill(qTail, 0);
             Arrays.fill(fleetStageDelta, 0);
             System.arraycopy(fleet.spares(), 0, shelf, 0, cells);
-            Arrays.fill(waiting, 0);
-            Arrays.fill(svWaiting, 0);
+            Arrays.fill(waitDown, 0);
+            Arrays.fill(unlinkedDown, 0);
+            Arrays.fill(waitUp, 0);
+            Arrays.fill(svDown, 0);
             Arrays.fill(siteUnits, 0);
             Arrays.fill(siteThs, 0);
             Arrays.fill(vendorUnits, 0);
@@ -506,6 +529,7 @@ public final class MonteCarloForecast {
             spendCents = 0;
             thLost = 0;
             stockouts = 0;
+            fallbackParts = 0;
             today = 0;
             seed(r, 0);
             for (int vk = 0; vk < vendors * kinds; vk++) {
@@ -519,9 +543,130 @@ public final class MonteCarloForecast {
                 failureStreams[cell] = stream(seed, FAILURES + phase, cell, r);
                 routeStreams[cell] = stream(seed, ROUTES + phase, cell, r);
                 purchaseStreams[cell] = stream(seed, PURCHASES + phase, cell, r);
+                thinStreams[cell] = stream(seed, THINNING + phase, cell, r);
+            }
+            for (int s = 0; s < sites; s++) {
+                swapStreams[s] = stream(seed, SWAPS + phase, s, r);
             }
             for (int i = 0; i < holdStreams.length; i++) {
                 holdStreams[i] = stream(seed, HOLDS + phase, i, r);
+            }
+        }
+
+        /**
+         * Day 0 as the database holds it: each open item placed at its stage with the time left in it
+         * drawn given the time already spent (the residual life), machines down without an item given a
+         * return day, open purchase orders due on their dates. One stream per replication, the same for
+         * every scenario (they share day 0).
+         */
+        private void loadLive(int r) {
+            LiveState live = fleet.live();
+            if (live == null) {
+                return;
+            }
+            SplittableRandom u = stream(settings.seed(), LIVE, 0, r);
+            Period period = c.periods[c.periodOf(0)];
+            for (int sv = 0; sv < svCount; sv++) {
+                int n = live.downWithoutItem()[sv];
+                if (n == 0) {
+                    continue;
+                }
+                down(sv, n);
+                for (int i = 0; i < n; i++) {
+                    int back = 1 + (int) (-live.otherDownMeanDays() * Math.log(1 - u.nextDouble()));
+                    if (back < days) {
+                        release[back * svCount + sv]++;
+                    }
+                }
+            }
+            List<Hub> hubs = fleet.hubs();
+            for (LiveState.Item item : live.items()) {
+                int cell = item.cell();
+                int sv = cellSv[cell];
+                int site = sv / vendors;
+                Regime regime = period.regimes()[cellVk[cell]];
+                double v = u.nextDouble();
+                boolean down = item.machineDown();
+                switch (item.stage()) {
+                    case AWAITING_DIAGNOSIS -> {
+                        if (down) {
+                            down(sv, 1);
+                        }
+                        enter(sv, Stage.AWAITING_DIAGNOSIS, 0, 1);
+                        enqueue(hubCount + site, 0, cell * 2 + (down ? 1 : 0), 1);
+                        continue;
+                    }
+                    case AWAITING_SPARE -> {
+                        if (down) {
+                            waitDown[cell]++;
+                            unlinkedDown[cell]++;
+                            down(sv, 1);
+                        } else {
+                            waitUp[cell]++;
+                        }
+                        enter(sv, Stage.AWAITING_SPARE, 0, 1);
+                        continue;
+                    }
+                    case ON_ORDER, LOST -> throw new IllegalArgumentException("not a backlog stage: " + item.stage());
+                    default -> {
+                        // the part is in the pipeline; its machine, if down, waits for any spare of the pool
+                        if (down) {
+                            waitDown[cell]++;
+                            down(sv, 1);
+                        }
+                    }
+                }
+                int h = item.hub();
+                switch (item.stage()) {
+                    case BENCH_REPAIR -> {
+                        int back = regime.bench().residual(item.ageDays(), v);
+                        move(sv, Stage.BENCH_REPAIR, 0, back, 1);
+                        arrive(cell, back, 1);
+                    }
+                    case AWAITING_RMA_SHIPMENT -> {
+                        int route = item.route() >= 0 ? item.route()
+                                : v * (regime.vendorHubShare() + regime.onshoreShare()) < regime.vendorHubShare() ? 0 : 1;
+                        outbound[cell * 2 + route]++;
+                        siteOutbound[site]++;
+                        enter(sv, Stage.AWAITING_RMA_SHIPMENT, 0, 1);
+                    }
+                    case IN_TRANSIT -> {
+                        int left = 1 + (int) (v * hubs.get(h).transitDays());
+                        move(sv, Stage.IN_TRANSIT, 0, left, 1);
+                        enter(sv, Stage.HUB_QUEUE, Math.min(left, days), 1);
+                        enqueue(h, left, cell, 1);
+                    }
+                    case CUSTOMS_HOLD -> {
+                        int left = regime.hold().residual(Double.isNaN(item.ageDays()) ? 0 : item.ageDays(), v);
+                        move(sv, Stage.CUSTOMS_HOLD, 0, left, 1);
+                        if (item.inbound() || h < 0) {
+                            arrive(cell, left, 1);
+                        } else {
+                            enter(sv, Stage.HUB_QUEUE, Math.min(left, days), 1);
+                            enqueue(h, left, cell, 1);
+                        }
+                    }
+                    case HUB_QUEUE -> {
+                        enter(sv, Stage.HUB_QUEUE, 0, 1);
+                        enqueue(h, 0, cell, 1);
+                    }
+                    case HUB_REPAIR -> {
+                        int left = 1 + (int) (v * c.periods[0].hubs().get(h).turnaroundDays());
+                        move(sv, Stage.HUB_REPAIR, 0, left, 1);
+                        sendBack(h, cell, sv, site, left, left, 1, regime);
+                    }
+                    case RETURNING -> {
+                        int left = 1 + (int) (v * (h < 0 ? 3 : hubs.get(h).transitDays()));
+                        move(sv, Stage.RETURNING, 0, left, 1);
+                        arrive(cell, left, 1);
+                    }
+                    default -> throw new IllegalStateException(item.stage().name());
+                }
+            }
+            for (LiveState.Order o : live.orders()) {
+                int day = Math.max(1, o.day());
+                move(cellSv[o.cell()], Stage.ON_ORDER, 0, day, o.quantity());
+                arrive(o.cell(), day, o.quantity());
             }
         }
 
@@ -531,15 +676,25 @@ public final class MonteCarloForecast {
             int horizon = settings.horizonDays();
             int ship = settings.shipEveryDays();
             int[] sockets = fleet.sockets();
-            double[] ths = fleet.thsPerMachine();
             int[] machines = fleet.machines();
-            int hubCount = fleet.hubs().size();
+            boolean finite = fleet.finiteSource();
             float[][] series = out.series;
             for (int i = from; i < to; i++) {
                 int p = c.periodOf(i);
                 Period period = c.periods[p];
                 today = i;
                 drawFailures(i, p);
+                if (i == 0 && fleet.live() != null) {
+                    // day 0 is today as the database holds it: recorded as loaded, moving from day 1 on
+                    record(i, r, warm, horizon, series);
+                    continue;
+                }
+                int rb = i * svCount;
+                for (int sv = 0; sv < svCount; sv++) {
+                    if (release[rb + sv] != 0) {
+                        down(sv, -release[rb + sv]);
+                    }
+                }
                 // only the pools with a failure or an arrival today change: visit those alone
                 for (int w = 0; w < words; w++) {
                     long bits = active[i * words + w];
@@ -547,24 +702,49 @@ public final class MonteCarloForecast {
                         int cell = (w << 6) + Long.numberOfTrailingZeros(bits);
                         bits &= bits - 1;
                         int sv = cellSv[cell];
-                        int before = waiting[cell];
                         boolean wasOut = shelf[cell] == 0;
                         int back = arrive[i * cells + cell];
                         if (back > 0) {
-                            int toMachines = Math.min(back, waiting[cell]);
-                            waiting[cell] -= toMachines;
-                            shelf[cell] += back - toMachines;
+                            int toDown = Math.min(back, waitDown[cell]);
+                            if (toDown > 0) {
+                                waitDown[cell] -= toDown;
+                                int unlinked = Math.min(toDown, unlinkedDown[cell]);
+                                unlinkedDown[cell] -= unlinked;
+                                leave(sv, Stage.AWAITING_SPARE, i, unlinked);
+                                down(sv, -toDown);
+                            }
+                            int toUp = Math.min(back - toDown, waitUp[cell]);
+                            if (toUp > 0) {
+                                waitUp[cell] -= toUp;
+                                leave(sv, Stage.AWAITING_SPARE, i, toUp);
+                            }
+                            shelf[cell] += back - toDown - toUp;
                         }
                         int failed = failures[i * cells + cell];
                         if (failed > 0) {
-                            fail(cell, sv, i, failed, period.regimes()[cellVk[cell]]);
-                        }
-                        if (waiting[cell] != before) {
-                            down(sv, waiting[cell] - before);
+                            // a failure of a part whose machine is already down does not happen
+                            SplittableRandom thin = thinStreams[cell];
+                            int site = sv / vendors;
+                            int accepted = 0;
+                            for (int f = 0; f < failed; f++) {
+                                if (!finite || thin.nextDouble() * machines[sv] < machines[sv] - svDown[sv]) {
+                                    accepted++;
+                                    down(sv, 1);
+                                }
+                            }
+                            if (accepted > 0) {
+                                enter(sv, Stage.AWAITING_DIAGNOSIS, i, accepted);
+                                enqueue(hubCount + site, i, cell * 2 + 1, accepted);
+                            }
                         }
                         if (sockets[cell] > 0 && wasOut != (shelf[cell] == 0)) {
                             stockedOutNow += wasOut ? -1 : 1;
                         }
+                    }
+                }
+                for (int s = 0; s < sites; s++) {
+                    if (qHead[hubCount + s] != qTail[hubCount + s]) {
+                        diagnose(s, i, period);
                     }
                 }
                 // site s ships on the days with (day + s) divisible by the cadence
@@ -576,33 +756,89 @@ public final class MonteCarloForecast {
                 for (int h = 0; h < hubCount; h++) {
                     serve(h, i, p);
                 }
-                if (i >= warm) {
-                    int at = r * horizon + i - warm;
-                    for (int st = 0; st < sites; st++) {
-                        series[sSiteUnits + st][at] = siteUnits[st];
-                        series[sSiteThs + st][at] = (float) siteThs[st];
+                record(i, r, warm, horizon, series);
+            }
+        }
+
+        /** The day's levels into the replication's series (from the warm-up's end on). */
+        private void record(int i, int r, int warm, int horizon, float[][] series) {
+            if (i < warm) {
+                return;
+            }
+            int at = r * horizon + i - warm;
+            for (int st = 0; st < sites; st++) {
+                series[sSiteUnits + st][at] = siteUnits[st];
+                series[sSiteThs + st][at] = (float) siteThs[st];
+            }
+            for (int v = 0; v < vendors; v++) {
+                series[sVendorUnits + v][at] = vendorUnits[v];
+                series[sVendorThs + v][at] = (float) vendorThs[v];
+            }
+            series[S_UNITS][at] = fleetUnits;
+            series[S_THS][at] = (float) fleetThs;
+            series[S_STOCKOUT][at] = stockedOutNow;
+            stockouts += stockedOutNow;
+            thLost += fleetThs;
+        }
+
+        /**
+         * A site's technicians through its diagnosis queue, first come first served, up to their day's
+         * capacity: each machine takes a spare if the shelf has one (down for the swap time more: the
+         * whole days of U + swap days, whose mean is the swap time, so Little's law holds) or waits.
+         * Its failed part then takes its route.
+         */
+        private void diagnose(int s, int day, Period period) {
+            int q = hubCount + s;
+            int capacity = c.diagnosesPerDay[s];
+            double swap = fleet.swapDays();
+            SplittableRandom swaps = swapStreams[s];
+            while (qHead[q] < qTail[q] && qAvail[q][qHead[q]] <= day && capacity > 0) {
+                int head = qHead[q];
+                int code = qCell[q][head];
+                int cell = code >> 1;
+                boolean isDown = (code & 1) == 1;
+                int m = Math.min(qCount[q][head], capacity);
+                capacity -= m;
+                qCount[q][head] -= m;
+                if (qCount[q][head] == 0) {
+                    qHead[q]++;
+                }
+                int sv = cellSv[cell];
+                leave(sv, Stage.AWAITING_DIAGNOSIS, day, m);
+                Regime regime = period.regimes()[cellVk[cell]];
+                boolean wasOut = shelf[cell] == 0;
+                for (int n = 0; n < m; n++) {
+                    boolean waits = shelf[cell] == 0;
+                    if (!waits) {
+                        shelf[cell]--;
+                        if (isDown) {
+                            int extra = swap == 0 ? 0 : (int) (swaps.nextDouble() + swap);
+                            if (extra == 0) {
+                                down(sv, -1);
+                            } else if (day + extra < days) {
+                                release[(day + extra) * svCount + sv]++;
+                            }
+                        }
+                    } else if (isDown) {
+                        waitDown[cell]++;
+                    } else {
+                        waitUp[cell]++;
+                        enter(sv, Stage.AWAITING_SPARE, day, 1);
                     }
-                    for (int v = 0; v < vendors; v++) {
-                        series[sVendorUnits + v][at] = vendorUnits[v];
-                        series[sVendorThs + v][at] = (float) vendorThs[v];
-                    }
-                    int units = fleetUnits;
-                    double th = fleetThs;
-                    series[S_UNITS][at] = units;
-                    series[S_THS][at] = (float) th;
-                    series[S_STOCKOUT][at] = stockedOutNow;
-                    stockouts += stockedOutNow;
-                    thLost += th;
+                    route(cell, sv, day, regime, waits && isDown);
+                }
+                if (fleet.sockets()[cell] > 0 && wasOut != (shelf[cell] == 0)) {
+                    stockedOutNow += wasOut ? -1 : 1;
                 }
             }
         }
 
-        /** Machines waiting at a site and vendor change: the sums by site, vendor and fleet follow. */
+        /** Machines down at a site and vendor change: the sums by site, vendor and fleet follow. */
         private void down(int sv, int change) {
             int machines = fleet.machines()[sv];
-            int was = Math.min(svWaiting[sv], machines);
-            svWaiting[sv] += change;
-            int delta = Math.min(svWaiting[sv], machines) - was;
+            int was = Math.min(svDown[sv], machines);
+            svDown[sv] += change;
+            int delta = Math.min(svDown[sv], machines) - was;
             if (delta != 0) {
                 double ths = delta * fleet.thsPerMachine()[sv];
                 int site = sv / vendors;
@@ -622,24 +858,26 @@ public final class MonteCarloForecast {
             int horizon = settings.horizonDays();
             float[][] series = out.series;
             Arrays.fill(stageLevel, 0);
+            int first = Stage.BENCH_REPAIR.ordinal();
+            int last = Stage.ON_ORDER.ordinal();
             for (int i = warm; i < days; i++) {
                 int inPipeline = 0;
-                for (int st = 1; st < NSTAGES; st++) {
-                    stageLevel[st] += fleetStageDelta[(i - warm) * NSTAGES + st];
-                    inPipeline += stageLevel[st];
-                }
-                {
-                    int at = r * horizon + i - warm;
-                    series[S_PIPELINE][at] = inPipeline;
-                    series[S_STAGE0][at] = series[S_UNITS][at];
-                    for (int st = 1; st < NSTAGES; st++) {
+                int at = r * horizon + i - warm;
+                for (int st = 0; st <= NSTAGES; st++) {
+                    stageLevel[st] += fleetStageDelta[(i - warm) * (NSTAGES + 1) + st];
+                    if ((st >= first && st <= last) || st == NSTAGES) {
+                        inPipeline += stageLevel[st];
+                    }
+                    if (st < NSTAGES) {
                         series[S_STAGE0 + st][at] = stageLevel[st];
                     }
                 }
+                series[S_PIPELINE][at] = inPipeline;
             }
             out.thDaysLost[r] = thLost;
             out.spend[r] = spendCents;
             out.stockoutDays[r] = stockouts;
+            out.fallback[r] = fallbackParts;
         }
 
         /**
@@ -675,36 +913,63 @@ public final class MonteCarloForecast {
             }
         }
 
-        private void fail(int cell, int sv, int day, int failed, Regime regime) {
+        /**
+         * A diagnosed part takes its route: one uniform picks it and, rescaled within the route's share
+         * (again uniform), the bench time. A part routed to a hub no open hub takes follows the regime's
+         * fallback. {@code machineWaits}: its machine is down waiting for a spare, so the dashboard counts
+         * the ticket at its part's stage, or as awaiting a spare when the part leaves the pipeline.
+         */
+        private void route(int cell, int sv, int day, Regime regime, boolean machineWaits) {
             SplittableRandom routes = routeStreams[cell];
             double bench = regime.benchShare();
             double toVendor = bench + regime.vendorHubShare();
             double toOnshore = toVendor + regime.onshoreShare();
-            for (int n = 0; n < failed; n++) {
-                if (shelf[cell] > 0) {
-                    shelf[cell]--;
-                } else {
-                    waiting[cell]++;
+            double uRoute = routes.nextDouble();
+            if (uRoute >= bench && uRoute < toOnshore) {
+                int route = uRoute < toVendor ? 0 : 1;
+                if (c.hubFor[c.periodOf(day)][cellVk[cell] * 2 + route] < 0) {
+                    fallback(cell, sv, day, regime, (uRoute - bench) / (toOnshore - bench), machineWaits);
+                    return;
                 }
-                // one uniform per failure: it picks the route, and rescaled within the route's share
-                // (again uniform) it picks the bench time
-                double uRoute = routes.nextDouble();
-                if (uRoute < bench) {
-                    int back = day + regime.bench().sample(uRoute / bench);
-                    move(sv, Stage.BENCH_REPAIR, day, back, 1);
-                    arrive(cell, back, 1);
-                } else if (uRoute < toOnshore) {
-                    outbound[cell * 2 + (uRoute < toVendor ? 0 : 1)]++;
-                    siteOutbound[sv / vendors]++;
-                    enter(sv, Stage.AWAITING_SHIPMENT, day, 1);
-                } else {
-                    purchase(cell, sv, day, regime);
-                }
+                outbound[cell * 2 + route]++;
+                siteOutbound[sv / vendors]++;
+                enter(sv, Stage.AWAITING_RMA_SHIPMENT, day, 1);
+            } else if (uRoute < bench) {
+                int back = day + regime.bench().sample(uRoute / bench);
+                move(sv, Stage.BENCH_REPAIR, day, back, 1);
+                arrive(cell, back, 1);
+            } else {
+                scrapped(cell, sv, day, regime, machineWaits);
             }
         }
 
-        /** A replacement bought from the vendor: it arrives after the lead time and any hold on its shipment. */
-        private void purchase(int cell, int sv, int day, Regime regime) {
+        /** A part scrapped: a replacement is bought; a machine waiting on it is now awaiting a spare. */
+        private void scrapped(int cell, int sv, int day, Regime regime, boolean machineWaits) {
+            if (machineWaits) {
+                unlinkedDown[cell]++;
+                enter(sv, Stage.AWAITING_SPARE, day, 1);
+            }
+            purchase(cell, sv, day, regime, !machineWaits);
+        }
+
+        /** No open hub takes the part: the scenario's fallback, counted. */
+        private void fallback(int cell, int sv, int day, Regime regime, double u, boolean machineWaits) {
+            fallbackParts++;
+            if (regime.fallback() == Plan.Fallback.BENCH) {
+                int back = day + regime.bench().sample(u);
+                move(sv, Stage.BENCH_REPAIR, day, back, 1);
+                arrive(cell, back, 1);
+            } else {
+                scrapped(cell, sv, day, regime, machineWaits);
+            }
+        }
+
+        /**
+         * A replacement bought from the vendor: it arrives after the lead time and any hold on its
+         * shipment. {@code counted}: shown as on order (a machine waiting on it is shown as awaiting a
+         * spare instead, as the dashboard shows its ticket).
+         */
+        private void purchase(int cell, int sv, int day, Regime regime, boolean counted) {
             if (day >= days) {
                 return;
             }
@@ -721,12 +986,24 @@ public final class MonteCarloForecast {
             }
             int hold = purchaseHeldU[cell] < regime.heldShare() ? regime.hold().sample(purchaseDurU[cell]) : 0;
             int back = day + regime.sparesLeadDays() + hold;
-            move(sv, Stage.ON_ORDER, day, back, 1);
+            if (counted) {
+                move(sv, Stage.ON_ORDER, day, back, 1);
+            } else {
+                // in the pipeline all the same (its machine is shown as awaiting a spare)
+                add(sv, NSTAGES, Math.min(day, days), 1);
+                add(sv, NSTAGES, Math.min(back, days), -1);
+            }
             arrive(cell, back, 1);
         }
 
+        /**
+         * A site's shipment day: parts awaiting shipment leave for the first open hub of their route, one
+         * shipment per hub, held as a whole at the border on the way out with the outbound held share;
+         * parts that no open hub takes any more follow the fallback.
+         */
         private void shipOut(int s, int day, int p) {
             List<Hub> hubs = fleet.hubs();
+            Regime[] regimes = c.periods[p].regimes();
             for (int v = 0; v < vendors; v++) {
                 int sv = s * vendors + v;
                 for (int k = 0; k < kinds; k++) {
@@ -736,20 +1013,46 @@ public final class MonteCarloForecast {
                         if (n == 0) {
                             continue;
                         }
-                        int h = c.hubFor[p][(v * kinds + k) * 2 + route];
-                        if (h < 0) {
-                            continue; // no hub open for it: it waits at the site
-                        }
                         outbound[cell * 2 + route] = 0;
                         siteOutbound[s] -= n;
-                        int arrival = day + hubs.get(h).transitDays();
-                        leave(sv, Stage.AWAITING_SHIPMENT, day, n);
-                        move(sv, Stage.IN_TRANSIT_OUT, day, arrival, n);
+                        leave(sv, Stage.AWAITING_RMA_SHIPMENT, day, n);
+                        Regime regime = regimes[cellVk[cell]];
+                        int h = c.hubFor[p][(v * kinds + k) * 2 + route];
+                        if (h < 0) {
+                            for (int i = 0; i < n; i++) {
+                                fallback(cell, sv, day, regime, routeStreams[cell].nextDouble(), false);
+                            }
+                            continue;
+                        }
+                        Hub hub = hubs.get(h);
+                        int arrival = day + hub.transitDays();
+                        move(sv, Stage.IN_TRANSIT, day, arrival, n);
+                        if (hub.crossesBorder() && regime.heldShareOut() > 0) {
+                            int key = hubCount * sites + h * sites + s;
+                            double[] u = drawHold(key, day);
+                            if (u[0] < regime.heldShareOut()) {
+                                int hold = regime.hold().sample(u[1]);
+                                move(sv, Stage.CUSTOMS_HOLD, arrival, arrival + hold, n);
+                                arrival += hold;
+                            }
+                        }
                         enter(sv, Stage.HUB_QUEUE, Math.min(arrival, days), n);
                         enqueue(h, arrival, cell, n);
                     }
                 }
             }
+        }
+
+        /** The three uniforms of a shipment's hold, once per key and day. */
+        private double[] drawHold(int key, int day) {
+            if (holdDay[key] != day) {
+                holdDay[key] = day;
+                SplittableRandom hs = holdStreams[key];
+                holdU[key][0] = hs.nextDouble();
+                holdU[key][1] = hs.nextDouble();
+                holdU[key][2] = hs.nextDouble();
+            }
+            return holdU[key];
         }
 
         /**
@@ -764,7 +1067,6 @@ public final class MonteCarloForecast {
             }
             double perDay = c.capacityPerDay[p][h];
             credit[h] = Math.min(credit[h] + perDay, perDay + 1);
-            Hub hub = fleet.hubs().get(h);
             Regime[] regimes = c.periods[p].regimes();
             while (qHead[h] < qTail[h] && qAvail[h][qHead[h]] <= day && credit[h] >= 1) {
                 int head = qHead[h];
@@ -780,55 +1082,64 @@ public final class MonteCarloForecast {
                 leave(sv, Stage.HUB_QUEUE, day, m);
                 int done = day + state.turnaroundDays();
                 move(sv, Stage.HUB_REPAIR, day, done, m);
-                if (done >= days) {
-                    continue;
-                }
-                Regime regime = regimes[cellVk[cell]];
-                int port = done + hub.transitDays();
-                move(sv, Stage.IN_TRANSIT_BACK, done, port, m);
-                int hold = 0;
-                boolean excluded = false;
-                if (hub.crossesBorder()) {
-                    int key = h * sites + site;
-                    if (holdDay[key] != day) {
-                        holdDay[key] = day;
-                        SplittableRandom hs = holdStreams[key];
-                        holdU[key][0] = hs.nextDouble();
-                        holdU[key][1] = hs.nextDouble();
-                        holdU[key][2] = hs.nextDouble();
-                    }
-                    if (holdU[key][0] < regime.heldShare()) {
-                        hold = regime.hold().sample(holdU[key][1]);
-                        excluded = holdU[key][2] < regime.excludedShare();
-                        move(sv, Stage.CUSTOMS_HOLD, port, port + hold, m);
-                    }
-                }
-                int released = port + hold;
-                if (excluded) {
-                    for (int n = 0; n < m; n++) {
-                        purchase(cell, sv, released, regime);
-                    }
-                } else {
-                    arrive(cell, released, m);
-                }
+                sendBack(h, cell, sv, site, day, done, m, regimes[cellVk[cell]]);
             }
         }
 
-        private void enqueue(int h, int available, int cell, int n) {
-            if (qTail[h] == qAvail[h].length) {
-                int live = qTail[h] - qHead[h];
-                // room at the front: slide the live cohorts down; otherwise grow
-                int size = live * 2 <= qAvail[h].length ? qAvail[h].length : qAvail[h].length * 2;
-                qAvail[h] = compact(qAvail[h], qHead[h], live, size);
-                qCell[h] = compact(qCell[h], qHead[h], live, size);
-                qCount[h] = compact(qCount[h], qHead[h], live, size);
-                qHead[h] = 0;
-                qTail[h] = live;
+        /** Repaired parts back from a hub, leaving on {@code done}: in transit, maybe held, then on the shelf. */
+        private void sendBack(int h, int cell, int sv, int site, int started, int done, int m, Regime regime) {
+            if (done >= days) {
+                return;
             }
-            qAvail[h][qTail[h]] = available;
-            qCell[h][qTail[h]] = cell;
-            qCount[h][qTail[h]] = n;
-            qTail[h]++;
+            Hub hub = fleet.hubs().get(h);
+            int port = done + hub.transitDays();
+            move(sv, Stage.RETURNING, done, port, m);
+            int hold = 0;
+            boolean excluded = false;
+            if (hub.crossesBorder()) {
+                double[] u = drawHold(h * sites + site, started);
+                if (u[0] < regime.heldShare()) {
+                    hold = regime.hold().sample(u[1]);
+                    excluded = u[2] < regime.excludedShare();
+                    move(sv, Stage.CUSTOMS_HOLD, port, port + hold, m);
+                }
+            }
+            int released = port + hold;
+            if (excluded) {
+                for (int n = 0; n < m; n++) {
+                    purchase(cell, sv, released, regime, true);
+                }
+            } else {
+                arrive(cell, released, m);
+            }
+        }
+
+        /** A cohort into queue q, after every cohort available no later (first come, first served). */
+        private void enqueue(int q, int available, int cell, int n) {
+            if (qTail[q] == qAvail[q].length) {
+                int live = qTail[q] - qHead[q];
+                // room at the front: slide the live cohorts down; otherwise grow
+                int size = live * 2 <= qAvail[q].length ? qAvail[q].length : qAvail[q].length * 2;
+                qAvail[q] = compact(qAvail[q], qHead[q], live, size);
+                qCell[q] = compact(qCell[q], qHead[q], live, size);
+                qCount[q] = compact(qCount[q], qHead[q], live, size);
+                qHead[q] = 0;
+                qTail[q] = live;
+            }
+            int at = qTail[q];
+            while (at > qHead[q] && qAvail[q][at - 1] > available) {
+                at--;
+            }
+            if (at < qTail[q]) {
+                int len = qTail[q] - at;
+                System.arraycopy(qAvail[q], at, qAvail[q], at + 1, len);
+                System.arraycopy(qCell[q], at, qCell[q], at + 1, len);
+                System.arraycopy(qCount[q], at, qCount[q], at + 1, len);
+            }
+            qAvail[q][at] = available;
+            qCell[q][at] = cell;
+            qCount[q][at] = n;
+            qTail[q]++;
         }
 
         private int[] compact(int[] a, int from, int live, int size) {
@@ -864,23 +1175,31 @@ public final class MonteCarloForecast {
          * warm-up counts as made on its last day: the sums stay exact and the writes stay in one row.
          */
         private void add(int sv, int stage, int day, int n) {
+            if (n == 0) {
+                return;
+            }
             int row = Math.max(day, warmupDays) - warmupDays;
-            fleetStageDelta[row * NSTAGES + stage] += n;
-            moves[(row * NSTAGES + stage) * svCount + sv] += n;
+            fleetStageDelta[row * (NSTAGES + 1) + stage] += n;
+            if (stage < NSTAGES) {
+                moves[(row * NSTAGES + stage) * svCount + sv] += n;
+            }
         }
 
         /** The state on the shared day, to start each scenario from. */
         private final class Snapshot {
             final int[] shelf = new int[cells];
-            final int[] waiting = new int[cells];
+            final int[] waitDown = new int[cells];
+            final int[] unlinkedDown = new int[cells];
+            final int[] waitUp = new int[cells];
             final int[] outbound = new int[cells * 2];
             final int[] arrive = new int[cells * (days + 1)];
+            final int[] release = new int[(days + 1) * svCount];
             final long[] active = new long[(days + 1) * words];
             final int[] purchaseDay = new int[cells];
             final double[] purchaseHeldU = new double[cells];
             final double[] purchaseDurU = new double[cells];
-            final int[] fleetStageDelta = new int[NSTAGES * (settings.horizonDays() + 1)];
-            final int[] svWaiting = new int[svCount];
+            final int[] fleetStageDelta = new int[(NSTAGES + 1) * (settings.horizonDays() + 1)];
+            final int[] svDown = new int[svCount];
             final int[] siteUnits = new int[sites];
             final double[] siteThs = new double[sites];
             final int[] vendorUnits = new int[vendors];
@@ -888,29 +1207,34 @@ public final class MonteCarloForecast {
             int fleetUnits;
             double fleetThs;
             final int[] siteOutbound = new int[sites];
-            final double[] credit = new double[fleet.hubs().size()];
-            final int[][] qAvail = new int[fleet.hubs().size()][];
-            final int[][] qCell = new int[fleet.hubs().size()][];
-            final int[][] qCount = new int[fleet.hubs().size()][];
-            final int[] qHead = new int[fleet.hubs().size()];
-            final int[] qTail = new int[fleet.hubs().size()];
+            final double[] credit = new double[hubCount];
+            final int[][] qAvail = new int[hubCount + sites][];
+            final int[][] qCell = new int[hubCount + sites][];
+            final int[][] qCount = new int[hubCount + sites][];
+            final int[] qHead = new int[hubCount + sites];
+            final int[] qTail = new int[hubCount + sites];
             int stockedOutNow;
             long spendCents;
             double thLost;
             double stockouts;
+            double fallbackParts;
 
             void take() {
                 copy(Replica.this.shelf, shelf);
-                copy(Replica.this.waiting, waiting);
+                copy(Replica.this.waitDown, waitDown);
+                copy(Replica.this.unlinkedDown, unlinkedDown);
+                copy(Replica.this.waitUp, waitUp);
                 copy(Replica.this.outbound, outbound);
                 int from = shared * cells;
                 System.arraycopy(Replica.this.arrive, from, arrive, from, arrive.length - from);
+                int rf = shared * svCount;
+                System.arraycopy(Replica.this.release, rf, release, rf, release.length - rf);
                 System.arraycopy(Replica.this.active, shared * words, active, shared * words, active.length - shared * words);
                 copy(Replica.this.purchaseDay, purchaseDay);
                 System.arraycopy(Replica.this.purchaseHeldU, 0, purchaseHeldU, 0, cells);
                 System.arraycopy(Replica.this.purchaseDurU, 0, purchaseDurU, 0, cells);
                 copy(Replica.this.fleetStageDelta, fleetStageDelta);
-                copy(Replica.this.svWaiting, svWaiting);
+                copy(Replica.this.svDown, svDown);
                 copy(Replica.this.siteUnits, siteUnits);
                 System.arraycopy(Replica.this.siteThs, 0, siteThs, 0, sites);
                 copy(Replica.this.vendorUnits, vendorUnits);
@@ -919,10 +1243,10 @@ public final class MonteCarloForecast {
                 fleetThs = Replica.this.fleetThs;
                 copy(Replica.this.siteOutbound, siteOutbound);
                 System.arraycopy(Replica.this.credit, 0, credit, 0, credit.length);
-                for (int h = 0; h < credit.length; h++) {
-                    qAvail[h] = into(Replica.this.qAvail[h], qAvail[h], Replica.this.qTail[h]);
-                    qCell[h] = into(Replica.this.qCell[h], qCell[h], Replica.this.qTail[h]);
-                    qCount[h] = into(Replica.this.qCount[h], qCount[h], Replica.this.qTail[h]);
+                for (int q = 0; q < qHead.length; q++) {
+                    qAvail[q] = into(Replica.this.qAvail[q], qAvail[q], Replica.this.qTail[q]);
+                    qCell[q] = into(Replica.this.qCell[q], qCell[q], Replica.this.qTail[q]);
+                    qCount[q] = into(Replica.this.qCount[q], qCount[q], Replica.this.qTail[q]);
                 }
                 copy(Replica.this.qHead, qHead);
                 copy(Replica.this.qTail, qTail);
@@ -930,21 +1254,26 @@ public final class MonteCarloForecast {
                 spendCents = Replica.this.spendCents;
                 thLost = Replica.this.thLost;
                 stockouts = Replica.this.stockouts;
+                fallbackParts = Replica.this.fallbackParts;
             }
 
             void restore() {
                 copy(shelf, Replica.this.shelf);
-                copy(waiting, Replica.this.waiting);
+                copy(waitDown, Replica.this.waitDown);
+                copy(unlinkedDown, Replica.this.unlinkedDown);
+                copy(waitUp, Replica.this.waitUp);
                 copy(outbound, Replica.this.outbound);
                 int from = shared * cells;
                 System.arraycopy(arrive, from, Replica.this.arrive, from, arrive.length - from);
+                int rf = shared * svCount;
+                System.arraycopy(release, rf, Replica.this.release, rf, release.length - rf);
                 System.arraycopy(active, shared * words, Replica.this.active, shared * words, active.length - shared * words);
                 Arrays.fill(Replica.this.failures, from, Replica.this.failures.length, 0);
                 copy(purchaseDay, Replica.this.purchaseDay);
                 System.arraycopy(purchaseHeldU, 0, Replica.this.purchaseHeldU, 0, cells);
                 System.arraycopy(purchaseDurU, 0, Replica.this.purchaseDurU, 0, cells);
                 copy(fleetStageDelta, Replica.this.fleetStageDelta);
-                copy(svWaiting, Replica.this.svWaiting);
+                copy(svDown, Replica.this.svDown);
                 copy(siteUnits, Replica.this.siteUnits);
                 System.arraycopy(siteThs, 0, Replica.this.siteThs, 0, sites);
                 copy(vendorUnits, Replica.this.vendorUnits);
@@ -953,10 +1282,10 @@ public final class MonteCarloForecast {
                 Replica.this.fleetThs = fleetThs;
                 copy(siteOutbound, Replica.this.siteOutbound);
                 System.arraycopy(credit, 0, Replica.this.credit, 0, credit.length);
-                for (int h = 0; h < credit.length; h++) {
-                    Replica.this.qAvail[h] = into(qAvail[h], Replica.this.qAvail[h], qTail[h]);
-                    Replica.this.qCell[h] = into(qCell[h], Replica.this.qCell[h], qTail[h]);
-                    Replica.this.qCount[h] = into(qCount[h], Replica.this.qCount[h], qTail[h]);
+                for (int q = 0; q < qHead.length; q++) {
+                    Replica.this.qAvail[q] = into(qAvail[q], Replica.this.qAvail[q], qTail[q]);
+                    Replica.this.qCell[q] = into(qCell[q], Replica.this.qCell[q], qTail[q]);
+                    Replica.this.qCount[q] = into(qCount[q], Replica.this.qCount[q], qTail[q]);
                 }
                 copy(qHead, Replica.this.qHead);
                 copy(qTail, Replica.this.qTail);
@@ -965,6 +1294,7 @@ public final class MonteCarloForecast {
                 Replica.this.spendCents = spendCents;
                 Replica.this.thLost = thLost;
                 Replica.this.stockouts = stockouts;
+                Replica.this.fallbackParts = fallbackParts;
             }
 
             /** The first n entries of a queue array into another of the same length (reused when it fits). */

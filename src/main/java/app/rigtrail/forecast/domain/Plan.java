@@ -11,7 +11,16 @@ public record Plan(String name, int shockDay, Period before, Period after) {
     /** Parameters of one vendor and part kind in one period. Shares are of the failed parts. */
     public record Regime(double failuresPerUnitYear, double rateShape, double benchShare, double vendorHubShare,
             double onshoreShare, double scrapShare, DiscreteDuration bench, double heldShare, DiscreteDuration hold,
-            double excludedShare, int sparesLeadDays, boolean ordersAllowed, long unitCostCents) {
+            double excludedShare, int sparesLeadDays, boolean ordersAllowed, long unitCostCents, double heldShareOut,
+            Fallback fallback) {
+
+        /** A regime whose crossings are held on the way back only and whose hub-less parts go to the bench. */
+        public Regime(double failuresPerUnitYear, double rateShape, double benchShare, double vendorHubShare,
+                double onshoreShare, double scrapShare, DiscreteDuration bench, double heldShare, DiscreteDuration hold,
+                double excludedShare, int sparesLeadDays, boolean ordersAllowed, long unitCostCents) {
+            this(failuresPerUnitYear, rateShape, benchShare, vendorHubShare, onshoreShare, scrapShare, bench, heldShare,
+                    hold, excludedShare, sparesLeadDays, ordersAllowed, unitCostCents, 0, Fallback.BENCH);
+        }
 
         public Regime {
             double sum = benchShare + vendorHubShare + onshoreShare + scrapShare;
@@ -19,6 +28,15 @@ public record Plan(String name, int shockDay, Period before, Period after) {
                 throw new IllegalArgumentException("route shares must add up to 1, not " + sum);
             }
         }
+    }
+
+    /**
+     * What happens to a failed part routed to a hub when no open hub takes it: repaired on the site's
+     * bench, scrapped (a replacement is bought where the vendor may be ordered from), or replaced by a
+     * new part bought at once. Such parts are counted and reported; none waits for ever.
+     */
+    public enum Fallback {
+        BENCH, SCRAP, BUY_NEW
     }
 
     /** A hub's state in one period. */

@@ -11,7 +11,17 @@ import java.util.List;
  * later, narrower rule can refine an earlier, broader one.
  */
 public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFailureFactor, List<Rule> rules,
-        List<HubRule> hubs) {
+        List<HubRule> hubs, Integer effectiveAfterDays, String fallback) {
+
+    /** The longest delay after the start a scenario may take effect. */
+    public static final int MAX_EFFECTIVE_AFTER_DAYS = 3650;
+    public static final List<String> FALLBACKS = List.of("BENCH", "SCRAP", "BUY_NEW");
+
+    /** Parameters taking effect on a date (or throughout, without one), hub-less parts to the bench. */
+    public ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFailureFactor, List<Rule> rules,
+            List<HubRule> hubs) {
+        this(effectiveDate, firmwareOffFailureFactor, rules, hubs, null, null);
+    }
 
     /** Parameters for one vendor and part kind (null: all vendors, all kinds). */
     public record Rule(String vendor, String partKind, Double failuresPerUnitYear, Double failureRateScale,
@@ -40,6 +50,27 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
         hubs = hubs == null ? List.of() : List.copyOf(hubs);
     }
 
+    /** What happens to a part no open hub takes (BENCH when not set). */
+    public app.rigtrail.forecast.domain.Plan.Fallback fallbackOrDefault() {
+        return fallback == null ? app.rigtrail.forecast.domain.Plan.Fallback.BENCH
+                : app.rigtrail.forecast.domain.Plan.Fallback.valueOf(fallback);
+    }
+
+    /**
+     * The first day (0 = the forecast's first day) on which the scenario is in force: a number of days
+     * after the start, or a date; neither puts it in force throughout.
+     */
+    public int effectiveDay(LocalDate start) {
+        if (effectiveAfterDays != null) {
+            return effectiveAfterDays;
+        }
+        if (effectiveDate != null) {
+            return (int) Math.max(0, Math.min(MAX_EFFECTIVE_AFTER_DAYS,
+                    java.time.temporal.ChronoUnit.DAYS.between(start, effectiveDate)));
+        }
+        return 0;
+    }
+
     public double firmwareFactor() {
         return firmwareOffFailureFactor == null ? 1.15 : firmwareOffFailureFactor;
     }
@@ -47,6 +78,15 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
     /** Every problem with these parameters, as field paths and messages; empty if there is none. */
     public List<String[]> violations(List<String> vendors, List<String> partKinds, List<String> hubCodes) {
         List<String[]> out = new ArrayList<>();
+        if (effectiveAfterDays != null && effectiveDate != null) {
+            out.add(new String[] {"effectiveAfterDays", "give either effectiveDate or effectiveAfterDays, not both"});
+        }
+        if (effectiveAfterDays != null && (effectiveAfterDays < 0 || effectiveAfterDays > MAX_EFFECTIVE_AFTER_DAYS)) {
+            out.add(new String[] {"effectiveAfterDays", "must be between 0 and " + MAX_EFFECTIVE_AFTER_DAYS});
+        }
+        if (fallback != null && !FALLBACKS.contains(fallback)) {
+            out.add(new String[] {"fallback", "must be one of " + FALLBACKS});
+        }
         if (firmwareOffFailureFactor != null && (firmwareOffFailureFactor < 1 || firmwareOffFailureFactor > 5)) {
             out.add(new String[] {"firmwareOffFailureFactor", "must be between 1 and 5"});
         }

@@ -1,7 +1,6 @@
 package app.rigtrail.forecast.domain;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
@@ -55,9 +54,10 @@ public final class ScenarioResolver {
 
     private static Plan compile(String name, ScenarioParameters params, Period before, Baseline baseline, Fleet fleet,
             LocalDate start, int warmupDays) {
-        Period after = params.rules().isEmpty() && params.hubs().isEmpty() ? before : period(params, baseline, fleet);
-        int shockDay = params.effectiveDate() == null ? 0
-                : (int) Math.max(0, warmupDays + ChronoUnit.DAYS.between(start, params.effectiveDate()));
+        Period after = params.rules().isEmpty() && params.hubs().isEmpty() && params.fallback() == null ? before
+                : period(params, baseline, fleet);
+        int shockDay = params.effectiveDate() == null && params.effectiveAfterDays() == null ? 0
+                : warmupDays + params.effectiveDay(start);
         return new Plan(name, shockDay, before, after);
     }
 
@@ -77,6 +77,7 @@ public final class ScenarioResolver {
                 double scale = 1;
                 double[] shares = {b.benchShare(), b.vendorHubShare(), b.onshoreShare(), b.scrapShare()};
                 double held = b.heldShare();
+                double heldOut = b.heldShareOut();
                 double heldScale = 1;
                 double holdScale = 1;
                 double holdShift = 0;
@@ -104,6 +105,7 @@ public final class ScenarioResolver {
                         }
                     }
                     held = r.heldShare() != null ? r.heldShare() : held;
+                    heldOut = r.heldShare() != null ? r.heldShare() : heldOut;
                     heldScale = r.heldShareScale() != null ? r.heldShareScale() : heldScale;
                     holdScale = r.holdScale() != null ? r.holdScale() : holdScale;
                     holdShift = r.holdShiftDays() != null ? r.holdShiftDays() : holdShift;
@@ -120,8 +122,9 @@ public final class ScenarioResolver {
                 }
                 double total = shares[0] + shares[1] + shares[2] + shares[3];
                 if (total <= 0) {
-                    throw new IllegalArgumentException(
-                            "route shares for " + vendor + " " + kind + " are all zero: set at least one");
+                    throw new IllegalArgumentException("the scenario routes failed " + vendor + " " + kind.toLowerCase()
+                            .replace('_', ' ') + "s nowhere: its bench, vendor hub, onshore and scrap shares are all "
+                            + "zero; give at least one a share");
                 }
                 DiscreteDuration hold = chosen != null
                         ? DiscreteDuration.fromSurvival(survival(chosen), holdScale, holdShift)
@@ -131,7 +134,8 @@ public final class ScenarioResolver {
                 long cost = Math.round(b.unitCostCents() * price * (1 + tariff / 100));
                 regimes[v * kinds + k] = new Regime(effectiveRate, shape, shares[0] / total, shares[1] / total,
                         shares[2] / total, shares[3] / total, DiscreteDuration.lognormal(b.benchMedianDays(), b.benchSigma()),
-                        Math.min(1, held * heldScale), hold, excluded, lead, orders, cost);
+                        Math.min(1, held * heldScale), hold, excluded, lead, orders, cost,
+                        Math.min(1, heldOut * heldScale), params.fallbackOrDefault());
             }
         }
         List<HubState> hubs = new ArrayList<>();

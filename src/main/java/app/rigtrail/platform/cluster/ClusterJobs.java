@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -40,6 +41,9 @@ public class ClusterJobs {
 
     @Inject
     Replica replica;
+
+    @Inject
+    MeterRegistry registry;
 
     /** What one tick did. */
     public enum Outcome {
@@ -74,14 +78,26 @@ public class ClusterJobs {
         });
     }
 
-    /** Like {@link #runOncePerPeriod} for a timer: failures are logged (the next tick retries), not thrown. */
+    /**
+     * Like {@link #runOncePerPeriod} for a timer: failures are logged (the next tick retries), not thrown.
+     * Every tick is counted on this replica as {@code rigtrail.jobs.ticks{job, outcome}} (outcome ran,
+     * busy, done_this_period or failed), so that each replica shows that it ticks and how often it
+     * found the period taken by another.
+     */
     public Outcome tick(String job, Duration period, Runnable work) {
         try {
-            return runOncePerPeriod(job, period, work);
+            Outcome o = runOncePerPeriod(job, period, work);
+            count(job, o.name());
+            return o;
         } catch (RuntimeException e) {
+            count(job, "FAILED");
             LOG.warnf("scheduled job %s failed on %s (the next tick retries): %s", job, replica.id(), e.getMessage());
             return Outcome.BUSY;
         }
+    }
+
+    private void count(String job, String outcome) {
+        registry.counter("rigtrail.jobs.ticks", "job", job, "outcome", outcome.toLowerCase()).increment();
     }
 
     /** Seconds since each job last finished a period (the job lag), from the database. */
