@@ -259,7 +259,7 @@ public class RepairPages {
                 // the form token is the upload's idempotency key: a photo sent again after a dropped
                 // connection is stored once
                 idempotency.run(user.name() + ":page:ticket-photo:" + id, formToken,
-                        new PhotoUpload(id, sha256(data), file.fileName()), 201,
+                        new PhotoUpload(id, PhotoUpload.sha256(data), file.fileName()), 201,
                         () -> repairs.addPhoto(id, data, file.fileName()));
             } catch (ProblemException e) {
                 message = e.getMessage();
@@ -273,17 +273,6 @@ public class RepairPages {
                 List.of()), false)).build();
     }
 
-    /** What makes two uploads the same one: the ticket, the bytes and the file name. */
-    record PhotoUpload(long ticketId, String sha256, String fileName) {
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @GET
     @Path("tickets/{id}/photos/{photoId}")

@@ -32,7 +32,6 @@ import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
 import app.rigtrail.platform.web.ProblemException;
 import app.rigtrail.repair.RepairViews.OpenTicket;
-import app.rigtrail.repair.RepairViews.PhotoView;
 import app.rigtrail.repair.RepairViews.TicketDetail;
 import app.rigtrail.repair.RepairViews.TicketTransitionRequest;
 import app.rigtrail.repair.RepairViews.TicketView;
@@ -103,8 +102,12 @@ public class TicketResource {
     @Path("{id}/photos")
     @RolesAllowed({Roles.TECHNICIAN, Roles.ADMIN})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Attach a photo (JPEG, PNG or WebP by content, at most 10 MB) as multipart field 'file'")
-    public Response addPhoto(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
+    @Operation(summary = "Attach a photo (JPEG, PNG or WebP by content, at most 10 MB) as multipart field 'file'. "
+            + "With an Idempotency-Key header a photo sent again (a retry after a dropped connection) is stored once "
+            + "and the first answer returned; the same key with other bytes gets 422")
+    public Response addPhoto(@PathParam("id") long id, @RestForm("file") FileUpload file,
+            @Parameter(description = "any unique string per intended upload") @HeaderParam(Idempotency.HEADER) String key)
+            throws IOException {
         if (file == null) {
             throw ProblemException.invalid("Send the photo as multipart field 'file'",
                     List.of(new FieldViolation("file", "is required")));
@@ -112,8 +115,10 @@ public class TicketResource {
         if (file.size() > app.rigtrail.repair.domain.ImageType.MAX_BYTES) {
             throw new ProblemException(413, "Photo too large", "A photo may be at most 10 MB");
         }
-        PhotoView photo = service.addPhoto(id, Files.readAllBytes(file.uploadedFile()), file.fileName());
-        return Response.status(201).entity(photo).build();
+        byte[] data = Files.readAllBytes(file.uploadedFile());
+        return idempotency.run(user.name() + ":POST /api/tickets/" + id + "/photos", key,
+                new PhotoUpload(id, PhotoUpload.sha256(data), file.fileName()), 201,
+                () -> service.addPhoto(id, data, file.fileName()));
     }
 
     @GET

@@ -89,21 +89,80 @@ final class TabletBrowser implements AutoCloseable {
                 }""");
     }
 
-    /** The smallest tap target's width and height on the page, for the notes. */
+    /**
+     * The smallest visible tap target on the page, for the notes: the one whose shorter side is
+     * shortest (ties: the smaller area), as [width, height, "what"], counted the way
+     * {@link #smallTapTargets} counts them. [0, 0, "none"] on a page without any.
+     */
     @SuppressWarnings("unchecked")
-    static List<Number> smallestTapTarget(Page page) {
-        return (List<Number>) page.evaluate("""
+    static List<Object> smallestTapTarget(Page page) {
+        return (List<Object>) page.evaluate("""
                 () => {
-                  let w = Infinity, h = Infinity;
+                  let best = null;
+                  const seen = new Set();
                   document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary').forEach(el => {
                     let t = el;
                     if ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) t = el.closest('label');
+                    if (seen.has(t)) return;
+                    seen.add(t);
                     const r = t.getBoundingClientRect();
-                    if (r.width === 0 || r.height === 0) return;
-                    w = Math.min(w, r.width); h = Math.min(h, r.height);
+                    if (r.width === 0 || r.height === 0 || getComputedStyle(t).visibility === 'hidden') return;
+                    const side = Math.min(r.width, r.height);
+                    if (!best || side < best.side || (side === best.side && r.width * r.height < best.area)) {
+                      const name = (t.innerText || t.value || t.name || t.id || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+                      best = { side, area: r.width * r.height, w: r.width, h: r.height,
+                               what: t.tagName.toLowerCase() + ' "' + name + '"' };
+                    }
                   });
-                  return [Math.round(w), Math.round(h)];
+                  return best ? [Math.round(best.w), Math.round(best.h), best.what] : [0, 0, 'none'];
                 }""");
+    }
+
+    /**
+     * Codes on screen instead of words: every word of the page's visible text (options included) that
+     * is a constant of one of the given enums, or that looks like one (capitals joined by an
+     * underscore, such as DEEMED_EXCLUDED). Each as "WORD in \"...its line...\"".
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> rawCodes(Page page, java.util.Collection<String> enumNames) {
+        return (List<String>) page.evaluate("""
+                names => {
+                  const known = new Set(names);
+                  const found = [];
+                  const text = document.body.innerText;
+                  for (const line of text.split('\\n')) {
+                    // a word on its own: part of a code such as SZ-HUB or TX1-STORE is not a state
+                    for (const m of line.matchAll(/(?<![A-Za-z0-9_#-])[A-Z][A-Z0-9_]+(?![A-Za-z0-9_-])/g)) {
+                      const w = m[0];
+                      if (known.has(w) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(w)) {
+                        found.push(w + ' in "' + line.trim().slice(0, 80) + '"');
+                      }
+                    }
+                  }
+                  return [...new Set(found)];
+                }""", new java.util.ArrayList<>(enumNames));
+    }
+
+    /**
+     * The names of the states, kinds, routes, clock standings and statuses users must never see as
+     * such (item 2 of #14), except those whose words are the same letters (PSU, RMA).
+     */
+    static java.util.Set<String> enumNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Class<? extends Enum<?>> e : List.<Class<? extends Enum<?>>>of(app.rigtrail.repair.domain.TicketState.class,
+                app.rigtrail.repair.domain.RmaState.class, app.rigtrail.repair.domain.RepairRoute.class,
+                app.rigtrail.logistics.domain.ShipmentState.class, app.rigtrail.logistics.domain.ShipmentKind.class,
+                app.rigtrail.logistics.domain.HoldKind.class, app.rigtrail.logistics.domain.HoldOutcome.class,
+                app.rigtrail.logistics.domain.CustomsClocks.Standing.class, app.rigtrail.fleet.domain.MinerStatus.class,
+                app.rigtrail.fleet.domain.ComponentKind.class, app.rigtrail.fleet.domain.LocationKind.class,
+                app.rigtrail.fleet.domain.Vendor.class, app.rigtrail.availability.domain.BacklogStage.class,
+                app.rigtrail.alerts.domain.AlertKind.class, app.rigtrail.growth.domain.MachineOrderState.class)) {
+            for (Enum<?> c : e.getEnumConstants()) {
+                names.add(c.name());
+            }
+        }
+        names.removeAll(java.util.Set.of("PSU", "RMA"));
+        return names;
     }
 
     /** Logs in on Keycloak's own login page and returns on the app's home page. */

@@ -68,6 +68,17 @@ class TabletJourneysE2eTest {
         throw new IllegalStateException("no untouched TX1 miner with a hashboard");
     }
 
+    /** Moves a ticket through the API as tech-tx (the answer must be 200). */
+    static void move(long ticket, String json) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TabletBrowser.APP
+                + "/api/tickets/" + ticket + "/transitions")).header("Authorization", "Bearer " + TabletBrowser.token("tech-tx"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("moving ticket " + ticket + " with " + json + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
     static List<String> moves(Page page) {
         return page.locator("#timeline li strong:not(.note)").allTextContents();
     }

@@ -58,8 +58,19 @@ class ForecastPagesTest {
         long fades = scenarios.list().stream().filter(s -> "review-fades".equals(s.code)).findFirst().orElseThrow().id;
         ForecastRecord f = forecasts.run(forecasts.prepare(new ForecastService.ForecastRequest(java.util.List.of(fades), 30,
                 20, 5L, null, null, null)), "mgr", app.rigtrail.forecast.domain.MonteCarloForecast.Monitor.NONE);
-        given().get("/forecasts/" + f.id).then().statusCode(200).body(containsString("seed <strong id=\"seed\">5</strong>"))
-                .body(containsString("/forecasts/" + f.id + "/csv"));
+        // times in the one format of every page, with the zone (no ISO instant with fractions)
+        String minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC)
+                .format(f.createdAt) + " UTC";
+        String iso = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}";
+        given().get("/forecasts/" + f.id).then().statusCode(200)
+                .body(containsString("seed <strong id=\"seed\">5</strong>"))
+                .body(containsString("/forecasts/" + f.id + "/csv")).body(containsString("Run by mgr at\n  " + minute + " in"));
+        String studio = given().get("/forecasts").then().statusCode(200).body(containsString(minute))
+                .body(containsString("data-href=\"/forecasts/" + f.id + "\"")).extract().asString();
+        assertTrue(!studio.matches("(?s).*<td>" + iso + ".*"), "no ISO instant in the saved forecasts");
+        String list = given().get("/scenarios").then().statusCode(200).extract().asString();
+        assertTrue(!list.matches("(?s).*<td>" + iso + ".*") && list.matches("(?s).*<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC</td>.*"),
+                "scenarios updated in the one format");
         given().get("/forecasts/" + f.id + "/csv").then().statusCode(200).contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("forecast-" + f.id + ".csv"))
                 .body(containsString("The review fades,fleet,fleet,availabilityUnits,"));

@@ -96,6 +96,46 @@ class RmaAndPhotoTest {
     }
 
     @Test
+    void aPhotoSentAgainWithItsIdempotencyKeyIsStoredOnce() {
+        long ticket = RepairFixtures.openHashboardTicket("Photo retried")[0];
+        byte[] png = Arrays.copyOf(ImageTypeTest.PNG, 4096);
+        String key = "photo-" + System.nanoTime();
+        int first = given().header("Authorization", Tokens.bearer(Tokens.TECH_TX)).header("Idempotency-Key", key)
+                .multiPart("file", "chain2.png", png, "image/png").post("/api/tickets/" + ticket + "/photos")
+                .then().statusCode(201).extract().path("id");
+        // the connection dropped before the answer arrived: the tablet sends the same upload again
+        given().header("Authorization", Tokens.bearer(Tokens.TECH_TX)).header("Idempotency-Key", key)
+                .multiPart("file", "chain2.png", png, "image/png").post("/api/tickets/" + ticket + "/photos")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        // the same key with other bytes is another request: refused, nothing stored
+        byte[] other = Arrays.copyOf(ImageTypeTest.PNG, 5000);
+        given().header("Authorization", Tokens.bearer(Tokens.TECH_TX)).header("Idempotency-Key", key)
+                .multiPart("file", "chain2.png", other, "image/png").post("/api/tickets/" + ticket + "/photos")
+                .then().statusCode(422).contentType("application/problem+json");
+        as(Tokens.TECH_TX).get("/api/tickets/" + ticket).then().body("photos.size()", equalTo(1))
+                .body("photos[0].id", equalTo(first));
+        // without a key every upload is a new photo
+        given().header("Authorization", Tokens.bearer(Tokens.TECH_TX)).multiPart("file", "chain2.png", png, "image/png")
+                .post("/api/tickets/" + ticket + "/photos").then().statusCode(201).body("id", org.hamcrest.Matchers.not(first));
+        as(Tokens.TECH_TX).get("/api/tickets/" + ticket).then().body("photos.size()", equalTo(2));
+    }
+
+    @Test
+    @io.quarkus.test.security.TestSecurity(user = "tech-tx", roles = "technician")
+    void thePhotoFormSentTwiceWithItsFormTokenStoresOnePhoto() {
+        long ticket = RepairFixtures.openHashboardTicket("Photo form retried")[0];
+        byte[] png = Arrays.copyOf(ImageTypeTest.PNG, 3072);
+        String token = "form-" + System.nanoTime();
+        for (int i = 0; i < 2; i++) {
+            given().redirects().follow(false).multiPart("file", "board.png", png, "image/png")
+                    .multiPart("formToken", token).post("/tickets/" + ticket + "/photos").then().statusCode(303);
+        }
+        Number photos = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select count(*) from ticket_photo where ticket_id = ?1").setParameter(1, ticket).getSingleResult());
+        org.junit.jupiter.api.Assertions.assertEquals(1, photos.intValue());
+    }
+
+    @Test
     void theDatabaseRefusesToRewriteTicketAndCaseHistory() {
         long[] t = RepairFixtures.openHashboardTicket("History");
         long fan = RepairFixtures.componentOf(t[1], "FAN");

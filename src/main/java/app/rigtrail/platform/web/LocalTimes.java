@@ -63,6 +63,24 @@ public class LocalTimes {
         return at(at, null);
     }
 
+    /**
+     * An instant written as text (ISO-8601, as a JSON document or a map for a page keeps it), in the
+     * same format as {@link #at(Instant)}; text that is not an instant is shown as it is.
+     */
+    public String atText(Object iso) {
+        if (iso == null) {
+            return "—";
+        }
+        if (iso instanceof Instant i) {
+            return at(i);
+        }
+        try {
+            return at(Instant.parse(iso.toString()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso.toString();
+        }
+    }
+
     /** A calendar date (customs dates are days, not instants). */
     public String day(LocalDate d) {
         return d == null ? "—" : DATE.format(d);
