@@ -273,7 +273,6 @@ public class RepairPages {
                 List.of()), false)).build();
     }
 
-
     @GET
     @Path("tickets/{id}/photos/{photoId}")
     @Produces({"image/jpeg", "image/png", "image/webp"})
