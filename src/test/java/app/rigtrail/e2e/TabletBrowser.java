@@ -34,14 +34,21 @@ final class TabletBrowser implements AutoCloseable {
     final Browser browser;
 
     TabletBrowser() {
+        this(List.of());
+    }
+
+    /** A browser started with more command-line switches (a fake camera, for instance). */
+    TabletBrowser(List<String> moreArgs) {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
                 "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
                 "PLAYWRIGHT_BROWSERS_PATH", Paths.get("target", "playwright-browsers").toAbsolutePath().toString())));
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        args.addAll(moreArgs);
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get(System.getProperty("e2e.chromium", "/usr/lib/chromium/chromium")))
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+                .setArgs(args));
     }
 
     /** A fresh tablet (1024x768, touch) with nobody logged in. */

@@ -28,6 +28,9 @@ class OfflineAssetsTest {
         given().get("/static/vendor/idb/umd.js").then().statusCode(200).body(containsString("openDB"));
         given().get("/static/vendor/zxing/zxing-library.min.js").then().statusCode(200)
                 .body(containsString("BrowserMultiFormatReader"));
+        // the favicon (#14 item 8), served without a session as a browser asks for it before logging in
+        given().redirects().follow(false).get("/static/favicon.svg").then().statusCode(200)
+                .contentType(containsString("image/svg+xml")).body(containsString("<svg"));
         // the pages themselves still need a session
         given().redirects().follow(false).get("/tickets").then().statusCode(302)
                 .header("Location", containsString("response_type=code"));
