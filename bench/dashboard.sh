@@ -5,12 +5,17 @@
 # dashboard request under 8 concurrent clients.
 # Usage: bench/dashboard.sh [clients=8] [measured seconds=60] [warm-up seconds=20]
 # Set DASHBENCH_RELOAD=1 to load the data set again, DASHBENCH_MEMO=false to measure without the
-# dashboard's memoization (every request computes everything).
+# dashboard's memoization (every request computes everything), DASHBENCH_PATHS=/tickets,/stock to
+# measure only some of the requests (the list pages of #14: /tickets,/shipments,/holds,/rma-cases,/stock),
+# DASHBENCH_SLOW_MS=100 to have PostgreSQL log every statement slower than that (target/postgres/server.log),
+# DASHBENCH_NO_BUILD=1 to measure the jar and classes already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS="${1:-8}" SECONDS_MEASURED="${2:-60}" WARMUP="${3:-20}"
-./mvnw -q -B -ntp package -DskipTests
-./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+if [ "${DASHBENCH_NO_BUILD:-0}" != 1 ] || [ ! -f target/bench-classpath.txt ]; then
+  ./mvnw -q -B -ntp package -DskipTests
+  ./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+fi
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 
 APP_PID=""
@@ -45,5 +50,6 @@ for i in $(seq 1 120); do
   if curl -fsS -o /dev/null http://localhost:8080/q/health/ready 2>/dev/null; then break; fi
   sleep 1
 done
-java -Dhttp.maxConnections=16 -cp "$CP" app.rigtrail.bench.DashboardBenchmark http://localhost:8080 http://localhost:8180 \
+$PSQL -d dashbench -c "alter system set log_min_duration_statement = ${DASHBENCH_SLOW_MS:--1}" -c "select pg_reload_conf()" >/dev/null
+java -Dhttp.maxConnections=16 -Dbench.paths="${DASHBENCH_PATHS:-}" -cp "$CP" app.rigtrail.bench.DashboardBenchmark http://localhost:8080 http://localhost:8180 \
   rigtrail-dev-secret-NOT-FOR-PRODUCTION "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED"

@@ -44,6 +44,13 @@ public final class DashboardBenchmark {
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
+        // -Dbench.paths=/tickets,/stock measures only those (DASHBENCH_PATHS in bench/dashboard.sh)
+        String only = System.getProperty("bench.paths", "");
+        List<String> endpoints = only.isBlank() ? ENDPOINTS
+                : ENDPOINTS.stream().filter(List.of(only.split(","))::contains).toList();
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("bench.paths names none of " + ENDPOINTS);
+        }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String token = token(http, keycloak, secret);
@@ -61,7 +68,7 @@ public final class DashboardBenchmark {
             int client = k;
             Thread t = new Thread(() -> {
                 Random r = new Random(client);
-                List<String> order = new ArrayList<>(ENDPOINTS);
+                List<String> order = new ArrayList<>(endpoints);
                 try {
                     while (System.nanoTime() < end) {
                         Collections.shuffle(order, r);
