@@ -58,7 +58,7 @@ public class StockService {
     Genealogy genealogy;
 
     @Inject
-    DwellService dwell;
+    app.rigtrail.logistics.HoldModels holdModels;
 
     @ConfigProperty(name = "rigtrail.stock.default-lead-days", defaultValue = "42")
     public int defaultLeadDays;
@@ -342,8 +342,7 @@ public class StockService {
                 + "and kind in ('SPARES_PURCHASE','NEW_MACHINES','INBOUND_RETURN')").getSingleResult();
         Number held = (Number) em.createNativeQuery("select count(distinct shipment_id) from customs_hold").getSingleResult();
         double pHold = shipped.doubleValue() == 0 ? 0 : Math.min(1, held.doubleValue() / shipped.doubleValue());
-        Optional<SurvivalModel> fit = dwell.bestFit(dwell.observations(new DwellService.Filter(null, vendor, null, null,
-                null), DwellService.today()));
+        Optional<SurvivalModel> fit = holdModels.fitForVendor(vendor, DwellService.today());
         if (fit.isEmpty()) {
             return new double[] {0, 0, 0};
         }

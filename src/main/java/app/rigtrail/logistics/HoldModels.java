@@ -60,6 +60,18 @@ public class HoldModels {
                 dwell.observations(new DwellService.Filter(null, null, kind.name(), null, null), today)));
     }
 
+    /**
+     * The dwell model of one vendor's holds at every port and of every kind (the customs part of a
+     * spare's lead time, for the stock levels' reorder points): fitting it reads and fits every hold
+     * of the vendor, tens of thousands at the benchmark fleet, so it is remembered like the others.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<SurvivalModel> fitForVendor(String vendor, LocalDate today) {
+        Key key = new Key("vendor-fit", null, vendor, null, today, version());
+        return (Optional<SurvivalModel>) memo.computeIfAbsent(key, k -> dwell.bestFit(
+                dwell.observations(new DwellService.Filter(null, vendor, null, null, null), today)));
+    }
+
     public Curve curve(String port, String vendor, HoldKind kind, LocalDate today) {
         Key key = new Key("curve", port, vendor, kind == null ? null : kind.name(), today, version());
         return (Curve) memo.computeIfAbsent(key, k -> compute(port, vendor, kind, today));

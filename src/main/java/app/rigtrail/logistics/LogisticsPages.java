@@ -39,7 +39,6 @@ import app.rigtrail.logistics.LogisticsViews.ItemInput;
 import app.rigtrail.logistics.LogisticsViews.NewShipment;
 import app.rigtrail.logistics.LogisticsViews.ShipmentDetail;
 import app.rigtrail.logistics.LogisticsViews.ShipmentTransition;
-import app.rigtrail.logistics.LogisticsViews.ShipmentView;
 import app.rigtrail.logistics.domain.HoldKind;
 import app.rigtrail.logistics.domain.HoldOutcome;
 import app.rigtrail.logistics.domain.ShipmentKind;
@@ -67,7 +66,7 @@ public class LogisticsPages {
                 String port, String vendor, HoldKind kind, List<PortView> ports, Vendor[] vendors, HoldKind[] kinds, String curveJson, int observations,
                 int open, List<AlertView> alerts);
 
-        static native TemplateInstance shipments(Page<ShipmentView> page, app.rigtrail.platform.web.ListView list,
+        static native TemplateInstance shipments(Page<app.rigtrail.logistics.LogisticsViews.ShipmentRow> page, app.rigtrail.platform.web.ListView list,
                 app.rigtrail.logistics.domain.ShipmentState state, app.rigtrail.logistics.domain.ShipmentState[] states,
                 ShipmentKind kind, ShipmentKind[] kinds, List<String> sites, boolean canEdit);
 

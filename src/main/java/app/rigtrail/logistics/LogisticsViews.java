@@ -68,6 +68,15 @@ public final class LogisticsViews {
     public record ShipmentMoved(long shipmentId, ShipmentKind kind, ShipmentState from, ShipmentState to) {
     }
 
+    /**
+     * A row of the shipments page: what the list shows, read with the shipment (its site and port
+     * fetched with it), without its items and open hold, which would cost queries per row.
+     */
+    public record ShipmentRow(Long id, String label, ShipmentKind kind, String carrier, String trackingNumber,
+            String origin, String destination, Long siteId, String site, String port, ShipmentState state,
+            Instant createdAt) {
+    }
+
     public record ShipmentView(Long id, String label, ShipmentKind kind, String carrier, String trackingNumber,
             String origin, String destination, Long siteId, String site, String hub, String port,
             ShipmentState state, String createdBy, Instant createdAt, List<ItemView> items,

@@ -444,7 +444,7 @@ public class ShipmentService {
             "site", "site.code");
 
     /** The shipments page: {@code q} is a shipment number ("S-12" or "12") or a tracking number. */
-    public Page<ShipmentView> list(String q, String siteCode, ShipmentState state, ShipmentKind kind,
+    public Page<LogisticsViews.ShipmentRow> list(String q, String siteCode, ShipmentState state, ShipmentKind kind,
             app.rigtrail.platform.web.ListView view) {
         ListQuery query = new ListQuery()
                 .and("s.state = :state", "state", state)
@@ -456,7 +456,9 @@ public class ShipmentService {
             query.and("s.kind <> :outbound", "outbound", ShipmentKind.OUTBOUND_TO_HUB);
         }
         query.search(q, "S-", "(s.id = :number or s.trackingNumber = :exact)", "s.trackingNumber = :exact");
-        return query.page(em, Shipment.class, "s", "join fetch s.site site", view, SORTS, this::view);
+        return query.page(em, Shipment.class, "s", "join fetch s.site site left join fetch s.port", view, SORTS,
+                s -> new LogisticsViews.ShipmentRow(s.id, s.label(), s.kind, s.carrier, s.trackingNumber, s.origin,
+                        s.destination, s.site.id, s.site.code, s.port == null ? null : s.port.code, s.state, s.createdAt));
     }
 
     Shipment shipment(long id) {

@@ -399,12 +399,19 @@ public class RepairService {
                         ListQuery.daysAgo("minAgeDays", minAgeDays))
                 .inSites("t.siteId", user.siteScope());
         if (state == null && openOnly) {
-            query.andAlways("t.state not in (:resolved, :cancelled)",
-                    Map.of("resolved", TicketState.RESOLVED, "cancelled", TicketState.CANCELLED));
+            query.andAlways(OPEN_TICKET, Map.of());
         }
         return query.page(em, RepairTicket.class, "t", "join fetch t.miner m join fetch m.model join fetch m.site",
                 "t.openedAt desc, t.id desc", paging, this::view);
     }
+
+    /**
+     * An open ticket ({@link TicketState#isOpen()}) in JPQL. The states are literals, not parameters: the
+     * database then sees the predicate of the partial index repair_ticket_open and reads the few open
+     * tickets (about 1% of a million) instead of the whole table, whatever the plan is cached as.
+     */
+    static final String OPEN_TICKET = "t.state not in (app.rigtrail.repair.domain.TicketState.RESOLVED, "
+            + "app.rigtrail.repair.domain.TicketState.CANCELLED)";
 
     /** The sort columns of the tickets page: key to JPQL, the first being the default. */
     public static final Map<String, String> TICKET_SORTS = app.rigtrail.platform.web.ListView.sorts(
@@ -425,8 +432,7 @@ public class RepairService {
                 .and("t.miner.site.code = :siteCode", "siteCode", siteCode == null ? null : siteCode.trim().toUpperCase())
                 .inSites("t.siteId", user.siteScope());
         if (state == null) {
-            query.andAlways("t.state not in (:resolved, :cancelled)",
-                    Map.of("resolved", TicketState.RESOLVED, "cancelled", TicketState.CANCELLED));
+            query.andAlways(OPEN_TICKET, Map.of());
         }
         query.search(q, "#", "(t.id = :number or t.miner.serial like :prefix or t.miner.assetCode like :prefix)",
                 "(t.miner.assetCode like :prefix or t.miner.serial like :prefix)");
