@@ -295,12 +295,17 @@ public class RmaService {
                         paging, this::view);
     }
 
-    /** The sort columns of the RMA list, the first being the default. */
+    /**
+     * The sort columns of the RMA list, the first being the default. "Part" sorts as the column reads,
+     * by kind then serial: with the serial alone the database walked every component in serial order
+     * looking for a vendor's cases (1 s at 850,000 components), with the kind first it sorts the cases
+     * the filters chose.
+     */
     public static final Map<String, String> SORTS = app.rigtrail.platform.web.ListView.sorts(
             "opened", "r.openedAt",
             "state", "r.state",
             "vendor", "r.vendor",
-            "part", "c.serial");
+            "part", "c.kind | c.serial");
 
     /** The RMA list: {@code q} is a case number ("#12"), the start of the part's serial, or the vendor's RMA number. */
     public Page<RmaView> list(String q, String siteCode, RmaState state, Vendor vendor,

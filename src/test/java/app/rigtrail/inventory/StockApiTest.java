@@ -187,6 +187,36 @@ class StockApiTest {
         assertTrue(((Number) after.get("orderUpTo")).intValue() > 0, before + " -> " + after);
     }
 
+    /** Installs {@code n} components of the part into the site's newest hashing miner, straight in the database. */
+    static void installDirectly(String site, long part, int n, int firstSlot) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
+                    .instance(jakarta.persistence.EntityManager.class).get();
+            Number miner = (Number) em.createNativeQuery("select m.id from miner m join site s on s.id = m.site_id "
+                    + "where s.code = ?1 and m.status = 'HASHING' order by m.id desc limit 1").setParameter(1, site)
+                    .getSingleResult();
+            for (int i = 0; i < n; i++) {
+                em.createNativeQuery("insert into component (serial, part_id, kind, location_kind, miner_id, slot_index, "
+                        + "site_id) select ?1, ?2, 'FAN', 'INSTALLED', m.id, ?3, m.site_id from miner m where m.id = ?4")
+                        .setParameter(1, "T-IB-" + UUID.randomUUID()).setParameter(2, part).setParameter(3, firstSlot + i)
+                        .setParameter(4, miner.longValue()).executeUpdate();
+            }
+        });
+    }
+
+    @Test
+    void theInstalledBaseIsCountedAgainWhenComponentsArrive() {
+        // a part nobody issues: its demand is the installed base times the failure rate (5% a year)
+        long store = location("ND1-STORE");
+        long part = newPart();
+        assertEquals(null, level(store, part), "no stock and nothing installed: no level");
+        installDirectly("ND1", part, 10, 100);
+        assertEquals(0.5, ((Number) level(store, part).get("demandPerYear")).doubleValue(), 1e-9);
+        // the count is remembered, but not past a change of the components
+        installDirectly("ND1", part, 10, 110);
+        assertEquals(1.0, ((Number) level(store, part).get("demandPerYear")).doubleValue(), 1e-9);
+    }
+
     static Map<String, Object> level(long location, long part) {
         return as(Tokens.LOGISTICS).queryParam("location", location).get("/api/stock").then().statusCode(200).extract()
                 .jsonPath().getMap("find { it.partId == " + part + " }");

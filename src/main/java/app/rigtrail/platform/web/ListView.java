@@ -68,7 +68,11 @@ public final class ListView {
         return new ListView(path, kept, s, desc, page == null || page < 0 ? 0 : Math.min(page, Paging.MAX_PAGE));
     }
 
-    /** A list's sort columns, in order, the first being the default: key, expression, key, expression... */
+    /**
+     * A list's sort columns, in order, the first being the default: key, expression, key, expression...
+     * An expression may be several, separated by " | " ("c.kind | c.serial"): each is sorted in the
+     * view's direction.
+     */
     public static Map<String, String> sorts(String... keysAndExpressions) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i + 1 < keysAndExpressions.length; i += 2) {
@@ -96,7 +100,7 @@ public final class ListView {
     /** The ORDER BY for this view from the list's sort expressions, ending on a unique tie-breaker. */
     public String orderBy(Map<String, String> expressions, String tieBreaker) {
         String dir = descending ? " desc" : " asc";
-        return expressions.get(sort) + dir + ", " + tieBreaker + dir;
+        return String.join(dir + ", ", expressions.get(sort).split("\\s*\\|\\s*")) + dir + ", " + tieBreaker + dir;
     }
 
     public ListView counted(long total, boolean capped) {
