@@ -429,7 +429,9 @@ public class RepairService {
         ListQuery query = new ListQuery()
                 .and("t.state = :state", "state", state)
                 .and("t.route = :route", "route", route)
-                .and("t.miner.site.code = :siteCode", "siteCode", siteCode == null ? null : siteCode.trim().toUpperCase())
+                // the ticket's own site (as the scope below): its index, not a walk through every miner
+                .and("t.siteId in (select s.id from Site s where s.code = :siteCode)", "siteCode",
+                        siteCode == null || siteCode.isBlank() ? null : siteCode.trim().toUpperCase())
                 .inSites("t.siteId", user.siteScope());
         if (state == null) {
             query.andAlways(OPEN_TICKET, Map.of());

@@ -107,4 +107,25 @@ class ListPagesTest {
                 .body(containsString("id=\"list-total\">0<"));
         given().get("/stock?sort=onHand&dir=asc").then().statusCode(200).body(containsString("aria-sort=\"ascending\""));
     }
+
+    @Test
+    @TestSecurity(user = "logi", roles = "logistics")
+    void rmaCasesSortByPartAsTheColumnReadsKindThenSerialBothWays() {
+        app.rigtrail.repair.RepairFixturesAccess.rmaCase("sorted by part");
+        for (String dir : List.of("asc", "desc")) {
+            String html = given().get("/rma-cases?sort=part&dir=" + dir + "&size=100").then().statusCode(200)
+                    .extract().asString();
+            String table = html.substring(html.indexOf("id=\"rma-list\""));
+            table = table.substring(table.indexOf("<tbody>"), table.indexOf("</tbody>"));
+            List<String> parts = new ArrayList<>();
+            Matcher m = Pattern.compile("</a></td><td>([^<]+)</td>").matcher(table);
+            while (m.find()) {
+                parts.add(m.group(1).trim());
+            }
+            assertTrue(!parts.isEmpty(), html);
+            List<String> sorted = new ArrayList<>(parts);
+            sorted.sort(dir.equals("asc") ? String::compareTo : java.util.Comparator.<String>reverseOrder());
+            assertEquals(sorted, parts, "the Part column (kind then serial) sorted " + dir);
+        }
+    }
 }
