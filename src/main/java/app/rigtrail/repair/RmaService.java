@@ -318,8 +318,8 @@ public class RmaService {
                 .inSites("r.siteId", user.siteScope());
         // the serial through a subquery: its prefix index finds the few parts, and the cases are found by
         // their part (an OR across the join made the database read every case and component)
-        query.search(q, "#", "(r.id = :number or r.component.id in (select c.id from Component c where c.serial like :prefix))",
-                "(r.component.id in (select c.id from Component c where c.serial like :prefix) or r.rmaNumber = :exact)");
+        query.search(q, "#", "(r.id = :number or r.component.id in (select sc.id from Component sc where sc.serial like :prefix))",
+                "(r.component.id in (select sc.id from Component sc where sc.serial like :prefix) or r.rmaNumber = :exact)");
         return query.page(em, RmaCase.class, "r", "join fetch r.component c join fetch c.part", view, SORTS, this::view);
     }
 
