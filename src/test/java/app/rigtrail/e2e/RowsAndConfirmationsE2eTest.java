@@ -49,8 +49,25 @@ class RowsAndConfirmationsE2eTest {
         return new String[] {page.url(), TabletBrowser.APP + href};
     }
 
+    /** A machine order, so that the orders list has a row (the demo data place none in production). */
+    static void placeAnOrder() throws Exception {
+        if (TabletBrowser.api("logi", "/api/machine-orders?size=1").contains("\"id\"")) {
+            return;
+        }
+        long model = TabletBrowser.firstLong(TabletBrowser.api("logi", "/api/miner-models?size=100"), "id");
+        long site = TabletBrowser.firstLong(TabletBrowser.api("logi", "/api/sites?q=TX1"), "id");
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(TabletBrowser.APP + "/api/machine-orders"))
+                .header("Authorization", "Bearer " + TabletBrowser.token("logi")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"modelId\":" + model + ",\"siteId\":" + site
+                        + ",\"quantity\":10,\"unitPriceCents\":1500000,\"quotedLeadDays\":42}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
     @Test
     void aTapAnywhereOnAListRowOpensItsObject() throws Exception {
+        placeAnOrder();
         List<String> wrong = new ArrayList<>();
         try (BrowserContext tablet = browser.tablet()) {
             Page page = tablet.newPage();
