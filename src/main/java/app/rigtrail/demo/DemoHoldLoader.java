@@ -41,7 +41,7 @@ public final class DemoHoldLoader {
                 ship.setString(1, machines ? "NEW_MACHINES" : "SPARES_PURCHASE");
                 ship.setString(2, h.index() % 3 == 0 ? "DHL" : h.index() % 3 == 1 ? "Maersk" : "FedEx");
                 ship.setString(3, "DEMO" + (100000 + h.index()));
-                ship.setString(4, h.vendor().name() + " factory");
+                ship.setString(4, h.vendor().label() + " factory");
                 ship.setString(5, "site");
                 ship.setLong(6, sites.get(h.siteIndex()));
                 ship.setLong(7, ports.get(h.portIndex()));

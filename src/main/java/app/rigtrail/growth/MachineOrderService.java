@@ -347,8 +347,7 @@ public class MachineOrderService {
         requireAllowed(o, after);
         long number = MachineDelivery.count("order.id", o.id) + 1;
         var shipment = shipments.create(new NewShipment(ShipmentKind.NEW_MACHINES, in.carrier(), in.trackingNumber(),
-                o.site.id, null, portId, o.vendor.name().charAt(0) + o.vendor.name().substring(1).toLowerCase(Locale.ROOT)
-                        + " factory", o.site.name, List.of(new ItemInput(null, null, null, in.quantity(), null,
+                o.site.id, null, portId, o.vendor.label() + " factory", o.site.name, List.of(new ItemInput(null, null, null, in.quantity(), null,
                                 o.model.id))));
         MachineDelivery d = new MachineDelivery();
         d.order = o;

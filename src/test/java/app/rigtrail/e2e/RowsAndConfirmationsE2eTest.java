@@ -37,14 +37,14 @@ class RowsAndConfirmationsE2eTest {
     }
 
     /**
-     * Taps the last plain cell (no link, button or field in it) of the list's first row; returns where
-     * the browser went and where the row said.
+     * Taps the first plain cell (no link, button or field in it: not the number's cell) of the list's
+     * first row; returns where the browser went and where the row said.
      */
     static String[] tapFirstRow(Page page, String path) {
         page.navigate(TabletBrowser.APP + path);
         Locator row = page.locator("main tbody tr[data-href]").first();
         String href = row.getAttribute("data-href");
-        row.locator("td:not(:has(a, button, input, select, textarea))").last().tap();
+        row.locator("td:not(:has(a, button, input, select, textarea))").first().tap();
         page.waitForURL(url -> !url.equals(TabletBrowser.APP + path));
         return new String[] {page.url(), TabletBrowser.APP + href};
     }

@@ -136,8 +136,18 @@ final class TabletBrowser implements AutoCloseable {
                 names => {
                   const known = new Set(names);
                   const found = [];
-                  const text = document.body.innerText;
-                  for (const line of text.split('\\n')) {
+                  // the text as written (innerText would give a heading's CSS capitals), of what is shown;
+                  // a select's options count when the select is shown
+                  const lines = [];
+                  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    const el = n.parentElement;
+                    if (!el || el.closest('script, style, template, noscript')) continue;
+                    const shown = el.closest('select') || el;
+                    if (!shown.checkVisibility()) continue;
+                    lines.push(...n.nodeValue.split('\\n'));
+                  }
+                  for (const line of lines) {
                     // a word on its own: part of a code such as SZ-HUB or TX1-STORE is not a state
                     for (const m of line.matchAll(/(?<![A-Za-z0-9_#-])[A-Z][A-Z0-9_]+(?![A-Za-z0-9_-])/g)) {
                       const w = m[0];
