@@ -22,6 +22,19 @@ public record DashboardTable(String id, String title, List<String> headers, List
             return new Cell(s == null ? "" : s, s == null ? "" : s, null, false);
         }
 
+        /**
+         * A code shown in the users' words (a vendor, a state) and exported as the code itself, which is
+         * what a program reading the CSV matches on.
+         */
+        public static Cell code(String code, String words) {
+            return new Cell(words == null ? "" : words, code == null ? "" : code, null, false);
+        }
+
+        /** {@link #code} with a link. */
+        public static Cell codeLink(String code, String words, String href) {
+            return new Cell(words == null ? "" : words, code == null ? "" : code, href, false);
+        }
+
         public static Cell link(String s, String href) {
             return new Cell(s == null ? "" : s, s == null ? "" : s, href, false);
         }
@@ -62,6 +75,12 @@ public record DashboardTable(String id, String title, List<String> headers, List
         }
     }
 
+    /**
+     * Columns only the CSV has: "Code" is the stage or route as programs name it, beside its words in
+     * the column before (the page shows words, never codes).
+     */
+    static final java.util.Set<String> CSV_ONLY = java.util.Set.of("Code");
+
     public DashboardTable(String id, String title, List<String> headers, String note) {
         this(id, title, headers, new ArrayList<>(), note);
     }
@@ -83,6 +102,9 @@ public record DashboardTable(String id, String title, List<String> headers, List
         StringBuilder sb = new StringBuilder(256 + rows.size() * 64 * headers.size());
         sb.append("<thead><tr>");
         for (String h : headers) {
+            if (CSV_ONLY.contains(h)) {
+                continue;
+            }
             sb.append("<th>");
             escape(sb, h);
             sb.append("</th>");
@@ -90,7 +112,11 @@ public record DashboardTable(String id, String title, List<String> headers, List
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<Cell> row : rows) {
             sb.append("<tr>");
-            for (Cell c : row) {
+            for (int i = 0; i < row.size(); i++) {
+                Cell c = row.get(i);
+                if (i < headers.size() && CSV_ONLY.contains(headers.get(i))) {
+                    continue;
+                }
                 sb.append(c.number() ? "<td class=\"num\">" : "<td>");
                 if (c.href() != null) {
                     sb.append("<a href=\"");

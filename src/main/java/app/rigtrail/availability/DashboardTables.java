@@ -61,7 +61,9 @@ public final class DashboardTables {
             "Unit availability (period)", "Hashrate availability (period)", "TH-days lost (period)", "Value lost (USD)"),
                 "Worst hashrate availability over the period first.");
         for (Breakdown b : rows) {
-            t.add(Cell.link(b.key(), "/dashboard?" + query(with(filters, param, b.key()))), Cell.text(b.label()),
+            String href = "/dashboard?" + query(with(filters, param, b.key()));
+            t.add("vendor".equals(param) ? Cell.codeLink(b.key(), vendorWords(b.key()), href) : Cell.link(b.key(), href),
+                    Cell.text(b.label()),
                     Cell.number(b.now().unitsInstalled(), 0), Cell.number(b.now().unitsDown(), 0),
                     Cell.percent(b.now().unitAvailability()), Cell.number(b.now().nameplateThs(), 0),
                     Cell.number(b.now().availableThs(), 0), Cell.percent(b.now().hashrateAvailability()),
@@ -82,7 +84,7 @@ public final class DashboardTables {
         DashboardTable vendors = new DashboardTable("backlog-vendors", "Backlog by vendor and stage",
                 List.of("Vendor", "Stage", "Items", "Median age (days)", "P90 age (days)"), null);
         for (StageFigures s : r.byVendor()) {
-            vendors.add(Cell.text(s.vendor()), Cell.text(s.label()),
+            vendors.add(Cell.code(s.vendor(), vendorWords(s.vendor())), Cell.text(s.label()),
                     Cell.count(s.count(), items(with(f, "vendor", s.vendor()), s.stage())),
                     Cell.number(s.medianAgeDays(), 1), Cell.number(s.p90AgeDays(), 1));
         }
@@ -96,6 +98,23 @@ public final class DashboardTables {
         return List.of(stages, vendors, sites, items("backlog-oldest", "The oldest items", r.oldest()));
     }
 
+    /** A vendor's name as people write it ("MicroBT"), or the text as it is when it names none. */
+    static String vendorWords(String code) {
+        return words(code, app.rigtrail.fleet.domain.Vendor.class, app.rigtrail.fleet.domain.Vendor::label);
+    }
+
+    /** The label of the constant {@code code} names ("AT_HUB" -> "At the hub"), or the text as it is. */
+    static <E extends Enum<E>> String words(String code, Class<E> type, java.util.function.Function<E, String> label) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        try {
+            return label.apply(Enum.valueOf(type, code));
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
     static String items(Map<String, String> filters, String stage) {
         return "/dashboard/backlog/items?" + query(with(filters, "stage", stage));
     }
@@ -106,11 +125,16 @@ public final class DashboardTables {
                 null);
         for (Item i : items) {
             t.add(Cell.number(i.ageDays(), 1), Cell.text(BacklogService.label(i.stage())), Cell.text(i.site()),
-                    Cell.text(i.vendor()), Cell.text(i.model()), Cell.text(i.assetCode()),
+                    Cell.code(i.vendor(), vendorWords(i.vendor())), Cell.text(i.model()), Cell.text(i.assetCode()),
                     i.ticketId() == null ? Cell.text("") : Cell.link("#" + i.ticketId(), "/tickets/" + i.ticketId()),
                     i.rmaCaseId() == null ? Cell.text("") : Cell.link("RMA " + i.rmaCaseId(), "/rma-cases/" + i.rmaCaseId()),
                     Cell.text(i.hub()), Cell.text(i.since().toString().replace('T', ' ').replaceAll("\\.\\d+Z$|Z$", "")),
-                    Cell.text(i.ticketState()), Cell.text(i.rmaState()), Cell.text(i.shipmentState()));
+                    Cell.code(i.ticketState(), words(i.ticketState(), app.rigtrail.repair.domain.TicketState.class,
+                            app.rigtrail.repair.domain.TicketState::label)),
+                    Cell.code(i.rmaState(), words(i.rmaState(), app.rigtrail.repair.domain.RmaState.class,
+                            app.rigtrail.repair.domain.RmaState::label)),
+                    Cell.code(i.shipmentState(), words(i.shipmentState(), app.rigtrail.logistics.domain.ShipmentState.class,
+                            app.rigtrail.logistics.domain.ShipmentState::label)));
         }
         return t;
     }

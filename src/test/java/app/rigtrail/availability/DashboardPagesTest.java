@@ -118,6 +118,13 @@ class DashboardPagesTest {
             }
         }
         given().get("/dashboard/csv/nothing-like-this").then().statusCode(404);
+        // the page shows the words; only the CSV has the codes (#14 item 2)
+        given().queryParam("site", fx.siteCode).get("/dashboard/backlog").then().statusCode(200)
+                .body(containsString("id=\"backlog-stages\"")).body(not(containsString("<th>Code</th>")))
+                .body(not(containsString(">BENCH_REPAIR<")));
+        given().queryParam("site", fx.siteCode).queryParam("stage", "BENCH_REPAIR").get("/dashboard/backlog/items").then()
+                .statusCode(200).body(containsString(">" + app.rigtrail.repair.domain.TicketState.IN_BENCH_REPAIR.label() + "<"))
+                .body(not(containsString(">IN_BENCH_REPAIR<")));
     }
 
     @Test
