@@ -55,6 +55,10 @@ public class TurnaroundService {
      * within 30 days among those completed at least 30 days ago, and cost per TH restored where costs
      * are known.
      */
+    /** How a completed repair's close shows on the page ("2026-12-01 14:05", the heading says UTC). */
+    static final java.time.format.DateTimeFormatter CLOSED_SHOWN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.US).withZone(ZoneOffset.UTC);
+
     public record RouteFigures(String route, String label, long completed, Double medianDays, Double p90Days,
             long followedUp, long refailed, Double refailureRate, Long costCents, Double thsRestoredWithCost,
             Double costUsdPerTh) {
@@ -103,9 +107,13 @@ public class TurnaroundService {
                 + (limit > 0 ? " limit " + limit : ""), args, rs -> {
                     boolean ticket = "TICKET".equals(rs.getString(8));
                     long id = rs.getLong(9);
-                    t.add(Cell.text(rs.getObject(1, OffsetDateTime.class).toInstant().toString()),
-                            Cell.text(rs.getString(2)), Cell.number(rs.getDouble(3), 1), Cell.text(rs.getString(4)),
-                            Cell.text(rs.getString(5)), Cell.text(rs.getString(6)), Cell.text(rs.getString(7)),
+                    Instant closed = rs.getObject(1, OffsetDateTime.class).toInstant();
+                    String route = rs.getString(2);
+                    // shown in words and minutes (UTC, as the heading says), exported as codes and the instant
+                    t.add(new Cell(CLOSED_SHOWN.format(closed), closed.toString(), null, false),
+                            Cell.code(route, ROUTES.getOrDefault(route, route)), Cell.number(rs.getDouble(3), 1),
+                            Cell.text(rs.getString(4)), Cell.code(rs.getString(5), DashboardTables.vendorWords(rs.getString(5))),
+                            Cell.text(rs.getString(6)), Cell.text(rs.getString(7)),
                             ticket ? Cell.link("#" + id, "/tickets/" + id) : Cell.link("RMA " + id, "/rma-cases/" + id),
                             Cell.text(rs.getObject(10) == null ? "" : "yes"),
                             Cell.usd(rs.getObject(11) == null ? null : rs.getLong(11) / 100.0));
@@ -127,8 +135,11 @@ public class TurnaroundService {
                 + holdJoin(f) + " where h.outcome is null and h.presented_on between ? and ?" + holdWhere(f, args)
                 + " order by h.presented_on, h.id limit 1000", args, rs -> {
                     t.add(Cell.text(rs.getObject(1, LocalDate.class).toString()), Cell.count(rs.getInt(2)),
-                            Cell.text(rs.getString(3)), Cell.text(rs.getString(4)), Cell.text(rs.getString(5)),
-                            Cell.text(rs.getString(6)), Cell.count(rs.getInt(7)), Cell.number(rs.getDouble(8), 0),
+                            Cell.text(rs.getString(3)), Cell.text(rs.getString(4)),
+                            Cell.code(rs.getString(5), DashboardTables.vendorWords(rs.getString(5))),
+                            Cell.code(rs.getString(6), DashboardTables.words(rs.getString(6),
+                                    app.rigtrail.logistics.domain.HoldKind.class, app.rigtrail.logistics.domain.HoldKind::label)),
+                            Cell.count(rs.getInt(7)), Cell.number(rs.getDouble(8), 0),
                             Cell.link("#" + rs.getLong(9), "/shipments/" + rs.getLong(9)));
                     total[0] = rs.getLong(10);
                 });
