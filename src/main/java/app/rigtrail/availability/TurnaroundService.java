@@ -108,10 +108,10 @@ public class TurnaroundService {
                     boolean ticket = "TICKET".equals(rs.getString(8));
                     long id = rs.getLong(9);
                     Instant closed = rs.getObject(1, OffsetDateTime.class).toInstant();
-                    String route = rs.getString(2);
+                    String routeCode = rs.getString(2);
                     // shown in words and minutes (UTC, as the heading says), exported as codes and the instant
                     t.add(new Cell(CLOSED_SHOWN.format(closed), closed.toString(), null, false),
-                            Cell.code(route, ROUTES.getOrDefault(route, route)), Cell.number(rs.getDouble(3), 1),
+                            Cell.code(routeCode, ROUTES.getOrDefault(routeCode, routeCode)), Cell.number(rs.getDouble(3), 1),
                             Cell.text(rs.getString(4)), Cell.code(rs.getString(5), DashboardTables.vendorWords(rs.getString(5))),
                             Cell.text(rs.getString(6)), Cell.text(rs.getString(7)),
                             ticket ? Cell.link("#" + id, "/tickets/" + id) : Cell.link("RMA " + id, "/rma-cases/" + id),
