@@ -27,11 +27,6 @@ class LayoutE2eTest {
     static TabletBrowser browser;
     static final List<String> FIGURES = new ArrayList<>();
     static final java.util.Set<String> CODES = TabletBrowser.enumNames();
-    /**
-     * The managers' dashboard tables still show codes beside their words (a "Code" column, backlog
-     * item states): the note of #14 lists them; every other page is held to words.
-     */
-    static final java.util.Set<String> REPORTED_ONLY = java.util.Set.of("/dashboard");
 
     @BeforeAll
     static void open() {
@@ -116,13 +111,8 @@ class LayoutE2eTest {
                         page.waitForTimeout(path.equals("/dashboard") ? 1500 : 0);
                         int sideways = TabletBrowser.sidewaysScroll(page);
                         if (wide) {
-                            List<String> codes = TabletBrowser.rawCodes(page, CODES);
-                            if (REPORTED_ONLY.contains(path)) {
-                                // known: see the note of #14 (what remains); listed, not yet refused
-                                codes.forEach(c -> FIGURES.add(user + " " + path + ": code still on screen " + c));
-                            } else {
-                                codes.forEach(c -> problems.add(user + " " + path + ": code on screen " + c));
-                            }
+                            TabletBrowser.rawCodes(page, CODES).forEach(c -> problems.add(user + " " + path
+                                    + ": code on screen " + c));
                         }
                         FIGURES.add(user + " " + (wide ? "1440x900 " : "1024x768 ") + path + ": sideways scroll "
                                 + sideways + " px");
