@@ -62,9 +62,9 @@ public final class DashboardTables {
                 "Worst hashrate availability over the period first.");
         for (Breakdown b : rows) {
             String href = "/dashboard?" + query(with(filters, param, b.key()));
-            boolean vendor = "vendor".equals(param);
-            t.add(vendor ? Cell.codeLink(b.key(), vendorWords(b.key()), href) : Cell.link(b.key(), href),
-                    vendor ? Cell.code(b.label(), vendorWords(b.label())) : Cell.text(b.label()),
+            // a vendor's row is keyed and named by its code, a model's named by its vendor's: both in words
+            t.add("vendor".equals(param) ? Cell.codeLink(b.key(), vendorWords(b.key()), href) : Cell.link(b.key(), href),
+                    Cell.code(b.label(), vendorWords(b.label())),
                     Cell.number(b.now().unitsInstalled(), 0), Cell.number(b.now().unitsDown(), 0),
                     Cell.percent(b.now().unitAvailability()), Cell.number(b.now().nameplateThs(), 0),
                     Cell.number(b.now().availableThs(), 0), Cell.percent(b.now().hashrateAvailability()),
