@@ -60,11 +60,18 @@ public class ForecastResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Run a forecast: {scenarios: [ids], horizonDays (30-365, default 180), replications (2-10000, "
-            + "default 1000), seed (default: drawn, and returned), filter: {site|sites, vendor|vendors}, "
-            + "hashpriceUsdPerThDay (default 0.05), startDate (default tomorrow)}. Returns, per scenario and per day "
-            + "from startDate, availability (units and hashrate) and backlog by stage with mean/p10/p50/p90 for the "
-            + "fleet and per site and vendor, stocked-out spares pools, the analytic (Palm / M_t/G/inf) path, totals "
-            + "(hashrate-days lost and their value, spare spend) and paired differences against the first scenario "
+            + "default 1000), seed (default: drawn, and returned), filter: {site|sites, vendor|vendors, model}, "
+            + "hashpriceUsdPerThDay (default 0.05), start: \"now\" (default: day 0 is today's pipeline, every open "
+            + "ticket, RMA case, hold and purchase order at its stage) or \"warmup\" (365 days simulated from an empty "
+            + "pipeline), startDate (warmup only; default tomorrow), techniciansPerSite: {siteCode: n} (default one "
+            + "per 2,000 machines)}. Returns initialState (with start now: units down and backlog per stage, the "
+            + "engine's day 0 beside the dashboard's, equal), warnings (a scenario changing after the horizon), and "
+            + "per scenario its effectiveDay and, per day from the start date, availability (units and hashrate) "
+            + "and backlog by stage (the dashboard's stages plus ON_ORDER and LOST) with mean/p10/p50/p90 for the "
+            + "fleet and per site and vendor, stocked-out spares pools, the analytic (Palm / M_t/G/inf) steady "
+            + "state with valid and notValidBecause (capacity binding, holds striking shipments), totals "
+            + "(hashrate-days lost and their value, spare spend, fallbackParts: parts no open hub took) and paired "
+            + "differences against the first scenario "
             + "with 95% intervals. The forecast is saved (Location: /api/forecasts/{id}); the same inputs and seed "
             + "give the same numbers. Accept: text/csv (or ?format=csv) for one long CSV table. Idempotency-Key "
             + "is honoured.")
