@@ -22,6 +22,7 @@ import app.rigtrail.dwell.DwellService;
 import app.rigtrail.forecast.domain.AnalyticForecast;
 import app.rigtrail.forecast.domain.Band;
 import app.rigtrail.forecast.domain.Fleet;
+import app.rigtrail.forecast.domain.FleetDescription;
 import app.rigtrail.forecast.domain.MonteCarloForecast;
 import app.rigtrail.forecast.domain.MonteCarloForecast.Monitor;
 import app.rigtrail.forecast.domain.MonteCarloForecast.Run;
@@ -54,16 +55,33 @@ public class ForecastService {
     /** The request of POST /api/forecasts. */
     public record ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
             FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate, String start,
-            Map<String, Integer> techniciansPerSite) {
+            Map<String, Integer> techniciansPerSite,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "A described fleet used instead "
+                    + "of the database's (see docs/scenarios.md, \"A described fleet\"): sites (code, machines and "
+                    + "thsPerMachine per vendor, spares per vendor and part kind, technicians), parts (vendor, kind, "
+                    + "perMachine, failuresPerUnitYear 0..5, benchShare/vendorHubShare/onshoreShare/scrapShare adding up "
+                    + "to 1, bench law {type LOGNORMAL median sigma | WEIBULL shape scale | EXPONENTIAL mean | FIXED "
+                    + "days}, heldShare, heldShareOut, excludedShare, leadDays), hubs (code, route VENDOR_HUB or "
+                    + "ONSHORE_PARTNER, vendors, partKinds, crossesBorder, transitDays, capacityPerWeek or none for "
+                    + "unlimited, turnaroundDays), hold law, warmupDays (default 365), swapDays. Starts from the "
+                    + "warm-up: \"start\":\"now\" is refused with it.")
+            FleetDescription fleet) {
 
         public ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
                 FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate) {
-            this(scenarios, horizonDays, replications, seed, filter, hashpriceUsdPerThDay, startDate, null, null);
+            this(scenarios, horizonDays, replications, seed, filter, hashpriceUsdPerThDay, startDate, null, null, null);
         }
 
-        /** "now" (the default) or "warmup". */
+        public ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
+                FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate, String start,
+                Map<String, Integer> techniciansPerSite) {
+            this(scenarios, horizonDays, replications, seed, filter, hashpriceUsdPerThDay, startDate, start,
+                    techniciansPerSite, null);
+        }
+
+        /** "now" (the default) or "warmup"; always "warmup" with a described fleet. */
         public String startOrDefault() {
-            return start == null ? START_NOW : start;
+            return start == null ? (fleet != null ? START_WARMUP : START_NOW) : start;
         }
     }
 
@@ -160,7 +178,21 @@ public class ForecastService {
             bad.add(new FieldViolation("startDate", "a forecast from the live state starts today; leave startDate out "
                     + "or ask for \"start\":\"warmup\""));
         }
-        if (r.techniciansPerSite() != null) {
+        if (r.fleet() != null) {
+            if (START_NOW.equals(start)) {
+                bad.add(new FieldViolation("start", "a described fleet has no live state: leave start out or ask for "
+                        + "\"warmup\""));
+            }
+            if (r.filter() != null) {
+                bad.add(new FieldViolation("filter", "a described fleet is forecast whole; leave filter out"));
+            }
+            if (r.techniciansPerSite() != null) {
+                bad.add(new FieldViolation("techniciansPerSite", "give technicians in fleet.sites[].technicians"));
+            }
+            for (String[] v : r.fleet().validate("fleet")) {
+                bad.add(new FieldViolation(v[0], v[1]));
+            }
+        } else if (r.techniciansPerSite() != null) {
             List<String> known = em.createQuery("select s.code from Site s", String.class).getResultList();
             for (Map.Entry<String, Integer> e : r.techniciansPerSite().entrySet()) {
                 if (e.getKey() == null || !known.contains(e.getKey().trim().toUpperCase())) {
@@ -170,7 +202,7 @@ public class ForecastService {
                 }
             }
         }
-        if (r.filter() != null) {
+        if (r.filter() != null && r.fleet() == null) {
             ForecastInputs.Filter f = r.filter().toFilter();
             if (f.model() != null && em.createQuery("select count(m) from MinerModel m where upper(m.name) = upper(?1)",
                     Long.class).setParameter(1, f.model()).getSingleResult() == 0) {
@@ -207,7 +239,16 @@ public class ForecastService {
     public ForecastRecord run(Prepared p, String user, Monitor monitor) {
         long t0 = System.nanoTime();
         ForecastInputs.Snapshot snap;
-        try {
+        if (p.request().fleet() != null) {
+            FleetDescription.Compiled c = p.request().fleet().compile();
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("described", true);
+            summary.put("sites", c.fleet().sites());
+            summary.put("vendors", c.fleet().vendors());
+            summary.put("partKinds", c.fleet().partKinds());
+            summary.put("machines", c.fleet().totalMachines());
+            snap = new ForecastInputs.Snapshot(c.fleet(), c.baseline(), summary);
+        } else try {
             snap = inputs.load(p.request().filter() == null ? null : p.request().filter().toFilter(),
                     DwellService.today());
         } catch (IllegalArgumentException e) {
@@ -238,7 +279,7 @@ public class ForecastService {
             fleet = fleet.with(fleet.technicians(), fleet.swapDays(), live.state());
             initialState = live.initialState();
         }
-        int warmup = now ? 0 : WARMUP_DAYS;
+        int warmup = now ? 0 : p.request().fleet() != null ? p.request().fleet().warmupOrDefault() : WARMUP_DAYS;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         MonteCarloForecast engine = new MonteCarloForecast(fleet,
                 new MonteCarloForecast.Settings(p.horizon(), warmup, p.replications(), p.seed(), SHIP_EVERY_DAYS,

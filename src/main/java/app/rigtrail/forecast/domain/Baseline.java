@@ -19,7 +19,20 @@ public record Baseline(Vendorkind[] byVendorKind, DoubleUnaryOperator holdSurviv
      */
     public record Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,
             double onshoreShare, double scrapShare, double benchMedianDays, double benchSigma, double heldShare,
-            double excludedShare, int sparesLeadDays, long unitCostCents, double heldShareOut) {
+            double excludedShare, int sparesLeadDays, long unitCostCents, double heldShareOut, DiscreteDuration benchLaw) {
+
+        /** Bench times lognormal with benchMedianDays and benchSigma. */
+        public Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,
+                double onshoreShare, double scrapShare, double benchMedianDays, double benchSigma, double heldShare,
+                double excludedShare, int sparesLeadDays, long unitCostCents, double heldShareOut) {
+            this(failuresPerUnitYear, failureEvents, benchShare, vendorHubShare, onshoreShare, scrapShare,
+                    benchMedianDays, benchSigma, heldShare, excludedShare, sparesLeadDays, unitCostCents, heldShareOut, null);
+        }
+
+        /** The bench law: the described one, or the lognormal fitted. */
+        public DiscreteDuration bench() {
+            return benchLaw != null ? benchLaw : DiscreteDuration.lognormal(benchMedianDays, benchSigma);
+        }
 
         /** Crossings held on the way back only. */
         public Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,

@@ -133,7 +133,7 @@ public final class ScenarioResolver {
                 double effectiveRate = rate * scale * (firmware ? 1 : params.firmwareFactor());
                 long cost = Math.round(b.unitCostCents() * price * (1 + tariff / 100));
                 regimes[v * kinds + k] = new Regime(effectiveRate, shape, shares[0] / total, shares[1] / total,
-                        shares[2] / total, shares[3] / total, DiscreteDuration.lognormal(b.benchMedianDays(), b.benchSigma()),
+                        shares[2] / total, shares[3] / total, b.bench(),
                         Math.min(1, held * heldScale), hold, excluded, lead, orders, cost,
                         Math.min(1, heldOut * heldScale), params.fallbackOrDefault());
             }
