@@ -49,7 +49,7 @@ public class SiteScopeTest {
     @Test
     void technicianListsOnlyTheirSites() {
         List<Integer> siteIds = given().header("Authorization", Tokens.bearer(Tokens.TECH_TX)).queryParam("size", 500)
-                .get("/api/miners").then().statusCode(200).body("total", equalTo(80))
+                .get("/api/miners").then().statusCode(200).body("total", equalTo(120))
                 .extract().jsonPath().getList("items.siteId", Integer.class);
         assertTrue(siteIds.stream().allMatch(id -> id == tx1 || id == siteId("TX2")), siteIds.toString());
         given().header("Authorization", Tokens.bearer(Tokens.TECH_TX)).get("/api/sites")
@@ -93,7 +93,7 @@ public class SiteScopeTest {
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertFalse(csv.contains(nd1Serial), "export leaked another site's miner");
         assertTrue(csv.contains(",TX1,") && csv.contains(",TX2,"));
-        assertTrue(csv.lines().count() == 81, "header and 80 miners, got " + csv.lines().count());
+        assertTrue(csv.lines().count() == 121, "header and 120 miners (60 at each of two sites), got " + csv.lines().count());
         given().header("Authorization", Tokens.bearer(Tokens.TECH_TX)).queryParam("site", nd1)
                 .get("/api/miners/export").then().statusCode(403);
         String all = given().header("Authorization", Tokens.bearer(Tokens.MANAGER)).get("/api/miners/export")
@@ -113,7 +113,7 @@ public class SiteScopeTest {
     @TestSecurity(user = "tech-tx", roles = "technician")
     void technicianPagesListOnlyTheirMiners() {
         given().accept("text/html").get("/miners").then().statusCode(200)
-                .body(containsString("Miners <small class=\"muted\">80</small>"))
+                .body(containsString("Miners <small class=\"muted\">120</small>"))
                 .body(not(containsString(nd1Serial)));
         given().get("/miners/export.csv").then().statusCode(200)
                 .body(not(containsString(nd1Serial)));
