@@ -62,7 +62,7 @@ public class AlertChecks {
         for (LevelView l : stock.lowEverywhere()) {
             String title = l.partNumber() + " low at " + l.location() + ": position " + l.position() + ", reorder point "
                     + l.reorderPoint();
-            String detail = l.partNumber() + " (" + l.kind() + ") at " + l.location() + ": " + l.onHand() + " on hand, "
+            String detail = l.partNumber() + " (" + kindInWords(l.kind()) + ") at " + l.location() + ": " + l.onHand() + " on hand, "
                     + l.reserved() + " reserved, " + l.inTransit() + " in transit, " + l.onOrder() + " on order; the "
                     + "reorder point is " + l.reorderPoint() + ". Suggested order: " + l.suggestedOrder() + ".";
             raised += alerts.raise(new AlertRequest(AlertKind.LOW_STOCK, "stock:" + l.locationId() + ":" + l.partId() + ":"
@@ -102,5 +102,15 @@ public class AlertChecks {
                     ((Number) r[1]).longValue(), title, detail, "/tickets/" + ticket), AlertService.SYSTEM).isPresent() ? 1 : 0;
         }
         return raised;
+    }
+
+    /** A part kind in the users' words ("Fan", "Control board"). */
+    private static String kindInWords(String kind) {
+        for (app.rigtrail.fleet.domain.ComponentKind k : app.rigtrail.fleet.domain.ComponentKind.values()) {
+            if (k.name().equals(kind)) {
+                return k.label().toLowerCase(java.util.Locale.ROOT).replace("psu", "PSU");
+            }
+        }
+        return kind;
     }
 }
