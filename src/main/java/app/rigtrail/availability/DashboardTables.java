@@ -129,7 +129,7 @@ public final class DashboardTables {
                     Cell.code(i.vendor(), vendorWords(i.vendor())), Cell.text(i.model()), Cell.text(i.assetCode()),
                     i.ticketId() == null ? Cell.text("") : Cell.link("#" + i.ticketId(), "/tickets/" + i.ticketId()),
                     i.rmaCaseId() == null ? Cell.text("") : Cell.link("RMA " + i.rmaCaseId(), "/rma-cases/" + i.rmaCaseId()),
-                    Cell.text(i.hub()), Cell.text(i.since().toString().replace('T', ' ').replaceAll("\\.\\d+Z$|Z$", "")),
+                    Cell.text(i.hub()), new Cell(TurnaroundService.CLOSED_SHOWN.format(i.since()), i.since().toString(), null, false),
                     Cell.code(i.ticketState(), words(i.ticketState(), app.rigtrail.repair.domain.TicketState.class,
                             app.rigtrail.repair.domain.TicketState::label)),
                     Cell.code(i.rmaState(), words(i.rmaState(), app.rigtrail.repair.domain.RmaState.class,
