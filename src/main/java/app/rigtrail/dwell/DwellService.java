@@ -25,7 +25,15 @@ import app.rigtrail.dwell.domain.WeibullFit;
 @ApplicationScoped
 public class DwellService {
 
-    public record Filter(String port, String vendor, String holdKind, LocalDate from, LocalDate to) {
+    /**
+     * A selection of holds; {@code sites} limits it to holds whose shipment goes to one of those sites
+     * (a technician's: issue #16 item 8), null for every site.
+     */
+    public record Filter(String port, String vendor, String holdKind, LocalDate from, LocalDate to,
+            java.util.Set<Long> sites) {
+        public Filter(String port, String vendor, String holdKind, LocalDate from, LocalDate to) {
+            this(port, vendor, holdKind, from, to, null);
+        }
     }
 
     @Inject
@@ -48,6 +56,12 @@ public class DwellService {
         if (f.holdKind() != null && !f.holdKind().isBlank()) {
             params.add(f.holdKind().trim().toUpperCase());
             sql.append(" and h.kind = ?").append(params.size());
+        }
+        if (f.sites() != null) {
+            // no sites at all selects nothing (-1 is no site's id)
+            params.add(f.sites().isEmpty() ? List.of(-1L) : List.copyOf(f.sites()));
+            sql.append(" and h.shipment_id in (select s.id from shipment s where s.site_id in (?").append(params.size())
+                    .append("))");
         }
         if (f.from() != null) {
             params.add(f.from());

@@ -50,6 +50,9 @@ public class ModelResource {
     @Inject
     DwellService dwell;
 
+    @Inject
+    app.rigtrail.platform.security.CurrentUser user;
+
     @POST
     @Path("models/kaplan-meier")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,11 +89,12 @@ public class ModelResource {
     @Path("dwell/kaplan-meier")
     @Operation(summary = "Dwell of the stored holds (open ones censored at their age today), by port code, vendor, "
             + "hold kind and presentation dates from/to: Kaplan-Meier rows, both parametric fits where the data "
-            + "allow, and the cumulative incidence of each outcome")
+            + "allow, and the cumulative incidence of each outcome. Technicians get the holds of their assigned sites only")
     public StoredKaplanMeier stored(@QueryParam("port") String port, @QueryParam("vendor") String vendor,
             @QueryParam("holdKind") String holdKind, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("band") String band) {
-        List<Observation> data = dwell.observations(new DwellService.Filter(port, vendor, holdKind, from, to),
+        List<Observation> data = dwell.observations(new DwellService.Filter(port, vendor, holdKind, from, to,
+                user.siteScope()),
                 DwellService.today());
         int events = data.stream().filter(Observation::event).mapToInt(Observation::count).sum();
         KaplanMeier km = KaplanMeier.estimate(data, 0.95, "log-log".equals(band) ? KaplanMeier.Band.LOG_LOG

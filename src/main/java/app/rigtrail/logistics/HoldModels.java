@@ -32,7 +32,11 @@ public class HoldModels {
     public record Curve(List<double[]> points, int observations, int open) {
     }
 
-    private record Key(String what, String port, String vendor, String kind, LocalDate today, long version) {
+    private record Key(String what, String port, String vendor, String kind, LocalDate today, long version,
+            java.util.Set<Long> sites) {
+        Key(String what, String port, String vendor, String kind, LocalDate today, long version) {
+            this(what, port, vendor, kind, today, version, null);
+        }
     }
 
     private final Map<Key, Object> memo = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -72,14 +76,16 @@ public class HoldModels {
                 dwell.observations(new DwellService.Filter(null, vendor, null, null, null), today)));
     }
 
-    public Curve curve(String port, String vendor, HoldKind kind, LocalDate today) {
-        Key key = new Key("curve", port, vendor, kind == null ? null : kind.name(), today, version());
-        return (Curve) memo.computeIfAbsent(key, k -> compute(port, vendor, kind, today));
+    /** The curve of the holds of {@code sites} (null: every site) in the selection. */
+    public Curve curve(String port, String vendor, HoldKind kind, LocalDate today, java.util.Set<Long> sites) {
+        java.util.Set<Long> scope = sites == null ? null : java.util.Set.copyOf(sites);
+        Key key = new Key("curve", port, vendor, kind == null ? null : kind.name(), today, version(), scope);
+        return (Curve) memo.computeIfAbsent(key, k -> compute(port, vendor, kind, today, scope));
     }
 
-    private Curve compute(String port, String vendor, HoldKind kind, LocalDate today) {
+    private Curve compute(String port, String vendor, HoldKind kind, LocalDate today, java.util.Set<Long> sites) {
         List<Observation> data = dwell.observations(new DwellService.Filter(port, vendor,
-                kind == null ? null : kind.name(), null, null), today);
+                kind == null ? null : kind.name(), null, null, sites), today);
         KaplanMeier km = KaplanMeier.estimate(data, 0.95, KaplanMeier.Band.LOG);
         List<double[]> curve = new ArrayList<>();
         curve.add(new double[] {0, 1, 1, 1});

@@ -64,7 +64,7 @@ public class LogisticsPages {
     static class Templates {
         static native TemplateInstance holds(Page<HoldView> page, app.rigtrail.platform.web.ListView list,
                 String port, String vendor, HoldKind kind, List<PortView> ports, Vendor[] vendors, HoldKind[] kinds, String curveJson, int observations,
-                int open, List<AlertView> alerts);
+                int open, List<AlertView> alerts, boolean ownSitesOnly);
 
         static native TemplateInstance shipments(Page<app.rigtrail.logistics.LogisticsViews.ShipmentRow> page, app.rigtrail.platform.web.ListView list,
                 app.rigtrail.logistics.domain.ShipmentState state, app.rigtrail.logistics.domain.ShipmentState[] states,
@@ -112,10 +112,10 @@ public class LogisticsPages {
                 port == null ? "" : port, "vendor", vendor == null ? "" : vendor, "holdKind",
                 kind == null ? "" : kind.name()), sort, dir, pageNumber, List.copyOf(HoldQueries.SORTS.keySet()), true);
         Page<HoldView> board = holds.boardPage(new HoldQueries.BoardFilter(port, vendor, kind, sort), q, list, today);
-        HoldModels.Curve curve = models.curve(port, vendor, kind, today);
+        HoldModels.Curve curve = models.curve(port, vendor, kind, today, user.siteScope());
         List<AlertView> alerts = holds.alerts(15);
         return Templates.holds(board, list, port, vendor, kind, ports(), Vendor.values(), HoldKind.values(),
-                write(curve.points()), curve.observations(), curve.open(), alerts);
+                write(curve.points()), curve.observations(), curve.open(), alerts, user.siteRestricted());
     }
 
     @GET

@@ -221,9 +221,11 @@ public class RepairService {
             String binOverride) {
         Miner miner = t.miner;
         Component spare = Component.findBySerial(spareSerial.trim());
-        if (spare == null) {
-            throw ProblemException.invalid("Unknown spare",
-                    List.of(new FieldViolation("spareSerial", "no component with serial " + spareSerial)));
+        if (spare == null || !user.canSeeSite(spare.siteId)) {
+            // a part of a site the user may not see (or one in transit, at a hub, scrapped) is answered as if unknown:
+            // where another site's part is installed is not the user's to learn (issue #16 item 8)
+            throw ProblemException.invalid("Spare not available", List.of(new FieldViolation("spareSerial",
+                    "no spare with serial " + spareSerial.trim() + " in " + miner.site.code + "'s stock")));
         }
         if (spare.locationKind != LocationKind.STOCK || !miner.site.id.equals(spare.siteId)) {
             throw ProblemException.invalid("Spare not available", List.of(new FieldViolation("spareSerial",
