@@ -62,6 +62,33 @@ class TransportProblemsTest {
     }
 
     @Test
+    void aUriOverTheLimitIs414ProblemJson() {
+        String longQuery = "q=" + "x".repeat(9000);
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/api/miners?" + longQuery).then()
+                .statusCode(414).contentType("application/problem+json").body("status", equalTo(414))
+                .body("title", equalTo("URI too long"));
+        // without a token too: the length is checked first
+        given().get("/api/" + "a".repeat(9000)).then().statusCode(414).contentType("application/problem+json");
+        // a page gets a short page, not the codec's empty answer
+        given().get("/tickets?" + longQuery).then().statusCode(414).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("Address too long"));
+        // under the limit it is served
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/api/miners?q=" + "x".repeat(2000)).then()
+                .statusCode(200);
+    }
+
+    @Test
+    void notFoundAndForbiddenAreProblemJson() {
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/api/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        given().header("Authorization", Tokens.bearer(Tokens.ADMIN)).get("/api/tickets/999999999").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        given().header("Authorization", Tokens.bearer(Tokens.TECH_TX))
+                .get("/api/users/tech-nd/sites").then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
     void pagesStillSendBrowsersToTheLogin() {
         given().redirects().follow(false).get("/tickets").then().statusCode(302);
     }

@@ -35,6 +35,10 @@ public final class RepeatedLogLines implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
+        if (app.rigtrail.platform.web.DatabaseOutage.quiet(record)) {
+            // a lost database is logged once by DatabaseOutage, not per request by the pool and Hibernate
+            return false;
+        }
         String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
         if (!logger.startsWith("io.quarkus.oidc") && !logger.equals(TOKENS)) {
             return true;

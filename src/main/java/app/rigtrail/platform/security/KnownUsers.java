@@ -50,7 +50,15 @@ public class KnownUsers implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            record(name, String.join(",", new TreeSet<>(identity.getRoles())), now);
+            try {
+                record(name, String.join(",", new TreeSet<>(identity.getRoles())), now);
+            } catch (RuntimeException e) {
+                if (!app.rigtrail.platform.web.DatabaseOutage.isOutage(e)) {
+                    throw e;
+                }
+                // the database is away: the request goes on (and answers 503 where it needs the database); the user
+                // is recorded on a later request
+            }
             return identity;
         });
     }

@@ -124,8 +124,18 @@ public class ErrorResponses {
         return respond(uri, status, title, detail, List.of());
     }
 
+    @Inject
+    DatabaseOutage outage;
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isOutage(e)) {
+            // logged once per outage (DatabaseOutage), not per request; nothing was written
+            outage.refused(e);
+            Response r = respond(uri, 503, "Service unavailable", "The database cannot be reached; nothing was "
+                    + "saved. Try again in " + outage.retryAfterSeconds() + " s.", List.of());
+            return Response.fromResponse(r).header("Retry-After", outage.retryAfterSeconds()).build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", id, uri.getPath());
         return respond(uri, 500, "Internal error",

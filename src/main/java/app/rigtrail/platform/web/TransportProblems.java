@@ -9,9 +9,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refusals made before a request reaches a resource (issue #16): no or a bad bearer token (401) and
- * a body over the size limit (413) on the API are answered as problem+json like every other refusal;
- * pages keep the identity provider's login redirect.
+ * Refusals made before a request reaches a resource (issue #16): no or a bad bearer token (401),
+ * a body over the size limit (413) and a URI over {@code rigtrail.http.max-uri-length} (414) on the
+ * API are answered as problem+json like every other refusal; pages keep the identity provider's
+ * login redirect (and get a short page for a 414).
  */
 @Singleton
 public class TransportProblems {
@@ -30,6 +31,22 @@ public class TransportProblems {
      */
     void withoutToken(@Observes io.quarkus.vertx.http.runtime.filters.Filters filters) {
         filters.register(rc -> {
+            String uri = rc.request().uri();
+            if (uri != null && uri.length() > maxUriLength) {
+                // the HTTP codec's own limit (quarkus.http.limits.max-initial-line-length) is set well above this one,
+                // so that a long URI is answered here with a body rather than by the codec's bare 414
+                boolean toApi = uri.equals("/api") || uri.startsWith("/api/") || uri.startsWith("/api?");
+                var response = rc.response().setStatusCode(414).putHeader("Connection", "close");
+                if (toApi) {
+                    response.putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem(414, "URI too long",
+                            "The request's URI is longer than " + maxUriLength + " characters", "/api"));
+                } else {
+                    response.putHeader("Content-Type", "text/html;charset=UTF-8").end("<!doctype html><title>Address "
+                            + "too long</title><h1>Address too long</h1><p>The address is longer than " + maxUriLength
+                            + " characters. <a href=\"/\">Home</a></p>");
+                }
+                return;
+            }
             String path = rc.normalizedPath();
             String authorization = rc.request().getHeader("Authorization");
             boolean api = path.equals("/api") || path.startsWith("/api/");
@@ -51,6 +68,10 @@ public class TransportProblems {
         }, 2700);
     }
 
+    /** The longest URI (path and query) served; a longer one answers 414 with a body. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rigtrail.http.max-uri-length", defaultValue = "8192")
+    int maxUriLength;
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     io.quarkus.runtime.configuration.MemorySize maxBodySize;
 
@@ -70,14 +91,89 @@ public class TransportProblems {
                 .put("detail", detail).put("instance", path).encode();
     }
 
+    @jakarta.inject.Inject
+    DatabaseOutage database;
+
+    /** When the identity provider was last logged as unreachable (at most one line a minute). */
+    private final java.util.concurrent.atomic.AtomicLong providerLoggedAt = new java.util.concurrent.atomic.AtomicLong();
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TransportProblems.class);
+
+    /**
+     * True when the failure is the identity provider being unreachable: the OIDC tenant could not be set up
+     * (discovery, keys) or a call to it could not connect.
+     */
+    static boolean identityProviderDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.netty.channel.ConnectTimeoutException
+                    || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (t instanceof io.quarkus.oidc.OIDCException && m != null && (m.contains("not available")
+                    || m.contains("not be initialized") || m.contains("not initialized"))) {
+                return true;
+            }
+            if (m != null && (m.startsWith("Connection refused") || m.contains("OIDC server is not available"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A dependency that is away (the identity provider, the database) before any resource ran: 503 with
+     * Retry-After, problem+json on the API and a short page for a browser, never a bare 500.
+     */
+    private boolean unavailable(RoutingContext rc, Throwable failure, String path, boolean api) {
+        if (failure == null) {
+            return false;
+        }
+        String detail;
+        String retryAfter;
+        if (identityProviderDown(failure)) {
+            long now = System.currentTimeMillis();
+            long last = providerLoggedAt.get();
+            if (now - last > 60_000 && providerLoggedAt.compareAndSet(last, now)) {
+                LOG.warnf("The identity provider cannot be reached (%s): answering 503 (logged at most once a minute)",
+                        String.valueOf(failure.getMessage()));
+            }
+            detail = "The identity provider (sign-in service) cannot be reached; try again shortly";
+            retryAfter = "10";
+        } else if (DatabaseOutage.isOutage(failure)) {
+            database.refused(failure);
+            detail = "The database cannot be reached; nothing was saved. Try again shortly";
+            retryAfter = database.retryAfterSeconds();
+        } else {
+            return false;
+        }
+        var response = rc.response().setStatusCode(503).putHeader("Retry-After", retryAfter);
+        if (api) {
+            response.putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem(503, "Service unavailable", detail, path));
+        } else {
+            response.putHeader("Content-Type", "text/html;charset=UTF-8").end("<!doctype html><meta charset=\"utf-8\">"
+                    + "<title>Unavailable</title><h1>Rigtrail is unavailable for a moment</h1><p>"
+                    + (detail.contains("identity") ? "The sign-in service cannot be reached." : "The database cannot be reached.")
+                    + " Try again in a few seconds.</p>");
+        }
+        return true;
+    }
+
     private void handle(RoutingContext rc) {
         String path = rc.normalizedPath();
         boolean api = path.equals("/api") || path.startsWith("/api/");
-        if (!api || rc.response().ended() || rc.response().headWritten()) {
+        if (rc.response().ended() || rc.response().headWritten()) {
             rc.next();
             return;
         }
         Throwable failure = rc.failure();
+        if (unavailable(rc, failure, path, api)) {
+            return;
+        }
+        if (!api) {
+            rc.next();
+            return;
+        }
         boolean unauthenticated = failure instanceof AuthenticationException
                 || failure != null && failure.getCause() instanceof AuthenticationException;
         int status = unauthenticated ? 401 : rc.statusCode();
