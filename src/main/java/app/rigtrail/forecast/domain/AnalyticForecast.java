@@ -6,7 +6,6 @@ import app.rigtrail.forecast.domain.Fleet.Hub;
 import app.rigtrail.forecast.domain.Fleet.Route;
 import app.rigtrail.forecast.domain.Plan.Period;
 import app.rigtrail.forecast.domain.Plan.Regime;
-import app.rigtrail.inventory.domain.PipelineDistribution;
 
 /**
  * The analytic path, in milliseconds: for each pool the exact transient of the M_t/G/inf pipeline,
@@ -102,10 +101,12 @@ public final class AnalyticForecast {
 
     public static Result run(Fleet fleet, Plan plan, int warmupDays, int horizonDays, int shipEveryDays) {
         int sites = fleet.sites().size();
+        // the laws of the time in the pipeline, computed once per distinct law and shared by every pool
+        Laws laws = new Laws(fleet, plan, warmupDays + horizonDays, shipEveryDays);
         // sites are independent: computed in parallel, then added up in site order (the same sums every time)
         double[][][] perSite = new double[sites][][];
         java.util.stream.IntStream.range(0, sites).parallel()
-                .forEach(s -> perSite[s] = site(fleet, plan, s, warmupDays, horizonDays, shipEveryDays));
+                .forEach(s -> perSite[s] = site(fleet, laws, s, warmupDays, horizonDays));
         double[][] total = new double[4][horizonDays];
         for (double[][] site : perSite) {
             for (int q = 0; q < 4; q++) {
@@ -137,42 +138,62 @@ public final class AnalyticForecast {
      * do not fail (finite source): the failure rate on day u is the rate times the share of machines
      * running, 1 - E[down(u)] / N, exact in the mean since the thinning is linear in the number down.
      * E[down] comes from a first pass with every machine running; the second pass uses it.
+     *
+     * <p>The first pass is the mean per socket of the pool's vendor, kind and shipping phase (shared by
+     * every site in that phase) times the sockets; the second convolves the thinned rate with the
+     * cached laws directly, over the days reported only. Backorders are computed where they are used:
+     * every day in the first pass (for the thinning), the reported days in the last.
      */
-    private static double[][] site(Fleet fleet, Plan plan, int s, int warmupDays, int horizonDays, int shipEveryDays) {
-        int days = warmupDays + horizonDays;
+    private static double[][] site(Fleet fleet, Laws laws, int s, int warmupDays, int horizonDays) {
+        int days = laws.days;
         int vendors = fleet.vendors().size();
         int kinds = fleet.partKinds().size();
+        int phase = laws.phaseOf(s);
+        int passes = fleet.finiteSource() ? 2 : 1;
         double[][] out = new double[4][horizonDays];
         double[] m = new double[days];
-        double[] survival = new double[days];
         for (int v = 0; v < vendors; v++) {
             int sv = fleet.siteVendor(s, v);
             int machines = fleet.machines()[sv];
             double[] downDay = new double[days];
             double[] pipeline = new double[days];
             double[] backorders = new double[days];
-            for (int pass = 0; pass < (fleet.finiteSource() ? 2 : 1); pass++) {
+            for (int pass = 0; pass < passes; pass++) {
+                int from = pass == passes - 1 ? warmupDays : 0;
                 double[] logAvailability = new double[days];
                 java.util.Arrays.fill(pipeline, 0);
                 java.util.Arrays.fill(backorders, 0);
                 for (int k = 0; k < kinds; k++) {
                     int cell = fleet.cell(s, v, k);
                     int sockets = fleet.sockets()[cell];
-                    java.util.Arrays.fill(m, 0);
-                    for (int u = 0; u < days; u++) {
-                        Regime regime = plan.at(u).regimes()[v * kinds + k];
-                        double running = machines == 0 ? 1 : Math.max(0, 1 - downDay[u] / machines);
-                        double lambda = regime.failuresPerUnitYear() * sockets / 365.0 * running;
-                        if (lambda == 0) {
-                            continue;
+                    int vk = v * kinds + k;
+                    if (pass == 0) {
+                        double[] unit = laws.unitMean[vk][phase];
+                        for (int j = from; j < days; j++) {
+                            m[j] = unit == null ? 0 : unit[j] * sockets;
                         }
-                        notBack(fleet, plan, s, v, k, u, days, shipEveryDays, survival);
-                        for (int t = u; t < days; t++) {
-                            m[t] += lambda * survival[t - u];
+                    } else {
+                        java.util.Arrays.fill(m, 0);
+                        int[] lawOf = laws.lawOf[vk][phase];
+                        for (int u = 0; u < days; u++) {
+                            int q = lawOf[u];
+                            if (q < 0) {
+                                continue;
+                            }
+                            double running = machines == 0 ? 1 : Math.max(0, 1 - downDay[u] / machines);
+                            double lambda = laws.rates[q] * sockets / 365.0 * running;
+                            if (lambda == 0) {
+                                continue;
+                            }
+                            double[] survival = laws.laws[q];
+                            for (int t = Math.max(u, from); t < days; t++) {
+                                m[t] += lambda * survival[t - u];
+                            }
                         }
                     }
-                    for (int j = 0; j < days; j++) {
-                        double ebo = PipelineDistribution.poisson(m[j]).ebo(fleet.spares()[cell]);
+                    int spares = fleet.spares()[cell];
+                    for (int j = from; j < days; j++) {
+                        double ebo = poissonEbo(m[j], spares);
                         pipeline[j] += m[j];
                         backorders[j] += ebo;
                         if (machines > 0 && sockets > 0) {
@@ -182,7 +203,7 @@ public final class AnalyticForecast {
                         }
                     }
                 }
-                for (int j = 0; j < days; j++) {
+                for (int j = from; j < days; j++) {
                     downDay[j] = machines * (1 - Math.exp(logAvailability[j]));
                 }
             }
@@ -197,91 +218,261 @@ public final class AnalyticForecast {
         return out;
     }
 
-    /** survival[k] = P(a part of this pool that failed on day u is not back on its shelf by day u + k). */
-    static void notBack(Fleet fleet, Plan plan, int site, int vendor, int kind, int u, int days, int shipEvery,
-            double[] survival) {
-        int kinds = fleet.partKinds().size();
-        int vk = vendor * kinds + kind;
-        Regime regime = plan.at(u).regimes()[vk];
-        int horizon = days - u;
-        java.util.Arrays.fill(survival, 0, horizon, 0);
-        for (int k = 0; k < horizon; k++) {
-            survival[k] += regime.benchShare() * regime.bench().survival(k);
+    /**
+     * EBO(s) = E[(X - s)+] of a Poisson pipeline, = mean - s + sum over x < s of (s - x) p(x), the
+     * probabilities by the recursion p(x + 1) = p(x) mean / (x + 1) (what
+     * {@code PipelineDistribution.poisson(mean).ebo(s)} gives, without a logGamma per term).
+     */
+    static double poissonEbo(double mean, int s) {
+        if (mean == 0 || s <= 0) {
+            return Math.max(0, mean - Math.max(0, s));
         }
-        if (regime.scrapShare() > 0) {
-            for (int k = 0; k < horizon; k++) {
-                survival[k] += regime.scrapShare() * (regime.ordersAllowed()
-                        ? heldOrNot(regime, regime.sparesLeadDays(), k) : 1);
-            }
+        double p = Math.exp(-mean);
+        double sum = 0;
+        for (int x = 0; x < s; x++) {
+            sum += (s - x) * p;
+            p *= mean / (x + 1);
         }
-        addHubRoute(fleet, plan, site, vendor, kind, u, days, shipEvery, Route.VENDOR_HUB, regime.vendorHubShare(),
-                survival);
-        addHubRoute(fleet, plan, site, vendor, kind, u, days, shipEvery, Route.ONSHORE_PARTNER, regime.onshoreShare(),
-                survival);
+        return Math.max(0, mean - s + sum);
     }
 
-    private static void addHubRoute(Fleet fleet, Plan plan, int site, int vendor, int kind, int u, int days,
-            int shipEvery, Route route, double share, double[] survival) {
-        if (share <= 0) {
-            return;
+    /**
+     * The laws of the time a failed part spends in the pipeline, P(not back on its shelf k days after
+     * failing on day u), for every vendor and kind, shipping phase (the site's place in the weekly
+     * shipping cycle) and failure day. The law depends on the failure day only through the period in
+     * force then, the hub each route reaches, the day the repair starts there (relative to u) and the
+     * period in force on that day: away from a change of period it is the same every shipping cycle,
+     * so a handful of distinct laws serve all days and all sites. Each is computed once.
+     *
+     * <p>{@code unitMean[vk][phase][t]}: the mean pipeline per socket with every machine running,
+     * sum over u <= t of rate(u) / 365 law(u)[t - u], by runs of failure days one shipping cycle apart
+     * that share a law: a run u0, u0 + P, ..., u0 + (n - 1) P adds rate / 365 (C[t - u0] - C[t - u0 -
+     * nP]) with C the cumulative sum of the law's survival in steps of P, so O(days) per run.
+     */
+    private static final class Laws {
+
+        private record RouteKey(int hub, int startOffset, int startPeriod) {
         }
-        int horizon = days - u;
-        int kinds = fleet.partKinds().size();
-        int vk = vendor * kinds + kind;
-        List<Hub> hubs = fleet.hubs();
-        // the first shipping day on or after u with a hub open for it
-        int ship = u + Math.floorMod(-(u + site), shipEvery);
-        int h = -1;
-        for (; ship < days; ship += shipEvery) {
-            h = hubFor(fleet, plan.at(ship), vendor, kind, route);
-            if (h >= 0) {
-                break;
+
+        private record Key(int vk, int period, RouteKey vendorHub, RouteKey onshore) {
+        }
+
+        private static final RouteKey NOT_TAKEN = new RouteKey(-2, 0, 0);
+        private static final RouteKey FALLBACK = new RouteKey(-1, 0, 0);
+
+        final int days;
+        final int shipEvery;
+        private final Fleet fleet;
+        private final int kinds;
+        private final int[] periodOfDay;
+        private final List<Period> periods = new java.util.ArrayList<>();
+        private final boolean[][] open;
+        private final int[][] hubAt;
+        private final List<double[]> survival = new java.util.ArrayList<>();
+        private final List<Double> rate = new java.util.ArrayList<>();
+        /** The distinct laws (survival per day since the failure) and the failure rate of each. */
+        final double[][] laws;
+        final double[] rates;
+        private final List<double[]> strided = new java.util.ArrayList<>();
+        private final java.util.Map<Key, Integer> index = new java.util.HashMap<>();
+        /** [vk][phase][u]: the law of a part failing on day u, -1 when nothing fails. */
+        final int[][][] lawOf;
+        final double[][][] unitMean;
+
+        Laws(Fleet fleet, Plan plan, int days, int shipEvery) {
+            this.days = days;
+            this.shipEvery = shipEvery;
+            this.fleet = fleet;
+            this.kinds = fleet.partKinds().size();
+            int vks = fleet.vendors().size() * kinds;
+            java.util.Map<Period, Integer> ids = new java.util.IdentityHashMap<>();
+            periodOfDay = new int[days];
+            for (int d = 0; d < days; d++) {
+                Period p = plan.at(d);
+                Integer id = ids.get(p);
+                if (id == null) {
+                    id = periods.size();
+                    ids.put(p, id);
+                    periods.add(p);
+                }
+                periodOfDay[d] = id;
             }
+            int hubs = fleet.hubs().size();
+            open = new boolean[periods.size()][hubs];
+            hubAt = new int[periods.size()][vks * 2];
+            for (int p = 0; p < periods.size(); p++) {
+                for (int h = 0; h < hubs; h++) {
+                    open[p][h] = periods.get(p).hubs().get(h).open();
+                }
+                for (int vk = 0; vk < vks; vk++) {
+                    for (Route route : Route.values()) {
+                        hubAt[p][vk * 2 + route.ordinal()] = hubFor(fleet, periods.get(p), vk / kinds, vk % kinds, route);
+                    }
+                }
+            }
+            int phases = Math.min(shipEvery, fleet.sites().size());
+            lawOf = new int[vks][phases][];
+            unitMean = new double[vks][phases][];
+            for (int vk = 0; vk < vks; vk++) {
+                for (int c = 0; c < phases; c++) {
+                    int[] byDay = new int[days];
+                    boolean any = false;
+                    for (int u = 0; u < days; u++) {
+                        byDay[u] = law(vk, c, u);
+                        any |= byDay[u] >= 0;
+                    }
+                    lawOf[vk][c] = byDay;
+                    unitMean[vk][c] = any ? unitMean(byDay) : null;
+                }
+            }
+            this.laws = survival.toArray(new double[0][]);
+            this.rates = rate.stream().mapToDouble(Double::doubleValue).toArray();
         }
-        int start = -1;
-        if (h >= 0) {
-            Hub hub = hubs.get(h);
-            // an outbound hold delays the arrival by its mean (the mean pipeline is exact; its law is not)
-            Regime out = plan.at(ship).regimes()[vk];
-            int outHold = hub.crossesBorder() ? (int) Math.round(out.heldShareOut() * out.hold().mean()) : 0;
-            for (int d = ship + hub.transitDays() + outHold; d < days; d++) {
-                if (plan.at(d).hubs().get(h).open()) {
-                    start = d;
+
+        /** How many distinct laws serve the plan. */
+        int size() {
+            return laws.length;
+        }
+
+        /** Sites whose place in the shipping cycle is the same share every law. */
+        int phaseOf(int site) {
+            return Math.floorMod(site, shipEvery);
+        }
+
+        private int law(int vk, int phase, int u) {
+            int p = periodOfDay[u];
+            Regime regime = periods.get(p).regimes()[vk];
+            if (regime.failuresPerUnitYear() == 0) {
+                return -1;
+            }
+            Key key = new Key(vk, p, route(vk, phase, u, Route.VENDOR_HUB, regime.vendorHubShare()),
+                    route(vk, phase, u, Route.ONSHORE_PARTNER, regime.onshoreShare()));
+            Integer q = index.get(key);
+            if (q == null) {
+                q = survival.size();
+                index.put(key, q);
+                double[] s = fill(key);
+                survival.add(s);
+                rate.add(regime.failuresPerUnitYear());
+                double[] c = new double[days];
+                for (int x = 0; x < days; x++) {
+                    c[x] = s[x] + (x >= shipEvery ? c[x - shipEvery] : 0);
+                }
+                strided.add(c);
+            }
+            return q;
+        }
+
+        /** Where a part of this phase failing on day u goes on a hub route: as the simulation ships it. */
+        private RouteKey route(int vk, int phase, int u, Route route, double share) {
+            if (share <= 0) {
+                return NOT_TAKEN;
+            }
+            // the first shipping day on or after u with a hub open for it
+            int ship = u + Math.floorMod(-(u + phase), shipEvery);
+            int h = -1;
+            for (; ship < days; ship += shipEvery) {
+                h = hubAt[periodOfDay[ship]][vk * 2 + route.ordinal()];
+                if (h >= 0) {
                     break;
                 }
             }
-        }
-        if (start < 0 && h >= 0) {
+            if (h < 0) {
+                return FALLBACK;
+            }
+            Hub hub = fleet.hubs().get(h);
+            // an outbound hold delays the arrival by its mean (the mean pipeline is exact; its law is not)
+            Regime out = periods.get(periodOfDay[ship]).regimes()[vk];
+            int outHold = hub.crossesBorder() ? (int) Math.round(out.heldShareOut() * out.hold().mean()) : 0;
+            for (int d = ship + hub.transitDays() + outHold; d < days; d++) {
+                if (open[periodOfDay[d]][h]) {
+                    return new RouteKey(h, d - u, periodOfDay[d]);
+                }
+            }
             // shipped but not at the hub before the last day: still on its way
-            for (int k = 0; k < horizon; k++) {
-                survival[k] += share;
-            }
-            return;
+            return new RouteKey(h, -1, 0);
         }
-        if (start < 0) {
-            // no open hub takes it: the fallback
-            Regime regime = plan.at(u).regimes()[vk];
-            for (int k = 0; k < horizon; k++) {
-                survival[k] += share * (regime.fallback() == Plan.Fallback.BENCH ? regime.bench().survival(k)
-                        : regime.ordersAllowed() ? heldOrNot(regime, regime.sparesLeadDays(), k) : 1);
+
+        /** survival[k] = P(a part with this law is not back on its shelf k days after failing). */
+        private double[] fill(Key key) {
+            double[] survival = new double[days];
+            Regime regime = periods.get(key.period()).regimes()[key.vk()];
+            for (int k = 0; k < days; k++) {
+                survival[k] += regime.benchShare() * regime.bench().survival(k);
             }
-            return;
+            if (regime.scrapShare() > 0) {
+                for (int k = 0; k < days; k++) {
+                    survival[k] += regime.scrapShare() * (regime.ordersAllowed()
+                            ? heldOrNot(regime, regime.sparesLeadDays(), k) : 1);
+                }
+            }
+            addHubRoute(key.vk(), regime, key.vendorHub(), regime.vendorHubShare(), survival);
+            addHubRoute(key.vk(), regime, key.onshore(), regime.onshoreShare(), survival);
+            return survival;
         }
-        Hub hub = hubs.get(h);
-        int done = start + plan.at(start).hubs().get(h).turnaroundDays();
-        // as in the simulation, the return trip runs under the parameters in force when the repair starts
-        Regime atBorder = plan.at(start).regimes()[vk];
-        int base = done + hub.transitDays() - u;
-        double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
-        double excluded = held * atBorder.excludedShare();
-        double replacement = atBorder.sparesLeadDays() + atBorder.heldShare() * atBorder.hold().mean();
-        for (int k = 0; k < horizon; k++) {
-            double notBack = (1 - held) * (base > k ? 1 : 0) + (held - excluded) * atBorder.hold().survival(k - base);
-            if (excluded > 0) {
-                notBack += excluded * (atBorder.ordersAllowed()
-                        ? atBorder.hold().survival((int) Math.round(k - base - replacement)) : 1);
+
+        private void addHubRoute(int vk, Regime regime, RouteKey route, double share, double[] survival) {
+            if (share <= 0) {
+                return;
             }
-            survival[k] += share * notBack;
+            int h = route.hub();
+            if (h >= 0 && route.startOffset() < 0) {
+                for (int k = 0; k < days; k++) {
+                    survival[k] += share;
+                }
+                return;
+            }
+            if (h < 0) {
+                // no open hub takes it: the fallback
+                for (int k = 0; k < days; k++) {
+                    survival[k] += share * (regime.fallback() == Plan.Fallback.BENCH ? regime.bench().survival(k)
+                            : regime.ordersAllowed() ? heldOrNot(regime, regime.sparesLeadDays(), k) : 1);
+                }
+                return;
+            }
+            Hub hub = fleet.hubs().get(h);
+            Period atStart = periods.get(route.startPeriod());
+            // as in the simulation, the return trip runs under the parameters in force when the repair starts
+            Regime atBorder = atStart.regimes()[vk];
+            int base = route.startOffset() + atStart.hubs().get(h).turnaroundDays() + hub.transitDays();
+            double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
+            double excluded = held * atBorder.excludedShare();
+            double replacement = atBorder.sparesLeadDays() + atBorder.heldShare() * atBorder.hold().mean();
+            for (int k = 0; k < days; k++) {
+                double notBack = (1 - held) * (base > k ? 1 : 0) + (held - excluded) * atBorder.hold().survival(k - base);
+                if (excluded > 0) {
+                    notBack += excluded * (atBorder.ordersAllowed()
+                            ? atBorder.hold().survival((int) Math.round(k - base - replacement)) : 1);
+                }
+                survival[k] += share * notBack;
+            }
+        }
+
+        /** Sum over u <= t of rate(u) / 365 law(u)[t - u], by runs of one shipping cycle apart. */
+        private double[] unitMean(int[] byDay) {
+            double[] m = new double[days];
+            int step = shipEvery;
+            for (int r = 0; r < step && r < days; r++) {
+                int u0 = r;
+                while (u0 < days) {
+                    int q = byDay[u0];
+                    int n = 1;
+                    while (u0 + n * step < days && byDay[u0 + n * step] == q) {
+                        n++;
+                    }
+                    if (q >= 0) {
+                        double lambda = rate.get(q) / 365.0;
+                        double[] c = strided.get(q);
+                        int span = n * step;
+                        for (int t = u0; t < days; t++) {
+                            int x = t - u0;
+                            m[t] += lambda * (x >= span ? c[x] - c[x - span] : c[x]);
+                        }
+                    }
+                    u0 += n * step;
+                }
+            }
+            return m;
         }
     }
 
