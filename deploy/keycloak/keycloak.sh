@@ -9,6 +9,11 @@
 #   KEYCLOAK_MANAGEMENT_PORT   health and metrics port (9000 for 8180; port + 820 otherwise)
 #   KEYCLOAK_INSTANCE          name of the instance's folder (the HTTP port)
 #   KEYCLOAK_READY_TIMEOUT     seconds to wait for the realm to be served (240)
+#   RIGTRAIL_APP_URLS          the app's addresses browsers use, space-separated ("http://localhost:8080
+#                              http://localhost:8081"): the web client's redirect and post-logout URIs,
+#                              and its back-channel logout URL (the first address; the replicas share the database)
+#   KEYCLOAK_TEST_CLIENTS      true (default): also the TEST-ONLY clients of realm-rigtrail.test-clients.json
+#                              (password grants for the e2e tests, a realm-admin service account)
 set -euo pipefail
 
 VERSION="${KEYCLOAK_VERSION:-26.7.3}"
@@ -45,7 +50,22 @@ make_home() {
   mkdir -p "$INSTANCE_HOME/data/import"
   for d in bin conf lib providers themes version.txt; do ln -s "$DIST/$d" "$INSTANCE_HOME/$d"; done
   # import only adds missing realms: an empty database on every start, so realm edits apply
-  cp "$HERE/realm-rigtrail.json" "$INSTANCE_HOME/data/import/"
+  realm_for_import >"$INSTANCE_HOME/data/import/realm-rigtrail.json"
+}
+
+# The realm export with the web client's redirect URIs set to RIGTRAIL_APP_URLS, and the test-only
+# clients merged in unless KEYCLOAK_TEST_CLIENTS=false. Also usable alone: keycloak.sh realm >file.json
+realm_for_import() {
+  command -v jq >/dev/null || { echo "keycloak.sh needs jq (apt-get install jq)" >&2; exit 1; }
+  local urls="${RIGTRAIL_APP_URLS:-http://localhost:8080 http://localhost:8081}" tests="$HERE/realm-rigtrail.test-clients.json"
+  [ "${KEYCLOAK_TEST_CLIENTS:-true}" = true ] || tests=/dev/null
+  jq --arg urls "$urls" --slurpfile t <(if [ "$tests" = /dev/null ]; then echo '{}'; else cat "$tests"; fi) '
+    ($urls | split(" ") | map(select(. != "") | sub("/+$"; ""))) as $u
+    | .clients |= map(if .clientId == "rigtrail"
+        then .redirectUris = ($u | map(. + "/*")) | .attributes["post.logout.redirect.uris"] = ($u | map(. + "/*") | join("##"))
+          | if .attributes["backchannel.logout.url"] then .attributes["backchannel.logout.url"] = ($u[0] + "/back-channel-logout") else . end
+        else . end)
+    | .clients += ($t[0].clients // []) | .users += ($t[0].users // [])' "$HERE/realm-rigtrail.json"
 }
 
 start() {
@@ -91,5 +111,6 @@ case "${1:-}" in
   stop) stop ;;
   status) if running; then echo "running (pid $(cat "$PID_FILE"))"; else echo "stopped"; exit 1; fi ;;
   fetch) fetch ;;
-  *) echo "usage: $0 start|stop|status|fetch" >&2; exit 2 ;;
+  realm) realm_for_import ;;
+  *) echo "usage: $0 start|stop|status|fetch|realm" >&2; exit 2 ;;
 esac
