@@ -27,7 +27,9 @@ final class TabletBrowser implements AutoCloseable {
 
     static final String APP = System.getProperty("e2e.baseUrl", "http://localhost:8080");
     static final String KEYCLOAK = System.getProperty("e2e.keycloakUrl", "http://localhost:8180");
-    static final String CLIENT_SECRET = System.getProperty("e2e.clientSecret", "rigtrail-dev-secret-NOT-FOR-PRODUCTION");
+    /** The TEST-ONLY client with password grants (deploy/keycloak/realm-rigtrail.test-clients.json): the web client has none. */
+    static final String TEST_CLIENT = "rigtrail-e2e";
+    static final String TEST_CLIENT_SECRET = System.getProperty("e2e.testClientSecret", "rigtrail-e2e-secret-TEST-ONLY");
     static final Path SHOTS = Paths.get("target", "screenshots");
 
     final Playwright playwright;
@@ -196,14 +198,23 @@ final class TabletBrowser implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    /** A bearer token from Keycloak (password grant), for reading ids through the API. */
+    /** A bearer token from Keycloak (password grant on the test-only client), for reading ids through the API. */
     static String token(String user) throws Exception {
-        String form = "grant_type=password&client_id=rigtrail&client_secret=" + enc(CLIENT_SECRET) + "&username="
-                + enc(user) + "&password=" + enc(user);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        return tokenFrom("grant_type=password&client_id=" + TEST_CLIENT + "&client_secret=" + enc(TEST_CLIENT_SECRET)
+                + "&username=" + enc(user) + "&password=" + enc(user));
+    }
+
+    /** The realm's token endpoint's answer to a form, as it came. */
+    static HttpResponse<String> tokenResponse(String form) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(KEYCLOAK + "/realms/rigtrail/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The access token Keycloak answers a form with. */
+    static String tokenFrom(String form) throws Exception {
+        HttpResponse<String> r = tokenResponse(form);
         Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
         if (!m.find()) {
             throw new IllegalStateException("no token from Keycloak: " + r.statusCode() + " " + r.body());
