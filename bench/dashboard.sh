@@ -52,4 +52,4 @@ for i in $(seq 1 120); do
 done
 $PSQL -d dashbench -c "alter system set log_min_duration_statement = ${DASHBENCH_SLOW_MS:--1}" -c "select pg_reload_conf()" >/dev/null
 java -Dhttp.maxConnections=16 -Dbench.paths="${DASHBENCH_PATHS:-}" -cp "$CP" app.rigtrail.bench.DashboardBenchmark http://localhost:8080 http://localhost:8180 \
-  rigtrail-dev-secret-NOT-FOR-PRODUCTION "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED"
+  rigtrail-e2e-secret-TEST-ONLY "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED"

@@ -19,6 +19,8 @@ APP_PORT="${APP_PORT:-8080}"
 export KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}" PG_PORT="${PG_PORT:-55432}"
 APP="http://localhost:$APP_PORT" KEYCLOAK="http://localhost:$KEYCLOAK_PORT"
 SECRET=rigtrail-dev-secret-NOT-FOR-PRODUCTION
+# tokens for the load come from the test-only client with password grants (deploy/keycloak/realm-rigtrail.test-clients.json)
+TEST_SECRET=rigtrail-e2e-secret-TEST-ONLY
 
 if [ "${SERVICEBENCH_BUILD:-1}" != 0 ] || [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -q -B -ntp package -DskipTests
@@ -66,19 +68,19 @@ echo "=== 1. Start to readiness, empty database (Flyway from V1, demo fleet of 5
 t0=$(now_ms); start_app target/bench/service-1.log
 ready1=$(wait_ready "$t0" target/bench/service-1.log)
 echo "ready after $ready1 ms ($(first_up target/bench/service-1.log) by Quarkus' count)"
-TOKEN=$(curl -fsS -d grant_type=password -d client_id=rigtrail -d client_secret="$SECRET" -d username=mgr -d password=mgr \
+TOKEN=$(curl -fsS -d grant_type=password -d client_id=rigtrail-e2e -d client_secret="$TEST_SECRET" -d username=mgr -d password=mgr \
   "$KEYCLOAK/realms/rigtrail/protocol/openid-connect/token" | jq -r .access_token)
 SCENARIO=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$APP/api/scenarios" | jq -r 'if type == "array" then .[0].id else .items[0].id end')
 
 echo
 echo "=== 2. Overload: $CLIENTS clients for $MEASURED s"
-java -Xmx512m -cp "$CP" app.rigtrail.bench.ServiceBenchmark overload "$APP" "$KEYCLOAK" "$SECRET" "$CLIENTS" "$MEASURED" "$LOAD_PATH"
+java -Xmx512m -cp "$CP" app.rigtrail.bench.ServiceBenchmark overload "$APP" "$KEYCLOAK" "$TEST_SECRET" "$CLIENTS" "$MEASURED" "$LOAD_PATH"
 echo "  the app's own count: $(curl -fsS "$APP/q/metrics" | grep -E '^rigtrail_http_shed_total' | tr '\n' ' ')"
 
 echo
 echo "=== 3. SIGTERM with requests in flight: $SHUTDOWN_CLIENTS clients, SIGTERM after 5 s"
 set +e
-java -Xmx512m -cp "$CP" app.rigtrail.bench.ServiceBenchmark shutdown "$APP" "$KEYCLOAK" "$SECRET" "$SHUTDOWN_CLIENTS" \
+java -Xmx512m -cp "$CP" app.rigtrail.bench.ServiceBenchmark shutdown "$APP" "$KEYCLOAK" "$TEST_SECRET" "$SHUTDOWN_CLIENTS" \
   "$APP_PID" 5 "/api/forecasts {\"scenarios\":[$SCENARIO],\"horizonDays\":180,\"replications\":300}" "$LOAD_PATH"
 wait "$APP_PID"; rc=$?
 set -e
@@ -91,7 +93,7 @@ echo "=== 4. Start to readiness again, on the loaded database, and the first req
 t0=$(now_ms); start_app target/bench/service-2.log
 ready2=$(wait_ready "$t0" target/bench/service-2.log)
 echo "ready after $ready2 ms ($(first_up target/bench/service-2.log) by Quarkus' count)"
-TOKEN=$(curl -fsS -d grant_type=password -d client_id=rigtrail -d client_secret="$SECRET" -d username=mgr -d password=mgr \
+TOKEN=$(curl -fsS -d grant_type=password -d client_id=rigtrail-e2e -d client_secret="$TEST_SECRET" -d username=mgr -d password=mgr \
   "$KEYCLOAK/realms/rigtrail/protocol/openid-connect/token" | jq -r .access_token)
 for p in /api/backlog /api/availability "$LOAD_PATH" /api/holds; do
   curl -sS -o /dev/null -H "Authorization: Bearer $TOKEN" -w "  first GET $p: %{http_code} in %{time_total} s\n" "$APP$p"

@@ -40,7 +40,7 @@ public final class DashboardBenchmark {
     public static void main(String[] args) throws Exception {
         String app = args.length > 0 ? args[0] : "http://localhost:8080";
         String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
-        String secret = args.length > 2 ? args[2] : "rigtrail-dev-secret-NOT-FOR-PRODUCTION";
+        String secret = args.length > 2 ? args[2] : "rigtrail-e2e-secret-TEST-ONLY"; // the test-only client with password grants
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
@@ -165,7 +165,7 @@ public final class DashboardBenchmark {
     }
 
     private static String token(HttpClient http, String keycloak, String secret) throws Exception {
-        String form = "grant_type=password&client_id=rigtrail&client_secret=" + enc(secret) + "&username=mgr&password=mgr";
+        String form = "grant_type=password&client_id=rigtrail-e2e&client_secret=" + enc(secret) + "&username=mgr&password=mgr";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak
                 + "/realms/rigtrail/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

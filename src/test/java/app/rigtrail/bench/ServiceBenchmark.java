@@ -309,7 +309,7 @@ public final class ServiceBenchmark {
 
     static String token(String keycloak, String secret) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String form = "grant_type=password&client_id=rigtrail&client_secret=" + URLEncoder.encode(secret,
+        String form = "grant_type=password&client_id=rigtrail-e2e&client_secret=" + URLEncoder.encode(secret,
                 StandardCharsets.UTF_8) + "&username=mgr&password=mgr";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak
                 + "/realms/rigtrail/protocol/openid-connect/token")).header("Content-Type",
