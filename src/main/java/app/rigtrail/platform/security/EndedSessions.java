@@ -110,8 +110,7 @@ public class EndedSessions implements SecurityIdentityAugmentor {
                 end(sid, "LOGOUT");
             }
             case OIDC_BACKCHANNEL_LOGOUT_INITIATED -> {
-                Object token = event.getEventProperties().get("logout_token");
-                end(token == null ? null : claim(token.toString(), "sid"), "BACK_CHANNEL");
+                end(sidOfLogoutToken(event.getEventProperties().get("logout_token")), "BACK_CHANNEL");
             }
             default -> {
                 // logins and refreshes change nothing here
@@ -167,6 +166,38 @@ public class EndedSessions implements SecurityIdentityAugmentor {
                 return sid.toString().replace("\"", "");
             }
         }
+        return null;
+    }
+
+    /**
+     * The sid of the logout token Quarkus verified: the event carries its verification result (the token's claims
+     * in a package-private field of io.quarkus.oidc.runtime.TokenVerificationResult, read reflectively) or, in
+     * other versions, the encoded token.
+     */
+    static String sidOfLogoutToken(Object token) {
+        if (token == null) {
+            return null;
+        }
+        if (token instanceof String encoded) {
+            return claim(encoded, "sid");
+        }
+        if (token instanceof JsonObject claims) {
+            return claims.getString("sid");
+        }
+        for (Class<?> c = token.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Field f = c.getDeclaredField("localVerificationResult");
+                f.setAccessible(true);
+                return f.get(token) instanceof JsonObject claims ? claims.getString("sid") : null;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.warnf("The back-channel logout's session id could not be read (%s)", e.toString());
+                return null;
+            }
+        }
+        LOG.warnf("The back-channel logout event carries no session id this version understands (%s)",
+                token.getClass().getName());
         return null;
     }
 

@@ -96,6 +96,15 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (!isApi(uri)) {
+            // a page whose session was refused (ended by a logout, expired): this may run on the event loop before any
+            // identity exists, so a plain page rather than the layout (which asks for the user); the session cookie has
+            // been dropped, so the link signs in afresh
+            String path = uri.getPath() == null || !uri.getPath().startsWith("/") ? "/" : uri.getPath();
+            return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity("<!doctype html>"
+                    + "<meta charset=\"utf-8\"><title>Signed out</title><h1>You are signed out</h1><p>This session has "
+                    + "ended. <a href=\"" + path.replace("\"", "%22").replace("<", "%3C") + "\">Sign in again</a></p>").build();
+        }
         return respond(uri, 401, "Unauthorized", "The credentials were not accepted", List.of());
     }
 

@@ -96,6 +96,15 @@ class EndedSessionsTest {
         assertThrows(AuthenticationFailedException.class,
                 () -> sessions.augment(withSid(sid), BLOCKING).await().indefinitely());
         await(() -> sessions.endedInDatabase(sid));
+
+        // what Quarkus 3.29 actually puts in the event: the verification result of the token (its claims)
+        String other = UUID.randomUUID().toString();
+        sessions.observe(new SecurityEvent(SecurityEvent.Type.OIDC_BACKCHANNEL_LOGOUT_INITIATED, Map.of("logout_token",
+                new io.quarkus.oidc.runtime.TokenVerificationResult(new io.vertx.core.json.JsonObject().put("sid", other)
+                        .put("iss", "x"), null))));
+        assertThrows(AuthenticationFailedException.class,
+                () -> sessions.augment(withSid(other), BLOCKING).await().indefinitely());
+        await(() -> sessions.endedInDatabase(other));
     }
 
     @Test
