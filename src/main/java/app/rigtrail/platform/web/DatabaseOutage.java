@@ -65,8 +65,7 @@ public class DatabaseOutage {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException s) {

@@ -131,7 +131,12 @@ public class TransportProblems {
         }
         String detail;
         String retryAfter;
-        if (identityProviderDown(failure)) {
+        if (DatabaseOutage.isOutage(failure)) {
+            // first: a lost database's failure has a refused connection in its causes too
+            database.refused(failure);
+            detail = "The database cannot be reached; nothing was saved. Try again shortly";
+            retryAfter = database.retryAfterSeconds();
+        } else if (identityProviderDown(failure)) {
             long now = System.currentTimeMillis();
             long last = providerLoggedAt.get();
             if (now - last > 60_000 && providerLoggedAt.compareAndSet(last, now)) {
@@ -140,10 +145,6 @@ public class TransportProblems {
             }
             detail = "The identity provider (sign-in service) cannot be reached; try again shortly";
             retryAfter = "10";
-        } else if (DatabaseOutage.isOutage(failure)) {
-            database.refused(failure);
-            detail = "The database cannot be reached; nothing was saved. Try again shortly";
-            retryAfter = database.retryAfterSeconds();
         } else {
             return false;
         }
