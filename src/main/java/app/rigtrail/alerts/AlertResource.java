@@ -113,6 +113,9 @@ public class AlertResource {
             + "X-Rigtrail-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>, X-Rigtrail-Delivery (the same "
             + "on retries: drop duplicates by it) and X-Rigtrail-Event (the kind). Any 2xx counts as delivered; other "
             + "answers are retried with backoff (30 s doubling to 1 h, 10 attempts), except 4xx other than 408/429.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The webhook created",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.alerts.AlertService.WebhookView.class)))
     public Response createWebhook(WebhookInput body) {
         WebhookView w = alerts.createWebhook(body, user.name());
         return Response.status(201).entity(w).location(URI.create("/api/alerts/webhooks/" + w.id())).build();

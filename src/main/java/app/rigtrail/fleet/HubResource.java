@@ -60,6 +60,9 @@ public class HubResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create (admin)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The hub created",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.fleet.MasterDataViews.HubView.class)))
     public Response create(HubInput in) {
         HubView created = service.saveHub(null, in);
         return Response.status(201).header("Location", "/api/hubs/" + created.id()).entity(created).build();

@@ -60,6 +60,9 @@ public class MinerModelResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create (admin)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The model created",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.fleet.MasterDataViews.ModelView.class)))
     public Response create(ModelInput in) {
         ModelView created = service.saveModel(null, in);
         return Response.status(201).header("Location", "/api/miner-models/" + created.id()).entity(created).build();

@@ -61,6 +61,8 @@ public class MinerResource {
     @Path("export")
     @Produces("text/csv")
     @Operation(summary = "CSV export in the import format (docs/csv-format.md), limited to the caller's sites")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The miners as CSV",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response export(@QueryParam("q") String q, @QueryParam("site") Long site,
             @QueryParam("status") MinerStatus status, @QueryParam("model") Long model,
             @QueryParam("vendor") Vendor vendor) {

@@ -60,6 +60,9 @@ public class PartResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create (admin)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The part created",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.fleet.MasterDataViews.PartView.class)))
     public Response create(PartInput in) {
         PartView created = service.savePart(null, in);
         return Response.status(201).header("Location", "/api/parts/" + created.id()).entity(created).build();

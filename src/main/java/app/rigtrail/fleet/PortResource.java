@@ -60,6 +60,9 @@ public class PortResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create (admin)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The port created",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.fleet.MasterDataViews.PortView.class)))
     public Response create(PortInput in) {
         PortView created = service.savePort(null, in);
         return Response.status(201).header("Location", "/api/ports/" + created.id()).entity(created).build();

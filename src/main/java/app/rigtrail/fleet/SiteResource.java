@@ -74,6 +74,9 @@ public class SiteResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a site (admin)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The site created",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.fleet.MasterDataViews.SiteView.class)))
     public Response create(SiteInput in) {
         SiteView created = service.saveSite(null, in);
         return Response.status(201).header("Location", "/api/sites/" + created.id()).entity(created).build();

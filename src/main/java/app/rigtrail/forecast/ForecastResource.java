@@ -75,6 +75,9 @@ public class ForecastResource {
             + "with 95% intervals. The forecast is saved (Location: /api/forecasts/{id}); the same inputs and seed "
             + "give the same numbers. Accept: text/csv (or ?format=csv) for one long CSV table. Idempotency-Key "
             + "is honoured.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The forecast (id, inputs, results by scenario)",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response run(ForecastRequest request, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @QueryParam("format") String format) {
         Response r = idempotency.run(user.name() + ":POST /api/forecasts", key, request, 200, () -> {
@@ -108,6 +111,9 @@ public class ForecastResource {
     @Path("{id}")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "A saved forecast, as it was run (JSON, or CSV with Accept: text/csv or ?format=csv)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The saved forecast",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response get(@PathParam("id") long id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @QueryParam("format") String format) {
         String doc = forecasts.document(forecasts.find(id));
@@ -123,6 +129,8 @@ public class ForecastResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "What a saved forecast was computed from: the request, seed, scenarios' parameters as they "
             + "were, and the baseline (fleet, failure rates, holds, lead times)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "What the forecast was computed from",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT))})
     public Response inputs(@PathParam("id") long id) {
         return Response.ok(forecasts.find(id).inputs, MediaType.APPLICATION_JSON).build();
     }
@@ -144,6 +152,9 @@ public class ForecastResource {
             + "progress; poll GET /api/forecasts/runs/{id}, cancel with DELETE, through any replica (runs and their "
             + "progress are kept in the database). When DONE, forecastId names the result. A run whose replica stopped "
             + "ends FAILED with the reason in error.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202", description = "The run started, with its progress (Location names it)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.forecast.ForecastResource.RunStatus.class)))
     public Response start(ForecastRequest request) {
         ForecastJobs.Job job = jobs.start(forecasts.prepare(request), user.name());
         return Response.accepted(RunStatus.of(job)).location(URI.create("/api/forecasts/runs/" + job.id)).build();

@@ -94,6 +94,9 @@ public class ScenarioResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a scenario ({name, description, parameters}) or copy one ({copyOf: id, name?, "
             + "parameters?}). The new scenario belongs to the caller. Idempotency-Key is honoured. 201 with Location.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The scenario created (Location names it)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.forecast.ScenarioResource.ScenarioView.class)))
     public Response create(ScenarioInput in, @HeaderParam(Idempotency.HEADER) String key) {
         Response r = idempotency.run(user.name() + ":POST /api/scenarios", key, in, 201,
                 () -> view(scenarios.create(in)));

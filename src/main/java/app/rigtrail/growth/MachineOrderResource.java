@@ -99,6 +99,9 @@ public class MachineOrderResource {
             + "unitPriceCents, depositPaidCents, quotedLeadDays, orderedOn (default today), expectedShipOn (default "
             + "orderedOn + quotedLeadDays), transitDays (default 14) or expectedArrivalOn, portId, vendorReference, "
             + "note}. Idempotency-Key is honoured.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The order placed",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.growth.MachineOrderViews.OrderView.class)))
     public Response create(NewMachineOrder in, @HeaderParam(Idempotency.HEADER) String key) {
         NewMachineOrder body = required(in);
         return idempotency.run(user.name() + ":POST /api/machine-orders", key, body, 201, () -> orders.create(body));
@@ -130,6 +133,9 @@ public class MachineOrderResource {
     @Operation(summary = "A new expected date with its reason, kept as an event with the date before and after: "
             + "{expectedShipOn and/or expectedArrivalOn, reason} for the units not yet shipped, or {deliveryId, "
             + "expectedArrivalOn, reason} for a delivery on the way")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The order with its new dates",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.growth.MachineOrderViews.OrderView.class)))
     public Response delay(@PathParam("id") long id, Delay in, @HeaderParam(Idempotency.HEADER) String key) {
         Delay body = required(in);
         return idempotency.run(user.name() + ":POST /api/machine-orders/" + id + "/delays", key, body, 200,
@@ -141,6 +147,9 @@ public class MachineOrderResource {
     @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel units not yet shipped: {quantity (default: all on order), reason}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The order after the cancellation",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.growth.MachineOrderViews.OrderView.class)))
     public Response cancel(@PathParam("id") long id, Cancellation in, @HeaderParam(Idempotency.HEADER) String key) {
         Cancellation body = required(in);
         return idempotency.run(user.name() + ":POST /api/machine-orders/" + id + "/cancellations", key, body, 200,
@@ -155,6 +164,9 @@ public class MachineOrderResource {
             + "{quantity, carrier, trackingNumber, portId (default the order's), shippedOn (then it is in transit), "
             + "expectedArrivalOn}. The shipment then moves like any other (POST /api/shipments/{id}/transitions: "
             + "at the port, held with its customs entry and storage fees, cleared, delivered)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The delivery added",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.growth.MachineOrderViews.DeliveryView.class)))
     public Response addDelivery(@PathParam("id") long id, NewDelivery in, @HeaderParam(Idempotency.HEADER) String key) {
         NewDelivery body = required(in);
         return idempotency.run(user.name() + ":POST /api/machine-orders/" + id + "/deliveries", key, body, 201,
@@ -168,6 +180,9 @@ public class MachineOrderResource {
     @Operation(summary = "Receive machines of a delivered delivery into the registry with generated serials "
             + "(MO12-D1-0001 and MO12-D1-0001-HB1 for its parts): {quantity (default: all to receive, at most 1000 "
             + "at a time)}. All or nothing; when nothing is left to receive, the shipment is received")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The units received",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.growth.MachineOrderViews.ReceiptResult.class)))
     public Response receive(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId,
             @app.rigtrail.platform.web.OptionalBody Receipt in,
             @HeaderParam(Idempotency.HEADER) String key) {
@@ -187,6 +202,9 @@ public class MachineOrderResource {
     @Operation(summary = "Receive the machines of the vendor's delivery list (text/csv: serial, and optionally mac, "
             + "asset_code, hashboards, fans, psus, control_boards as SERIAL or SERIAL@PART separated by ';'; a kind "
             + "left empty gets generated serials). All or nothing: every bad line is named with its column")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The units received",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.growth.MachineOrderViews.ReceiptResult.class)))
     public Response receiveList(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId, byte[] csv,
             @HeaderParam(Idempotency.HEADER) String key) {
         String body = app.rigtrail.platform.web.CsvText.decode(csv);
@@ -200,6 +218,9 @@ public class MachineOrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Units of a delivered delivery that did not arrive: {quantity, reason}; they leave the "
             + "order's ledger as lost")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The delivery with the shortage",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.growth.MachineOrderViews.DeliveryView.class)))
     public Response shortage(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId, Shortage in,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/machine-orders/" + id + "/deliveries/" + deliveryId
@@ -213,6 +234,9 @@ public class MachineOrderResource {
     @Operation(summary = "Commission received machines: install them at rack positions, hashing. Either {items: "
             + "[{minerId or serial, position: \"1/3/12/7\"}]} or {count, startAt: \"1/3/1/1\"} for the next machines "
             + "in the free positions from there on. All or nothing")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The units commissioned and where",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.growth.MachineOrderViews.CommissioningResult.class)))
     public Response commission(@PathParam("id") long id, @app.rigtrail.platform.web.OptionalBody Commissioning in, @HeaderParam(Idempotency.HEADER) String key) {
         Commissioning c = in == null ? new Commissioning(null, null, null) : in;
         return idempotency.run(user.name() + ":POST /api/machine-orders/" + id + "/commissions", key, c, 200,

@@ -84,6 +84,9 @@ public class StockResource {
     @Path("stock/receipts")
     @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The stock movement",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.inventory.InventoryViews.MovementView.class)))
     public Response receive(Receipt in, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/stock/receipts", key, in, 201, () -> stock.receive(in));
     }
@@ -93,6 +96,9 @@ public class StockResource {
     @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move units between locations; refused with 409 when the source has too few")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The stock movement",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.inventory.InventoryViews.MovementView.class)))
     public Response transfer(Transfer in, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/stock/transfers", key, in, 201, () -> stock.transfer(in));
     }
@@ -102,6 +108,9 @@ public class StockResource {
     @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a count (delta + or -) with a reason; never below zero")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The stock movement",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.inventory.InventoryViews.MovementView.class)))
     public Response adjust(Adjustment in, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/stock/adjustments", key, in, 201, () -> stock.adjust(in));
     }
@@ -110,6 +119,9 @@ public class StockResource {
     @Path("stock/scraps")
     @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The stock movement",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.inventory.InventoryViews.MovementView.class)))
     public Response scrap(Adjustment in, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/stock/scraps", key, in, 201, () -> stock.scrap(in));
     }
@@ -126,6 +138,9 @@ public class StockResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Order spares with a quoted lead time: the order is counted on order and an inbound "
             + "SPARES_PURCHASE shipment is created; receiving that shipment puts the lot on the shelf")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The purchase order placed",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.inventory.InventoryViews.PurchaseOrderView.class)))
     public Response order(NewPurchaseOrder in, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/purchase-orders", key, in, 201, () -> stock.order(in, shipments));
     }

@@ -54,6 +54,9 @@ public class ShipmentResource {
     @RolesAllowed({Roles.LOGISTICS, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a shipment with its contents (components, RMA cases, part lots, miners)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The shipment created",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.logistics.LogisticsViews.ShipmentView.class)))
     public Response create(NewShipment in, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/shipments", key, in, 201, () -> service.create(in));
     }
@@ -71,6 +74,9 @@ public class ShipmentResource {
     @Operation(summary = "Move a shipment and everything in it: {\"to\": \"IN_TRANSIT\", \"note\": \"...\"}; to HELD "
             + "with \"hold\": {entryNumber, kind, presentedOn, filer, htsCode, declaredValueCents, "
             + "storageFeeCentsPerDay, lastFreeDay}. Illegal moves get 409 naming the allowed ones")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The shipment after the transition",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.logistics.LogisticsViews.ShipmentView.class)))
     public Response transition(@PathParam("id") long id, ShipmentTransition in,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/shipments/" + id + "/transitions", key, in, 200,

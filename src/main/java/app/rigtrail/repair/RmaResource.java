@@ -55,6 +55,9 @@ public class RmaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open an RMA case for a component (warranty and dead-on-arrival computed; default hub: "
             + "the vendor's centre that takes the part). Idempotency-Key replays the first answer")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The RMA case opened",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.repair.RepairViews.RmaView.class)))
     public Response open(OpenRma in, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/rma-cases", key, in, 201, () -> service.open(in));
     }
@@ -84,6 +87,9 @@ public class RmaResource {
             + "faultDescription), required before SHIPPED. RECEIVED or CLOSED back to OPENED is the second return "
             + "of a part that failed within 30 days of coming back; later, 409. Illegal moves get 409 naming the "
             + "allowed ones")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The RMA case after the transition",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.repair.RepairViews.RmaView.class)))
     public Response transition(@PathParam("id") long id, RmaTransitionRequest in,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/rma-cases/" + id + "/transitions", key, in, 200,

@@ -66,6 +66,9 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a ticket on a miner with its failed components (technician of the site, admin). "
             + "With an Idempotency-Key header a replay returns the first answer and opens nothing new")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The ticket opened",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.repair.RepairViews.TicketView.class)))
     public Response open(OpenTicket in,
             @Parameter(description = "any unique string per intended request") @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/tickets", key, in, 201, () -> service.open(in));
@@ -85,6 +88,9 @@ public class TicketResource {
     @Operation(summary = "Move a ticket: {\"to\": \"DIAGNOSING\", \"note\": \"...\"} plus route, diagnosis, spareSerial, "
             + "minerStatus, failedPartTo, hubId, version when the move needs them. An illegal move gets 409 "
             + "problem+json naming the allowed ones; a stale version gets 409; Idempotency-Key replays the first answer")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The ticket after the transition",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.repair.RepairViews.TicketView.class)))
     public Response transition(@PathParam("id") long id, TicketTransitionRequest in,
             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.run(user.name() + ":POST /api/tickets/" + id + "/transitions", key, in, 200,
@@ -105,6 +111,9 @@ public class TicketResource {
     @Operation(summary = "Attach a photo (JPEG, PNG or WebP by content, at most 10 MB) as multipart field 'file'. "
             + "With an Idempotency-Key header a photo sent again (a retry after a dropped connection) is stored once "
             + "and the first answer returned; the same key with other bytes gets 422")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The photo stored",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.repair.RepairViews.PhotoView.class)))
     public Response addPhoto(@PathParam("id") long id, @RestForm("file") FileUpload file,
             @Parameter(description = "any unique string per intended upload") @HeaderParam(Idempotency.HEADER) String key)
             throws IOException {
@@ -124,6 +133,10 @@ public class TicketResource {
     @GET
     @Path("{id}/photos/{photoId}")
     @Operation(summary = "The photo's bytes")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The photo as uploaded",
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/jpeg", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/png", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/webp", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
     public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
         RepairService.PhotoBytes p = service.photo(id, photoId);
         return Response.ok(p.data(), p.contentType()).header("Cache-Control", "private, max-age=86400").build();
