@@ -57,7 +57,7 @@ import net.jqwik.api.RandomGenerator;
  *
  * <p>Runs last in the end-to-end stage (.ci/run) because it changes data at will. Reproducible: each
  * operation and role draws from its own seeded random (e2e.fuzz.seed, 16 by default); e2e.fuzz.requests
- * requests per operation per role (8), e2e.fuzz.anonymous without a token (2), and no operation gets more
+ * requests per operation per role (40), e2e.fuzz.anonymous without a token (2), and no operation gets more
  * than e2e.fuzz.operationBudgetMs (3000) after its first request per role. Prints a summary and writes
  * the failures to target/e2e/fuzz-failures.txt.
  */
@@ -66,7 +66,7 @@ class ApiFuzzE2eTest {
     static final String APP = TabletBrowser.APP;
     static final Path DOCUMENT = Paths.get(System.getProperty("e2e.fuzz.document", "target/openapi/openapi.json"));
     static final long SEED = Long.getLong("e2e.fuzz.seed", 16L);
-    static final int REQUESTS = Integer.getInteger("e2e.fuzz.requests", 8);
+    static final int REQUESTS = Integer.getInteger("e2e.fuzz.requests", 40);
     static final int ANONYMOUS = Integer.getInteger("e2e.fuzz.anonymous", 2);
     static final long OPERATION_BUDGET_MS = Long.getLong("e2e.fuzz.operationBudgetMs", 3000L);
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("e2e.fuzz.timeoutSeconds", 65L));
@@ -92,6 +92,8 @@ class ApiFuzzE2eTest {
     final List<String> failures = new ArrayList<>();
     final Map<String, Integer> statuses = new TreeMap<>();
     final Map<String, Integer> perRole = new TreeMap<>();
+    /** statuses by operation, for the coverage lines of the summary */
+    final Map<String, Map<Integer, Integer>> perOperation = new TreeMap<>();
     int requests;
     int timeouts;
     int operationsCut;
@@ -151,10 +153,21 @@ class ApiFuzzE2eTest {
                 OPERATION_BUDGET_MS, timeouts));
         summary.append("  statuses: ").append(statuses).append('\n');
         summary.append("  per identity: ").append(perRole).append('\n');
+        List<String> never2xx = new ArrayList<>();
+        for (Op op : ops) {
+            if (perOperation.getOrDefault(op.name(), Map.of()).keySet().stream().noneMatch(c -> c >= 200 && c < 300)) {
+                never2xx.add(op.name());
+            }
+        }
+        summary.append(String.format(Locale.ROOT, "  operations answered 2xx at least once: %d of %d; never: %s%n",
+                ops.size() - never2xx.size(), ops.size(), never2xx));
         summary.append("  failures: ").append(failures.size()).append('\n');
+        StringBuilder byOp = new StringBuilder();
+        perOperation.forEach((k, v) -> byOp.append(k).append(' ').append(v).append('\n'));
         System.out.print(summary);
         Files.createDirectories(Paths.get("target", "e2e"));
         Files.writeString(Paths.get("target", "e2e", "fuzz-failures.txt"), summary + String.join("\n", failures) + "\n");
+        Files.writeString(Paths.get("target", "e2e", "fuzz-operations.txt"), byOp.toString());
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " failures (all in target/e2e/fuzz-failures.txt), the first "
                     + Math.min(40, failures.size()) + ":\n" + String.join("\n", failures.subList(0, Math.min(40,
@@ -193,7 +206,8 @@ class ApiFuzzE2eTest {
                     }
                     List<String> values = new ArrayList<>();
                     if (mutate) {
-                        values.add(hostileScalar(random));
+                        values.add(random.nextBoolean() ? hostileScalar(random)
+                                : scalarText(generate(schema, p.getName(), random, true, 1)));
                     } else if ("array".equals(type(schema))) {
                         int k = 1 + random.nextInt(2);
                         for (int j = 0; j < k; j++) {
@@ -278,6 +292,7 @@ class ApiFuzzE2eTest {
         requests++;
         statuses.merge(String.valueOf(res.statusCode()), 1, Integer::sum);
         perRole.merge(role, 1, Integer::sum);
+        perOperation.computeIfAbsent(op.name(), k -> new TreeMap<>()).merge(res.statusCode(), 1, Integer::sum);
         check(op, role, sent, res);
     }
 
@@ -589,6 +604,12 @@ class ApiFuzzE2eTest {
                 return out;
             }
             case "integer": {
+                if (hostile && random.nextInt(4) == 0 && (s.getMinimum() != null || s.getMaximum() != null)) {
+                    // just outside the documented bounds
+                    BigDecimal edge = s.getMaximum() != null && (s.getMinimum() == null || random.nextBoolean())
+                            ? s.getMaximum().add(BigDecimal.ONE) : s.getMinimum().subtract(BigDecimal.ONE);
+                    return edge;
+                }
                 List<Object> pool = poolFor("", name);
                 if (pool != null && !pool.isEmpty() && pool.get(0) instanceof Long && random.nextInt(5) != 0) {
                     return pool.get(random.nextInt(pool.size()));
@@ -606,6 +627,14 @@ class ApiFuzzE2eTest {
                 return draw(Arbitraries.longs().between(lo, hi), random);
             }
             case "number": {
+                if (hostile && random.nextInt(4) == 0) {
+                    return switch (random.nextInt(4)) {
+                        case 0 -> s.getMaximum() != null ? s.getMaximum().add(new BigDecimal("0.001")) : new BigDecimal("1e308");
+                        case 1 -> s.getMinimum() != null ? s.getMinimum().subtract(new BigDecimal("0.001")) : new BigDecimal("-1e308");
+                        case 2 -> new BigDecimal("1e400");
+                        default -> "NaN";
+                    };
+                }
                 double lo = s.getMinimum() != null ? s.getMinimum().doubleValue()
                         : s.getExclusiveMinimumValue() != null ? s.getExclusiveMinimumValue().doubleValue() + 1e-9 : -1e6;
                 double hi = s.getMaximum() != null ? s.getMaximum().doubleValue()

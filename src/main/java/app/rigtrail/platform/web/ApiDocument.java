@@ -67,6 +67,7 @@ public class ApiDocument implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> e : item.getOperations().entrySet()) {
                 boolean write = e.getKey() != PathItem.HttpMethod.GET;
                 Operation op = e.getValue();
+                boundListParameters(op);
                 if (op.getResponses() == null) {
                     op.setResponses(OASFactory.createAPIResponses());
                 }
@@ -177,6 +178,33 @@ public class ApiDocument implements OASFilter {
             p.setType(types);
         }
         return p;
+    }
+
+    /**
+     * The list parameters every list reads the same way (Paging, ListQuery.daysAgo): page from 0 to
+     * {@link Paging#MAX_PAGE}, size from 1 to {@link Paging#MAX_SIZE} (50 when left out), minAgeDays from 0
+     * to {@link ListQuery#MAX_AGE_DAYS}; outside them a list answers 400 naming the parameter.
+     */
+    static void boundListParameters(Operation op) {
+        if (op.getParameters() == null) {
+            return;
+        }
+        for (org.eclipse.microprofile.openapi.models.parameters.Parameter p : op.getParameters()) {
+            if (p.getIn() != org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY || p.getSchema() == null
+                    || p.getSchema().getType() == null || !p.getSchema().getType().contains(Schema.SchemaType.INTEGER)) {
+                continue;
+            }
+            switch (p.getName()) {
+                case "page" -> p.getSchema().minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(Paging.MAX_PAGE)).defaultValue(0);
+                case "size" -> p.getSchema().minimum(java.math.BigDecimal.ONE)
+                        .maximum(java.math.BigDecimal.valueOf(Paging.MAX_SIZE)).defaultValue(50);
+                case "minAgeDays" -> p.getSchema().minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(ListQuery.MAX_AGE_DAYS));
+                default -> {
+                }
+            }
+        }
     }
 
     static APIResponse problemContent(APIResponse r) {
