@@ -53,8 +53,11 @@ public class ForecastService {
     public static final double DEFAULT_HASHPRICE = 0.05;
 
     /** The request of POST /api/forecasts. */
-    public record ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
-            FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate, String start,
+    public record ForecastRequest(List<Long> scenarios,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(minimum = "30", maximum = "365", defaultValue = "180") Integer horizonDays,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(minimum = "2", maximum = "10000", defaultValue = "1000") Integer replications, Long seed,
+            FilterInput filter, @org.eclipse.microprofile.openapi.annotations.media.Schema(minimum = "0", maximum = "10") Double hashpriceUsdPerThDay, LocalDate startDate,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"now", "warmup"}) String start,
             Map<String, Integer> techniciansPerSite,
             @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "A described fleet used instead "
                     + "of the database's (see docs/scenarios.md, \"A described fleet\"): sites (code, machines and "
