@@ -108,7 +108,8 @@ class ApiFuzzE2eTest {
         @Override
         public String toString() {
             String b = body == null ? "" : " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
-            return method + " " + uri + (contentType == null ? "" : " [" + contentType + "]") + b.replace("\u0000", "\\u0000");
+            String u = uri.length() > 300 ? uri.substring(0, 300) + "...(" + uri.length() + " characters)" : uri;
+            return method + " " + u + (contentType == null ? "" : " [" + contentType + "]") + b.replace("\u0000", "\\u0000");
         }
     }
 

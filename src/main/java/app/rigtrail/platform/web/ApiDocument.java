@@ -181,7 +181,9 @@ public class ApiDocument implements OASFilter {
     }
 
     /**
-     * The list parameters every list reads the same way (Paging, ListQuery.daysAgo): page from 0 to
+     * The dashboards' filters (from/to days, vendor codes; oldest 0-100, limit 1-1000, offset from 0, as
+     * DashboardResource checks them) and the list parameters every list reads the same way (Paging,
+     * ListQuery.daysAgo): page from 0 to
      * {@link Paging#MAX_PAGE}, size from 1 to {@link Paging#MAX_SIZE} (50 when left out), minAgeDays from 0
      * to {@link ListQuery#MAX_AGE_DAYS}; outside them a list answers 400 naming the parameter.
      */
@@ -190,11 +192,28 @@ public class ApiDocument implements OASFilter {
             return;
         }
         for (org.eclipse.microprofile.openapi.models.parameters.Parameter p : op.getParameters()) {
+            if (p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY && p.getSchema() != null
+                    && p.getSchema().getType() != null && p.getSchema().getType().contains(Schema.SchemaType.STRING)
+                    && p.getSchema().getFormat() == null && p.getSchema().getEnumeration() == null) {
+                // the dashboards' filters: days as YYYY-MM-DD, a vendor by its code
+                if (p.getName().equals("from") || p.getName().equals("to")) {
+                    p.getSchema().format("date");
+                } else if (p.getName().equals("vendor")) {
+                    for (app.rigtrail.fleet.domain.Vendor v : app.rigtrail.fleet.domain.Vendor.values()) {
+                        p.getSchema().addEnumeration(v.name());
+                    }
+                }
+            }
             if (p.getIn() != org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY || p.getSchema() == null
                     || p.getSchema().getType() == null || !p.getSchema().getType().contains(Schema.SchemaType.INTEGER)) {
                 continue;
             }
             switch (p.getName()) {
+                case "oldest" -> p.getSchema().minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(100))
+                        .defaultValue(20);
+                case "limit" -> p.getSchema().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(1000))
+                        .defaultValue(100);
+                case "offset" -> p.getSchema().minimum(java.math.BigDecimal.ZERO).defaultValue(0);
                 case "page" -> p.getSchema().minimum(java.math.BigDecimal.ZERO)
                         .maximum(java.math.BigDecimal.valueOf(Paging.MAX_PAGE)).defaultValue(0);
                 case "size" -> p.getSchema().minimum(java.math.BigDecimal.ONE)
