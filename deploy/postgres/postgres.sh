@@ -2,6 +2,8 @@
 # A throw-away PostgreSQL for the end-to-end stage and for trying the prod profile locally, from the
 # distribution's server binaries (installed with apt when missing and we are root).
 # Usage: deploy/postgres/postgres.sh start|stop|url|fresh (fresh: drop and create the rigtrail database)
+# As in production (docs/operations.md, "Database and roles"): the database belongs to rigtrail_owner (Flyway
+# migrates as it), the app connects as rigtrail_app, which owns nothing; both log in without a password here.
 # PG_PORT: the port (55432).
 set -euo pipefail
 
@@ -45,8 +47,9 @@ start() {
     as_pg "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
       -o "-p $PORT -k $DATA -c listen_addresses=localhost -c fsync=off" start >/dev/null
   fi
+  roles "$bin"
   as_pg "$bin/psql" -h localhost -p "$PORT" -U postgres -tAc "select 1 from pg_database where datname='rigtrail'" \
-    | grep -q 1 || as_pg "$bin/createdb" -h localhost -p "$PORT" -U postgres rigtrail
+    | grep -q 1 || as_pg "$bin/createdb" -h localhost -p "$PORT" -U postgres -O rigtrail_owner rigtrail
   echo "PostgreSQL ready: $(url)"
 }
 
@@ -56,13 +59,22 @@ stop() {
   echo "PostgreSQL stopped"
 }
 
+roles() { # bin
+  local role
+  for role in rigtrail_owner rigtrail_app; do
+    as_pg "$1/psql" -X -q -h localhost -p "$PORT" -U postgres -tAc "select 1 from pg_roles where rolname = '$role'" \
+      | grep -q 1 || as_pg "$1/psql" -X -q -h localhost -p "$PORT" -U postgres -c "create role $role login"
+  done
+}
+
 url() { echo "jdbc:postgresql://localhost:$PORT/rigtrail"; }
 
 fresh() {
   local bin; bin="$(bin_dir)"
   as_pg "$bin/dropdb" -h localhost -p "$PORT" -U postgres --if-exists --force rigtrail
-  as_pg "$bin/createdb" -h localhost -p "$PORT" -U postgres rigtrail
-  echo "PostgreSQL: an empty rigtrail database"
+  roles "$bin"
+  as_pg "$bin/createdb" -h localhost -p "$PORT" -U postgres -O rigtrail_owner rigtrail
+  echo "PostgreSQL: an empty rigtrail database, owned by rigtrail_owner"
 }
 
 case "${1:-}" in

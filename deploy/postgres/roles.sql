@@ -4,8 +4,10 @@
 -- Run it once per database, after the roles exist, as a superuser or as the owner, connected to the
 -- Rigtrail database (again after a restore into a new database: grants live in each database):
 --   psql -d rigtrail -v owner=rigtrail_owner -v app=rigtrail_app -f deploy/postgres/roles.sql
--- Safe to run again. The append-only history tables refuse updates and deletes to everyone anyway
--- (their triggers); the app may not touch Flyway's history.
+-- Safe to run again. The app may only read and append the history tables (those guarded by the trigger
+-- function refuse_history_rewrite(): no UPDATE, DELETE or TRUNCATE; their triggers refuse those to everyone
+-- anyway) and may only read Flyway's history. The app runs the same grants after every migration it runs
+-- as the owner (platform/db/AppRoleGrants, RIGTRAIL_DB_APP_ROLE or DB_OWNER_USERNAME).
 \set ON_ERROR_STOP on
 \if :{?owner}
 \else
@@ -20,9 +22,16 @@ select format('grant connect, temporary on database %I to %I', current_database(
 grant usage on schema public to :"app";
 grant create on schema public to :"owner";
 grant select, insert, update, delete on all tables in schema public to :"app";
-grant usage, select on all sequences in schema public to :"app";
--- tables and sequences later migrations create get the same grants
+revoke truncate, trigger, references on all tables in schema public from :"app";
+-- usage for nextval, update for setval (the demo loader)
+grant usage, select, update on all sequences in schema public to :"app";
+-- tables and sequences later migrations create get the same grants (and lose them again on history tables
+-- when the migration's grants run, or this file again)
 alter default privileges for role :"owner" in schema public grant select, insert, update, delete on tables to :"app";
-alter default privileges for role :"owner" in schema public grant usage, select on sequences to :"app";
-select 'revoke insert, update, delete on flyway_schema_history from ' || quote_ident(:'app')
+alter default privileges for role :"owner" in schema public grant usage, select, update on sequences to :"app";
+-- history: select and insert only
+select format('revoke update, delete, truncate on %s from %I, public', t.tgrelid::regclass, :'app')
+  from (select distinct tgrelid from pg_trigger
+         where tgfoid = to_regproc('refuse_history_rewrite') and not tgisinternal) t \gexec
+select 'revoke insert, update, delete, truncate on flyway_schema_history from ' || quote_ident(:'app') || ', public'
  where to_regclass('public.flyway_schema_history') is not null \gexec

@@ -121,11 +121,21 @@ public class MasterDataApiTest {
         admin().body(site("MD5")).post("/api/sites").then().statusCode(201);
         Exception refused = assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(
                 () -> em.createNativeQuery("update audit_event set actor = 'someone else'").executeUpdate()));
-        assertEquals(true, rootMessage(refused).contains("append-only"), rootMessage(refused));
+        assertEquals(true, refusedAsHistory(refused), rootMessage(refused));
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(
                 () -> em.createNativeQuery("delete from component_event").executeUpdate()));
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(
                 () -> em.createNativeQuery("update miner_event set reason = 'edited'").executeUpdate()));
+    }
+
+    /**
+     * A rewrite of history refused by the database: the app's role has no UPDATE or DELETE privilege
+     * on history tables ("permission denied", #16 item 7), and the tables' triggers refuse everyone else
+     * ("append-only"; HistoryGuardTest checks both).
+     */
+    public static boolean refusedAsHistory(Throwable t) {
+        String m = rootMessage(t);
+        return m.contains("append-only") || m.contains("permission denied for table");
     }
 
     public static String rootMessage(Throwable t) {

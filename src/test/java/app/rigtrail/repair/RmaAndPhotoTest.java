@@ -148,7 +148,7 @@ class RmaAndPhotoTest {
             Exception e = assertThrows(Exception.class,
                     () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql).executeUpdate()), sql);
             org.junit.jupiter.api.Assertions.assertTrue(
-                    app.rigtrail.fleet.MasterDataApiTest.rootMessage(e).contains("append-only"), sql + ": " + e);
+                    app.rigtrail.fleet.MasterDataApiTest.refusedAsHistory(e), sql + ": " + e);
         }
     }
 }

@@ -12,6 +12,11 @@ import org.jboss.logging.Logger;
  */
 final class EmbeddedDatabase {
 
+    /** Owns the database and its schema: Flyway migrates as it. */
+    static final String OWNER = "rigtrail_owner";
+    /** What the app connects as: owns nothing, rows only, history append-only (AppRoleGrants). */
+    static final String APP = "rigtrail_app";
+
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final String URL_PROPERTY = "rigtrail.embedded-db.url";
 
@@ -42,9 +47,33 @@ final class EmbeddedDatabase {
                         systemFailure);
             }
         }
+        url = url.replace("?user=postgres", "");
+        createRoles(url);
         LOG.infof("Embedded PostgreSQL ready at %s in %d ms", url, (System.nanoTime() - started) / 1_000_000);
         System.setProperty(URL_PROPERTY, url);
         return url;
+    }
+
+    /**
+     * As in production (docs/operations.md, "Database and roles"): the owner role owns the database
+     * and its public schema, the app role owns nothing; Flyway's callback grants the app its rows.
+     * Their passwords are their names (the server trusts local connections anyway).
+     */
+    private static void createRoles(String url) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+                java.sql.Statement s = c.createStatement()) {
+            for (String role : new String[] {OWNER, APP}) {
+                try (java.sql.ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+                    if (!rs.next()) {
+                        s.execute("create role " + role + " login password '" + role + "'");
+                    }
+                }
+            }
+            s.execute("alter database postgres owner to " + OWNER);
+            s.execute("alter schema public owner to " + OWNER);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("creating the owner and app roles failed: " + e.getMessage(), e);
+        }
     }
 
 }

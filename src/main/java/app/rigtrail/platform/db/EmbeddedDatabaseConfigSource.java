@@ -1,5 +1,6 @@
 package app.rigtrail.platform.db;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +10,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Answers the dev and test profiles' datasource settings with a PostgreSQL server started on first
  * use, so that {@code ./mvnw quarkus:dev} and {@code ./mvnw verify} need no installed database.
  *
+ * The app connects as {@code rigtrail_app} (owns nothing; may only read and append history), Flyway
+ * migrates as {@code rigtrail_owner}, both created when the server starts.
+ *
  * Only the profile-prefixed keys ({@code %dev.} and {@code %test.}) are answered, so the prod profile
  * never sees them and never starts a database. Setting {@code RIGTRAIL_EMBEDDED_DB=false} (or
  * {@code QUARKUS_DATASOURCE_JDBC_URL}) turns it off in every profile.
@@ -17,10 +21,23 @@ public class EmbeddedDatabaseConfigSource implements ConfigSource {
 
     private static final Set<String> PROFILES = Set.of("dev", "test");
 
+    /** Keys answered without starting anything, listed so that Quarkus' config mappings see them. */
+    private static final List<String> CREDENTIALS = List.of("quarkus.datasource.username", "quarkus.datasource.password",
+            "quarkus.flyway.username", "quarkus.flyway.password");
+
     @Override
     public Set<String> getPropertyNames() {
-        // Deliberately empty: enumerating must never start a server.
-        return Set.of();
+        // Never the URL: enumerating must never start a server.
+        if (!enabled()) {
+            return Set.of();
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (String profile : PROFILES) {
+            for (String key : CREDENTIALS) {
+                names.add("%" + profile + "." + key);
+            }
+        }
+        return names;
     }
 
     @Override
@@ -33,13 +50,14 @@ public class EmbeddedDatabaseConfigSource implements ConfigSource {
             return null;
         }
         String key = propertyName.substring(dot + 1);
-        if (!key.startsWith("quarkus.datasource.") || !enabled()) {
+        if (!(key.startsWith("quarkus.datasource.") || key.startsWith("quarkus.flyway.")) || !enabled()) {
             return null;
         }
+        // the app connects as the role that owns nothing, Flyway migrates as the owner (as in production)
         return switch (key) {
             case "quarkus.datasource.jdbc.url" -> EmbeddedDatabase.jdbcUrl();
-            case "quarkus.datasource.username" -> "postgres";
-            case "quarkus.datasource.password" -> "postgres";
+            case "quarkus.datasource.username", "quarkus.datasource.password" -> EmbeddedDatabase.APP;
+            case "quarkus.flyway.username", "quarkus.flyway.password" -> EmbeddedDatabase.OWNER;
             default -> null;
         };
     }

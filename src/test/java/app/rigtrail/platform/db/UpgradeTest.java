@@ -80,8 +80,10 @@ class UpgradeTest {
                 url = prepare();
                 System.setProperty(URL_PROPERTY, url);
             }
+            // the previous release ran as one superuser: it migrates and connects as postgres here
             return Map.of("quarkus.datasource.jdbc.url", url, "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "postgres", "rigtrail.demo.miners", "0",
+                    "quarkus.datasource.password", "postgres", "quarkus.flyway.username", "postgres",
+                    "quarkus.flyway.password", "postgres", "rigtrail.demo.miners", "0",
                     // the test runs the jobs itself, on the day it chooses
                     "quarkus.scheduler.enabled", "false");
         }
