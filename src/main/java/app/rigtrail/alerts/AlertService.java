@@ -251,7 +251,10 @@ public class AlertService {
         if (note != null && note.length() > 500) {
             throw ProblemException.invalid("The note is too long", List.of(new FieldViolation("note", "at most 500 characters")));
         }
-        em.createNativeQuery("select id from alert where id = ?1 for update").setParameter(1, a.id).getSingleResult();
+        // one acknowledgement at a time per alert; a lock of its own, since alert rows are history and the app's
+        // role may not lock them FOR UPDATE (that needs the UPDATE privilege it does not have, #16 item 7)
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended('rigtrail.alert-ack', ?1))) l")
+                .setParameter(1, a.id).getSingleResult();
         Long acked = em.createQuery("select count(e) from AlertEvent e where e.alertId = :a and e.action = :ack", Long.class)
                 .setParameter("a", a.id).setParameter("ack", AlertEvent.ACKNOWLEDGED).getSingleResult();
         if (acked == 0) {
