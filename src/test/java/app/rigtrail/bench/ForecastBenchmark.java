@@ -9,15 +9,21 @@ import app.rigtrail.forecast.domain.AnalyticForecast;
 import app.rigtrail.forecast.domain.Baseline;
 import app.rigtrail.forecast.domain.BuiltInScenarios;
 import app.rigtrail.forecast.domain.Fleet;
+import app.rigtrail.forecast.domain.FleetDescription;
+import app.rigtrail.forecast.domain.LiveState;
 import app.rigtrail.forecast.domain.MonteCarloForecast;
 import app.rigtrail.forecast.domain.Plan;
 import app.rigtrail.forecast.domain.ScenarioResolver;
+import app.rigtrail.forecast.domain.Stage;
 
 /**
- * The reference workload of issue #7: 100,000 miners over 20 sites, 4 part kinds, 180 days,
- * 3 scenarios x 1,000 replications. Prints the wall time of each full forecast (the three built-in
- * scenarios, one after the other, each using every core), its median and spread, and the pool-day
- * updates and failures simulated per second. Run by bench/forecast.sh.
+ * The forecast benchmarks, run by bench/forecast.sh. {@code reference}: the workload of issue #7,
+ * 100,000 miners over 20 sites, 4 part kinds, 180 days, 3 scenarios x 1,000 replications from the
+ * warm-up; {@code analytic}: the closed forms for the same (#12 item 3); {@code live}: the same from a
+ * live state with 2% of the machines in the pipeline (#12 item 8a); {@code textbook}: the described
+ * textbook fleet (#12 item 8b). Prints the wall time of each full forecast (the three built-in
+ * scenarios, one after the other, each using every core), medians and ranges over the runs, and
+ * failures simulated per second.
  */
 public final class ForecastBenchmark {
 
@@ -26,65 +32,340 @@ public final class ForecastBenchmark {
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         double failureScale = args.length > 3 ? Double.parseDouble(args[3]) : 1;
-        int horizon = 180;
-        Fleet fleet = referenceFleet(100_000, 20);
-        Baseline baseline = referenceBaseline(fleet, failureScale);
-        LocalDate start = LocalDate.of(2026, 11, 23);
-        List<Plan> plans = ScenarioResolver.compileAll(
-                BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::name).toList(),
-                BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::parameters).toList(), baseline, fleet, start,
-                warmup);
+        List<String> sections = List.of((args.length > 4 ? args[4] : "reference,analytic,live,textbook").split(","));
         int threads = Runtime.getRuntime().availableProcessors();
-        MonteCarloForecast engine = new MonteCarloForecast(fleet,
-                new MonteCarloForecast.Settings(horizon, warmup, reps, 42, 7, threads));
-        System.out.printf("fleet: %,d miners, %d sites, %d vendors, %d part kinds, %d pools, %d hubs; %d days "
-                + "(+%d warm-up), %d scenarios x %,d replications, %d threads%n", fleet.totalMachines(),
-                fleet.sites().size(), fleet.vendors().size(), fleet.partKinds().size(), fleet.cells(),
-                fleet.hubs().size(), horizon, warmup, plans.size(), reps, threads);
-        double failuresPerDay = 0;
-        for (int c = 0; c < fleet.cells(); c++) {
-            int vk = (c / fleet.partKinds().size()) % fleet.vendors().size() * fleet.partKinds().size()
-                    + c % fleet.partKinds().size();
-            failuresPerDay += baseline.byVendorKind()[vk].failuresPerUnitYear() * fleet.sockets()[c] / 365.0;
+        System.out.printf("%d cores; sections %s; %d measured runs after two warm-ups%n", threads, sections, runs);
+        if (sections.contains("reference")) {
+            reference(runs, reps, warmup, failureScale, threads);
         }
+        if (sections.contains("analytic")) {
+            analytic(runs, warmup, failureScale);
+        }
+        if (sections.contains("live")) {
+            live(runs, reps, failureScale, threads);
+        }
+        if (sections.contains("textbook")) {
+            textbook(runs, reps, threads);
+        }
+        System.out.println(sink > 0 ? "" : " ");
+    }
+
+    /** Keeps the results alive so that nothing measured is optimised away. */
+    private static double sink;
+
+    private static final int HORIZON = 180;
+    private static final LocalDate START = LocalDate.of(2026, 11, 23);
+
+    private static List<Plan> builtIns(Baseline baseline, Fleet fleet, int warmup) {
+        return ScenarioResolver.compileAll(
+                BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::name).toList(),
+                BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::parameters).toList(), baseline, fleet,
+                START, warmup);
+    }
+
+    /** The median and range of a series of nanosecond timings, in seconds or milliseconds. */
+    private static String spread(long[] nanos, double unit, String name) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format(java.util.Locale.ROOT, "median %.3f %s (min %.3f, max %.3f) over %d runs",
+                sorted[sorted.length / 2] / unit, name, sorted[0] / unit, sorted[sorted.length - 1] / unit, sorted.length);
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Wall time of the three plans, one after the other, each using every core; two warm-ups first. */
+    private static long[] timeMonteCarlo(MonteCarloForecast engine, List<Plan> plans, int runs, String label) {
         long[] nanos = new long[runs];
-        double lost = 0;
         for (int i = -2; i < runs; i++) {
             long t0 = System.nanoTime();
             for (MonteCarloForecast.Run run : engine.run(plans, MonteCarloForecast.Monitor.NONE)) {
-                lost += run.hashrateDaysLost()[0];
+                sink += run.hashrateDaysLost()[0];
             }
             long t = System.nanoTime() - t0;
             if (i >= 0) {
                 nanos[i] = t;
             }
-            System.out.printf("  %s %.3f s%n", i < 0 ? "warm-up" : "run " + (i + 1), t / 1e9);
+            System.out.printf("  %s %s %.3f s%n", label, i < 0 ? "warm-up" : "run " + (i + 1), t / 1e9);
         }
-        Arrays.sort(nanos);
-        double median = nanos[runs / 2] / 1e9;
-        // the three share their past up to the effective date: simulated once, then each scenario from it
-        int shared = Math.min(horizon + warmup, plans.get(0).shockDay());
-        int simulatedDays = shared + plans.size() * (horizon + warmup - shared);
+        return nanos;
+    }
+
+    /** Failures a day over the fleet under the plan's first period. */
+    private static double failuresPerDay(Fleet fleet, Plan plan) {
+        double perDay = 0;
+        int kinds = fleet.partKinds().size();
+        for (int c = 0; c < fleet.cells(); c++) {
+            int vk = (c / kinds) % fleet.vendors().size() * kinds + c % kinds;
+            perDay += plan.before().regimes()[vk].failuresPerUnitYear() * fleet.sockets()[c] / 365.0;
+        }
+        return perDay;
+    }
+
+    /** Days simulated per replication: the shared past once, then each scenario from the effective day. */
+    private static int simulatedDays(List<Plan> plans, int days) {
+        int shared = Math.min(days, plans.get(0).shockDay());
+        return shared + plans.size() * (days - shared);
+    }
+
+    private static void reference(int runs, int reps, int warmup, double failureScale, int threads) {
+        Fleet fleet = referenceFleet(100_000, 20);
+        Baseline baseline = referenceBaseline(fleet, failureScale);
+        List<Plan> plans = builtIns(baseline, fleet, warmup);
+        MonteCarloForecast engine = new MonteCarloForecast(fleet,
+                new MonteCarloForecast.Settings(HORIZON, warmup, reps, 42, 7, threads));
+        System.out.printf("%nReference workload: %,d miners, %d sites, %d vendors, %d part kinds, %d pools, %d hubs; "
+                + "%d days (+%d warm-up), %d scenarios x %,d replications, %d threads%n", fleet.totalMachines(),
+                fleet.sites().size(), fleet.vendors().size(), fleet.partKinds().size(), fleet.cells(),
+                fleet.hubs().size(), HORIZON, warmup, plans.size(), reps, threads);
+        long[] nanos = timeMonteCarlo(engine, plans, runs, "from the warm-up");
+        double median = median(nanos) / 1e9;
+        int simulatedDays = simulatedDays(plans, HORIZON + warmup);
+        double failuresPerDay = failuresPerDay(fleet, plans.get(0));
         double poolDays = (double) fleet.cells() * simulatedDays * reps;
         double failures = failuresPerDay * simulatedDays * reps;
         System.out.printf("  shared past: %d of %d days; %d pool-days simulated per replication (%d without sharing)%n",
-                shared, horizon + warmup, fleet.cells() * simulatedDays, fleet.cells() * (horizon + warmup) * plans.size());
-        System.out.printf("Monte Carlo, 3 scenarios: median %.3f s (min %.3f, max %.3f) over %d runs%n", median,
-                nanos[0] / 1e9, nanos[runs - 1] / 1e9, runs);
+                Math.min(HORIZON + warmup, plans.get(0).shockDay()), HORIZON + warmup, fleet.cells() * simulatedDays,
+                fleet.cells() * (HORIZON + warmup) * plans.size());
+        System.out.printf("Monte Carlo, 3 scenarios from the warm-up: %s%n", spread(nanos, 1e9, "s"));
         System.out.printf("  %.1f million pool-day updates per second, %.1f million failures per second (%,.0f failures "
                 + "a day in the fleet)%n", poolDays / median / 1e6, failures / median / 1e6, failuresPerDay);
-        long[] analytic = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            for (Plan p : plans) {
-                lost += AnalyticForecast.run(fleet, p, warmup, horizon, 7).unitsDown()[0];
+    }
+
+    /**
+     * #12 item 3: the analytic path for the three built-ins, as the benchmark's warm-up runs it and as
+     * ForecastService calls it (after its 365-day warm-up), against the direct convolution it replaced.
+     */
+    private static void analytic(int runs, int warmup, double failureScale) {
+        Fleet fleet = referenceFleet(100_000, 20);
+        Baseline baseline = referenceBaseline(fleet, failureScale);
+        System.out.printf("%nAnalytic path (M_t/G/inf + Palm), reference fleet, 3 scenarios, %d days:%n", HORIZON);
+        for (int w : new int[] {warmup, app.rigtrail.forecast.ForecastService.WARMUP_DAYS}) {
+            List<Plan> plans = builtIns(baseline, fleet, w);
+            int n = Math.max(runs, 15);
+            long[] fast = new long[n];
+            long[] direct = new long[Math.max(3, runs / 2)];
+            for (int i = -20; i < n; i++) {
+                long t0 = System.nanoTime();
+                for (Plan p : plans) {
+                    sink += AnalyticForecast.run(fleet, p, w, HORIZON, 7).unitsDown()[0];
+                }
+                if (i >= 0) {
+                    fast[i] = System.nanoTime() - t0;
+                }
             }
-            analytic[i] = System.nanoTime() - t0;
+            for (int i = -1; i < direct.length; i++) {
+                long t0 = System.nanoTime();
+                for (Plan p : plans) {
+                    sink += app.rigtrail.forecast.domain.DirectAnalyticForecast.run(fleet, p, w, HORIZON, 7)[2][0];
+                }
+                if (i >= 0) {
+                    direct[i] = System.nanoTime() - t0;
+                }
+            }
+            System.out.printf("  after a %d-day warm-up: %s; the direct convolution it replaced: %s%n", w,
+                    spread(fast, 1e6, "ms"), spread(direct, 1e6, "ms"));
         }
-        Arrays.sort(analytic);
-        System.out.printf("Analytic path, 3 scenarios: median %.1f ms (min %.1f, max %.1f)%n", analytic[runs / 2] / 1e6,
-                analytic[0] / 1e6, analytic[runs - 1] / 1e6);
-        System.out.println(lost > 0 ? "" : " ");
+    }
+
+    /**
+     * #12 item 8 (a): the reference workload from a live state with about 2% of the machines in the
+     * pipeline, items at every stage (start now: no warm-up). Times building the LiveState in the
+     * engine's indexes from a list of backlog rows (what LiveStateReader does after its query), and the
+     * Monte Carlo from it; the same run from an empty pipeline without warm-up shows what loading the
+     * live state into every replication costs.
+     */
+    private static void live(int runs, int reps, double failureScale, int threads) {
+        Fleet fleet = referenceFleet(100_000, 20);
+        Baseline baseline = referenceBaseline(fleet, failureScale);
+        List<Plan> plans = builtIns(baseline, fleet, 0);
+        List<BacklogRow> rows = backlogRows(fleet, 0.02, 7);
+        long[] build = new long[Math.max(runs, 15)];
+        LiveState state = null;
+        for (int i = -10; i < build.length; i++) {
+            long t0 = System.nanoTime();
+            state = liveState(fleet, rows);
+            if (i >= 0) {
+                build[i] = System.nanoTime() - t0;
+            }
+        }
+        int[] perStage = state.stageCounts();
+        StringBuilder stages = new StringBuilder();
+        for (Stage st : Stage.values()) {
+            if (perStage[st.ordinal()] > 0) {
+                stages.append(String.format(" %s %d", st.name().toLowerCase(), perStage[st.ordinal()]));
+            }
+        }
+        System.out.printf("%nLive state: %,d open items (%.1f%% of %,d machines), %,d machines down;%s%n",
+                state.items().size(), 100.0 * state.items().size() / fleet.totalMachines(), fleet.totalMachines(),
+                state.machinesDown(), stages);
+        System.out.printf("  building the LiveState from %,d backlog rows: %s%n", rows.size(), spread(build, 1e6, "ms"));
+        Fleet withLive = fleet.with(fleet.technicians(), fleet.swapDays(), state);
+        MonteCarloForecast engine = new MonteCarloForecast(withLive,
+                new MonteCarloForecast.Settings(HORIZON, 0, reps, 42, 7, threads));
+        long[] fromLive = timeMonteCarlo(engine, plans, runs, "from the live state");
+        MonteCarloForecast empty = new MonteCarloForecast(fleet,
+                new MonteCarloForecast.Settings(HORIZON, 0, reps, 42, 7, threads));
+        long[] fromEmpty = timeMonteCarlo(empty, plans, runs, "from an empty pipeline");
+        double median = median(fromLive) / 1e9;
+        System.out.printf("Monte Carlo, 3 scenarios x %,d replications from the live state: %s%n", reps,
+                spread(fromLive, 1e9, "s"));
+        System.out.printf("  the same from an empty pipeline without warm-up: %s; loading the live state into every "
+                + "replication adds %.0f ms%n", spread(fromEmpty, 1e9, "s"), (median(fromLive) - median(fromEmpty)) / 1e6);
+        double failures = failuresPerDay(fleet, plans.get(0)) * simulatedDays(plans, HORIZON) * reps;
+        System.out.printf("  %.1f million failures per second%n", failures / median / 1e6);
+    }
+
+    /** One open backlog item as the dashboard lists it: stage, site, vendor, part kind, hub, age, machine down. */
+    record BacklogRow(Stage stage, String site, String vendor, String kind, String hub, double ageDays, boolean inbound,
+            boolean machineDown) {
+    }
+
+    /**
+     * About {@code share} of the machines with an open item, spread over every backlog stage in the
+     * proportions a pipeline of bench repairs, weekly shipments, holds and hub turnarounds gives.
+     */
+    static List<BacklogRow> backlogRows(Fleet fleet, double share, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        Stage[] stages = {Stage.AWAITING_DIAGNOSIS, Stage.AWAITING_SPARE, Stage.BENCH_REPAIR,
+            Stage.AWAITING_RMA_SHIPMENT, Stage.IN_TRANSIT, Stage.CUSTOMS_HOLD, Stage.HUB_QUEUE, Stage.HUB_REPAIR,
+            Stage.RETURNING};
+        double[] weights = {0.03, 0.05, 0.22, 0.10, 0.12, 0.10, 0.08, 0.20, 0.10};
+        long total = fleet.totalMachines();
+        int n = (int) Math.round(share * total);
+        double[] sockets = new double[fleet.cells()];
+        double all = 0;
+        for (int c = 0; c < fleet.cells(); c++) {
+            all += fleet.sockets()[c];
+            sockets[c] = all;
+        }
+        List<BacklogRow> rows = new ArrayList<>();
+        int kinds = fleet.partKinds().size();
+        int vendors = fleet.vendors().size();
+        for (int i = 0; i < n; i++) {
+            double x = rnd.nextDouble() * all;
+            int cell = 0;
+            while (sockets[cell] <= x) {
+                cell++;
+            }
+            int sv = cell / kinds;
+            String vendor = fleet.vendors().get(sv % vendors);
+            String kind = fleet.partKinds().get(cell % kinds);
+            double y = rnd.nextDouble();
+            int st = 0;
+            while (st < stages.length - 1 && y >= weights[st]) {
+                y -= weights[st];
+                st++;
+            }
+            Stage stage = stages[st];
+            String hub = null;
+            if (stage.ordinal() >= Stage.IN_TRANSIT.ordinal()) {
+                for (Fleet.Hub h : fleet.hubs()) {
+                    if (h.takes(vendor, kind) && (hub == null || rnd.nextBoolean())) {
+                        hub = h.code();
+                    }
+                }
+                if (hub == null) {
+                    stage = Stage.BENCH_REPAIR; // no hub takes that kind (fans): repaired on the bench
+                }
+            }
+            rows.add(new BacklogRow(stage, fleet.sites().get(sv / vendors), vendor, kind, hub,
+                    stage == Stage.CUSTOMS_HOLD || stage == Stage.BENCH_REPAIR ? rnd.nextDouble() * 30 : Double.NaN,
+                    rnd.nextBoolean(), rnd.nextDouble() < 0.35));
+        }
+        return rows;
+    }
+
+    /** The rows in the engine's indexes: cell, hub and route, as LiveStateReader maps the dashboard's items. */
+    static LiveState liveState(Fleet fleet, List<BacklogRow> rows) {
+        java.util.Map<String, Integer> sites = new java.util.HashMap<>();
+        java.util.Map<String, Integer> hubs = new java.util.HashMap<>();
+        for (int s = 0; s < fleet.sites().size(); s++) {
+            sites.put(fleet.sites().get(s), s);
+        }
+        for (int h = 0; h < fleet.hubs().size(); h++) {
+            hubs.put(fleet.hubs().get(h).code(), h);
+        }
+        List<LiveState.Item> items = new ArrayList<>(rows.size());
+        for (BacklogRow r : rows) {
+            int cell = fleet.cell(sites.get(r.site()), fleet.vendors().indexOf(r.vendor()),
+                    fleet.partKinds().indexOf(r.kind()));
+            int hub = r.hub() == null ? -1 : hubs.get(r.hub());
+            int route = hub < 0 ? -1 : fleet.hubs().get(hub).route().ordinal();
+            items.add(new LiveState.Item(r.stage(), cell, hub, route, r.ageDays(), r.inbound(), r.machineDown()));
+        }
+        int[] downWithout = new int[fleet.machines().length];
+        for (int sv = 0; sv < downWithout.length; sv++) {
+            downWithout[sv] = fleet.machines()[sv] / 2000;
+        }
+        List<LiveState.Order> orders = new ArrayList<>();
+        for (int c = 0; c < fleet.cells(); c += 5) {
+            if (fleet.sockets()[c] > 0) {
+                orders.add(new LiveState.Order(c, 10 + c % 40, 1 + c % 4));
+            }
+        }
+        return new LiveState(items, downWithout, 5, orders);
+    }
+
+    /**
+     * #12 item 8 (b): the textbook fleet, described: 100,000 miners over 20 sites, 3 hashboards, 4
+     * fans, 1 PSU and 1 control board each, 0.06/0.03/0.04/0.02 failures a year; 40% to the bench,
+     * 60% to one vendor hub across the border, held both ways; the built-ins from day 30; 180 days after
+     * a 365-day warm-up. The hub has a weekly capacity of 560 (what 400 servers at 5 days each turn
+     * round) until the engine has hubs as parallel servers.
+     */
+    private static void textbook(int runs, int reps, int threads) {
+        long t0 = System.nanoTime();
+        FleetDescription.Compiled c = textbookFleet(100_000, 20).compile();
+        long compile = System.nanoTime() - t0;
+        Fleet fleet = c.fleet();
+        int warmup = 365;
+        List<Plan> plans = builtIns(c.baseline(), fleet, warmup);
+        MonteCarloForecast engine = new MonteCarloForecast(fleet,
+                new MonteCarloForecast.Settings(HORIZON, warmup, reps, 42, 7, threads));
+        double failuresPerDay = failuresPerDay(fleet, plans.get(0));
+        System.out.printf("%nTextbook fleet (described): %,d miners, %d sites, %d pools, hub %s (%s); %,.0f failures a "
+                + "day; shock on day %d of the horizon; %d days after a %d-day warm-up; %d scenarios x %,d replications; "
+                + "described fleet compiled in %.1f ms%n", fleet.totalMachines(), fleet.sites().size(), fleet.cells(),
+                fleet.hubs().get(0).code(), "capacity " + fleet.hubs().get(0).capacityPerWeek() + " a week, turnaround "
+                        + fleet.hubs().get(0).turnaroundDays() + " days", failuresPerDay,
+                plans.get(0).shockDay() - warmup, HORIZON, warmup, plans.size(), reps, compile / 1e6);
+        long[] nanos = timeMonteCarlo(engine, plans, runs, "textbook");
+        double median = median(nanos) / 1e9;
+        double failures = failuresPerDay * simulatedDays(plans, HORIZON + warmup) * reps;
+        System.out.printf("Monte Carlo, textbook fleet, 3 scenarios: %s%n", spread(nanos, 1e9, "s"));
+        System.out.printf("  %.1f million failures per second (%,.0f failures simulated per forecast; shared past %d of "
+                + "%d days)%n", failures / median / 1e6, failures, Math.min(HORIZON + warmup, plans.get(0).shockDay()),
+                HORIZON + warmup);
+    }
+
+    static FleetDescription textbookFleet(int miners, int siteCount) {
+        List<FleetDescription.SiteInput> sites = new ArrayList<>();
+        int[][] perKind = {{3, 4, 1, 1}};
+        String[] kinds = {"HASHBOARD", "FAN", "PSU", "CONTROL_BOARD"};
+        for (int s = 0; s < siteCount; s++) {
+            int here = miners / siteCount + (s < miners % siteCount ? 1 : 0);
+            java.util.Map<String, Integer> spares = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < 4; k++) {
+                spares.put(kinds[k], Math.max(2, here * perKind[0][k] / 300));
+            }
+            sites.add(new FleetDescription.SiteInput("S" + (s + 1), java.util.Map.of("BITMAIN", here),
+                    java.util.Map.of("BITMAIN", 200.0), java.util.Map.of("BITMAIN", spares), null));
+        }
+        double[] rates = {0.06, 0.03, 0.04, 0.02};
+        FleetDescription.Law bench = new FleetDescription.Law("LOGNORMAL", 5.0, 0.6, null, null, null, null);
+        List<FleetDescription.PartInput> parts = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            parts.add(new FleetDescription.PartInput("BITMAIN", kinds[k], perKind[0][k], rates[k], 0.4, 0.6, 0.0, 0.0,
+                    bench, 0.05, 0.05, 0.0, 30));
+        }
+        List<FleetDescription.HubInput> hubs = List.of(new FleetDescription.HubInput("HUB", "VENDOR_HUB",
+                List.of("BITMAIN"), List.of(kinds), true, 10, 560, 5));
+        return new FleetDescription(sites, parts, hubs,
+                new FleetDescription.Law("LOGNORMAL", 10.0, 1.0, null, null, null, null), 365, 0.0);
     }
 
     /** Sites of 5,000 machines each on average (between 2,000 and 8,000), 85% Bitmain S21, 15% MicroBT M60S. */

@@ -14,12 +14,12 @@ import app.rigtrail.inventory.domain.PipelineDistribution;
  * with the daily arrival rate (O(days^2) per pool). Returns pipeline, backorders, units and TH/s
  * down per horizon day.
  */
-final class DirectAnalyticForecast {
+public final class DirectAnalyticForecast {
 
     private DirectAnalyticForecast() {
     }
 
-    static double[][] run(Fleet fleet, Plan plan, int warmupDays, int horizonDays, int shipEveryDays) {
+    public static double[][] run(Fleet fleet, Plan plan, int warmupDays, int horizonDays, int shipEveryDays) {
         int sites = fleet.sites().size();
         // sites are independent: computed in parallel, then added up in site order (the same sums every time)
         double[][][] perSite = new double[sites][][];
