@@ -48,6 +48,13 @@ public final class AnalyticForecast {
         String[] phase = {"before the change", "after the change"};
         Period[] periods = plan.before() == plan.after() ? new Period[] {plan.before()}
                 : new Period[] {plan.before(), plan.after()};
+        for (Period period : plan.periods()) {
+            if (period.perSite()) {
+                out.add("rules for particular sites or models (or machines stopped): the closed form is per vendor "
+                        + "and part kind");
+                break;
+            }
+        }
         for (int p = 0; p < periods.length; p++) {
             Period period = periods[p];
             String when = periods.length == 1 ? "" : " " + phase[p];
@@ -86,10 +93,17 @@ public final class AnalyticForecast {
             }
             for (int h = 0; h < perWeek.length; h++) {
                 Plan.HubState st = period.hubs().get(h);
-                if (st.open() && st.capacityPerWeek() != Integer.MAX_VALUE && perWeek[h] >= st.capacityPerWeek()) {
+                double capacity = st.servers() > 0 ? st.servers() * 7.0 / Math.max(1, st.turnaroundDays())
+                        : st.capacityPerWeek();
+                if (st.open() && capacity != Integer.MAX_VALUE && perWeek[h] >= capacity) {
                     out.add(String.format(java.util.Locale.ROOT,
-                            "hub %s receives %.0f parts a week%s against a capacity of %d: its queue grows without bound",
-                            fleet.hubs().get(h).code(), perWeek[h], when, st.capacityPerWeek()));
+                            "hub %s receives %.0f parts a week%s against a capacity of %.0f: its queue grows without bound",
+                            fleet.hubs().get(h).code(), perWeek[h], when, capacity));
+                } else if (st.open() && st.servers() > 0 && perWeek[h] >= 0.8 * capacity) {
+                    out.add(String.format(java.util.Locale.ROOT,
+                            "hub %s's %d servers are %.0f%% busy%s: parts wait for a server, which the closed form "
+                                    + "does not show", fleet.hubs().get(h).code(), st.servers(),
+                            100 * perWeek[h] / capacity, when));
                 }
             }
         }
@@ -384,7 +398,7 @@ public final class AnalyticForecast {
             // an outbound hold delays the arrival by its mean (the mean pipeline is exact; its law is not)
             Regime out = periods.get(periodOfDay[ship]).regimes()[vk];
             int outHold = hub.crossesBorder() ? (int) Math.round(out.heldShareOut() * out.hold().mean()) : 0;
-            for (int d = ship + hub.transitDays() + outHold; d < days; d++) {
+            for (int d = ship + (int) Math.round(hub.meanTransit()) + outHold; d < days; d++) {
                 if (open[periodOfDay[d]][h]) {
                     return new RouteKey(h, d - u, periodOfDay[d]);
                 }
@@ -434,7 +448,7 @@ public final class AnalyticForecast {
             Period atStart = periods.get(route.startPeriod());
             // as in the simulation, the return trip runs under the parameters in force when the repair starts
             Regime atBorder = atStart.regimes()[vk];
-            int base = route.startOffset() + atStart.hubs().get(h).turnaroundDays() + hub.transitDays();
+            int base = route.startOffset() + atStart.hubs().get(h).turnaroundDays() + (int) Math.round(hub.meanTransit());
             double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
             double excluded = held * atBorder.excludedShare();
             double replacement = atBorder.sparesLeadDays() + atBorder.heldShare() * atBorder.hold().mean();

@@ -11,7 +11,41 @@ import java.util.function.DoubleUnaryOperator;
  * describes them. Scenarios are changes to this.
  */
 public record Baseline(Vendorkind[] byVendorKind, DoubleUnaryOperator holdSurvival, String holdModel,
-        List<Plan.HubState> hubs) {
+        List<Plan.HubState> hubs, Context context) {
+
+    public Baseline(Vendorkind[] byVendorKind, DoubleUnaryOperator holdSurvival, String holdModel,
+            List<Plan.HubState> hubs) {
+        this(byVendorKind, holdSurvival, holdModel, hubs, Context.NONE);
+    }
+
+    /**
+     * What rules may target beyond a vendor and part kind, and what holds cost: which sites are flagged
+     * sensitive ({@code sensitiveSites[site]}), the sockets of each model per pool
+     * ({@code modelSockets.get(model)[cell]}) and its vendor; the free days of a customs hold before
+     * storage fees and the fee per unit and day after them.
+     */
+    public record Context(boolean[] sensitiveSites, java.util.Map<String, int[]> modelSockets,
+            java.util.Map<String, String> modelVendors, int freeDays, long storageCentsPerUnitDay) {
+
+        public static final Context NONE = new Context(null, java.util.Map.of(), java.util.Map.of(), 0, 0);
+
+        public Context {
+            modelSockets = modelSockets == null ? java.util.Map.of() : java.util.Map.copyOf(modelSockets);
+            modelVendors = modelVendors == null ? java.util.Map.of() : java.util.Map.copyOf(modelVendors);
+        }
+
+        public boolean sensitive(int site) {
+            return sensitiveSites != null && site < sensitiveSites.length && sensitiveSites[site];
+        }
+
+        public Context withSensitive(boolean[] sites) {
+            return new Context(sites, modelSockets, modelVendors, freeDays, storageCentsPerUnitDay);
+        }
+    }
+
+    public Baseline with(Context context) {
+        return new Baseline(byVendorKind, holdSurvival, holdModel, hubs, context);
+    }
 
     /**
      * {@code failureEvents} is the number of failures the rate was estimated from (0: a prior, taken

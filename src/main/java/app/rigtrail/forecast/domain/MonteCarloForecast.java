@@ -74,7 +74,8 @@ public final class MonteCarloForecast {
             Band stockedOutPools, Band[] stages, Band[] siteUnitsDown, Band[] siteHashrateDownThs, Band[] vendorUnitsDown,
             Band[] vendorHashrateDownThs, double[][][] siteStageMean, double[][][] vendorStageMean,
             Band pipeline, double[] hashrateDaysLost, double[] spendCents, double[] stockedOutPoolDays,
-            float[] hashrateDownByReplication, float[] unitsDownByReplication, double[] fallbackParts) {
+            float[] hashrateDownByReplication, float[] unitsDownByReplication, double[] fallbackParts,
+            double[] storageFeesCents, double[] tariffCents) {
     }
 
     static final int FAILURES = 1;
@@ -85,6 +86,9 @@ public final class MonteCarloForecast {
     static final int THINNING = 6;
     static final int LIVE = 7;
     static final int SWAPS = 12;
+    static final int REPAIRS = 13;
+    /** Per shipment (hub, site, day): its transit and, for hubs working as servers, its hold. */
+    static final int SHIPMENTS = 14;
 
     private static final Stage[] STAGES = Stage.values();
     private static final org.hipparchus.distribution.continuous.NormalDistribution STANDARD_NORMAL =
@@ -181,6 +185,8 @@ public final class MonteCarloForecast {
         final double[] spend = new double[reps];
         final double[] stockoutDays = new double[reps];
         final double[] fallback = new double[reps];
+        final double[] fees = new double[reps];
+        final double[] tariffs = new double[reps];
         /** Per worker: stage moves per site and vendor summed over its replications. */
         final List<int[]> stageMoves = java.util.Collections.synchronizedList(new ArrayList<>());
     }
@@ -263,7 +269,7 @@ public final class MonteCarloForecast {
                 Arrays.copyOfRange(bands, sVendorUnits, sVendorUnits + vendors),
                 Arrays.copyOfRange(bands, sVendorThs, sVendorThs + vendors), siteStage, vendorStage, bands[S_PIPELINE],
                 out.thDaysLost, out.spend, out.stockoutDays, transpose(series[S_THS], reps, horizon),
-                transpose(series[S_UNITS], reps, horizon), out.fallback);
+                transpose(series[S_UNITS], reps, horizon), out.fallback, out.fees, out.tariffs);
     }
 
     /** The plan's periods turned into per-pool numbers once, shared read-only by the workers. */
@@ -271,25 +277,33 @@ public final class MonteCarloForecast {
         final Plan plan;
         final int shockDay;
         final Period[] periods;
+        /** The period in force on each simulated day. */
+        final int[] periodByDay;
         /** [period][vk * 2 + route]: the first open hub taking that vendor and kind on that route, or -1. */
         final int[][] hubFor;
         final double[][] capacityPerDay;
-        /** Days per failure block of each pool: a week, or a day when the baseline rate passes 30 a week. */
-        final int[] blockDays = new int[cells];
-        boolean dailyBlocks;
         /** Machines each site's technicians diagnose and swap per day. */
         final int[] diagnosesPerDay = new int[sites];
+        /** Days between shipments per site and route. */
+        final int[] shipEvery = new int[sites * 2];
 
         Compiled(Plan plan) {
             this.plan = plan;
             this.shockDay = plan.shockDay();
-            this.periods = new Period[] {plan.before(), plan.after()};
+            this.periods = plan.periods();
             List<Hub> hubs = fleet.hubs();
-            hubFor = new int[2][vendors * kinds * 2];
-            capacityPerDay = new double[2][hubs.size()];
-            for (int p = 0; p < 2; p++) {
+            int n = periods.length;
+            hubFor = new int[n][vendors * kinds * 2];
+            capacityPerDay = new double[n][hubs.size()];
+            periodByDay = new int[days + 1];
+            for (int d = 0; d <= days; d++) {
+                periodByDay[d] = plan.periodIndex(d);
+            }
+            for (int p = 0; p < n; p++) {
                 Period period = periods[p];
-                if (period.regimes().length != vendors * kinds || period.hubs().size() != hubs.size()) {
+                if (period.regimes().length != vendors * kinds || period.hubs().size() != hubs.size()
+                        || (period.cellRegimes() != null && period.cellRegimes().length != cells)
+                        || (period.stopped() != null && period.stopped().length != fleet.machines().length)) {
                     throw new IllegalArgumentException("plan does not match the fleet");
                 }
                 Arrays.fill(hubFor[p], -1);
@@ -315,17 +329,24 @@ public final class MonteCarloForecast {
             }
             for (int s = 0; s < sites; s++) {
                 diagnosesPerDay[s] = fleet.diagnosesPerDay(s);
-                for (int vk = 0; vk < vendors * kinds; vk++) {
-                    int cell = fleet.cell(s, vk / kinds, vk % kinds);
-                    double weekly = 7 * periods[0].regimes()[vk].failuresPerUnitYear() * fleet.sockets()[cell] / 365.0;
-                    blockDays[cell] = weekly > 30 ? 1 : 7;
-                    dailyBlocks |= weekly > 30;
+                for (int route = 0; route < 2; route++) {
+                    shipEvery[s * 2 + route] = fleet.shipEvery(s, route, settings.shipEveryDays());
                 }
             }
         }
 
         int periodOf(int day) {
-            return day < shockDay ? 0 : 1;
+            return periodByDay[Math.min(Math.max(day, 0), days)];
+        }
+
+        /** The first day after {@code day} on which another period begins (or the end). */
+        int nextStart(int day) {
+            for (int start : plan.starts()) {
+                if (start > day) {
+                    return Math.min(start, days);
+                }
+            }
+            return days;
         }
     }
 
@@ -358,9 +379,10 @@ public final class MonteCarloForecast {
         final int[] purchaseDay = new int[cells];
         final double[] purchaseHeldU = new double[cells];
         final double[] purchaseDurU = new double[cells];
-        final double[][] meanPerDay = new double[2][cells];
-        /** exp(-mean of a full week) per period and pool, for the Poisson inversion. */
-        final double[][] weekExp = new double[2][cells];
+        /** Failures a day expected per period and pool (the replication's rate). */
+        double[][] meanPerDay = new double[0][];
+        /** Per pool: the operational time (expected failures) left until its next failure. */
+        final double[] untilNext = new double[cells];
         final double[] rateZ;
         final int[] failures = new int[(days + 1) * cells];
         final int warmupDays = settings.warmupDays();
@@ -402,6 +424,13 @@ public final class MonteCarloForecast {
         double thLost;
         double stockouts;
         double fallbackParts;
+        double feesCents;
+        double tariffCents;
+        /** Hubs working as parallel servers: servers busy, and servers freed per day ([h][day]). */
+        final int[] busy;
+        final int[][] freeing;
+        final SplittableRandom[] repairStreams;
+        long replication;
         final int[] stageLevel = new int[NSTAGES + 1];
         // queues: cohorts (available day, pool, count) by available day, then arrival; the hubs' first,
         // then each site's diagnosis queue (pool * 2 + 1 when the machine is down)
@@ -429,6 +458,9 @@ public final class MonteCarloForecast {
             holdDay = new int[hubCount * sites * 2];
             holdU = new double[hubCount * sites * 2][3];
             svDown = new int[svCount];
+            busy = new int[hubCount];
+            freeing = new int[hubCount][days + 1];
+            repairStreams = new SplittableRandom[hubCount];
             for (int cell = 0; cell < cells; cell++) {
                 cellSv[cell] = cell / kinds;
                 cellVk[cell] = (cell / kinds) % vendors * kinds + cell % kinds;
@@ -475,7 +507,7 @@ public final class MonteCarloForecast {
         private void branch(int r, int j) {
             moves = planMoves[j];
             if (shared < days) {
-                seed(r, 8);
+                seed(r, 16);
             }
             simulate(shared, days, r);
             finish(r);
@@ -484,14 +516,16 @@ public final class MonteCarloForecast {
         private void use(int j) {
             c = plans[j];
             out = outs[j];
-            for (int p = 0; p < 2; p++) {
+            int n = c.periods.length;
+            if (meanPerDay.length < n) {
+                meanPerDay = new double[n][cells];
+            }
+            for (int p = 0; p < n; p++) {
                 for (int cell = 0; cell < cells; cell++) {
                     int vk = cellVk[cell];
-                    Regime regime = c.periods[p].regimes()[vk];
-                    double m = regime.failuresPerUnitYear() * rateMultiplier(regime.rateShape(), rateZ[vk])
+                    Regime regime = c.periods[p].regime(cell, vk);
+                    meanPerDay[p][cell] = regime.failuresPerUnitYear() * rateMultiplier(regime.rateShape(), rateZ[vk])
                             * fleet.sockets()[cell] / 365.0;
-                    meanPerDay[p][cell] = m;
-                    weekExp[p][cell] = Math.exp(-7 * m);
                 }
             }
         }
@@ -530,6 +564,13 @@ public final class MonteCarloForecast {
             thLost = 0;
             stockouts = 0;
             fallbackParts = 0;
+            feesCents = 0;
+            tariffCents = 0;
+            Arrays.fill(busy, 0);
+            for (int[] f : freeing) {
+                Arrays.fill(f, 0);
+            }
+            replication = r;
             today = 0;
             seed(r, 0);
             for (int vk = 0; vk < vendors * kinds; vk++) {
@@ -550,6 +591,9 @@ public final class MonteCarloForecast {
             }
             for (int i = 0; i < holdStreams.length; i++) {
                 holdStreams[i] = stream(seed, HOLDS + phase, i, r);
+            }
+            for (int h = 0; h < hubCount; h++) {
+                repairStreams[h] = stream(seed, REPAIRS + phase, h, r);
             }
         }
 
@@ -584,7 +628,7 @@ public final class MonteCarloForecast {
                 int cell = item.cell();
                 int sv = cellSv[cell];
                 int site = sv / vendors;
-                Regime regime = period.regimes()[cellVk[cell]];
+                Regime regime = period.regime(cell, cellVk[cell]);
                 double v = u.nextDouble();
                 boolean down = item.machineDown();
                 switch (item.stage()) {
@@ -631,7 +675,7 @@ public final class MonteCarloForecast {
                         enter(sv, Stage.AWAITING_RMA_SHIPMENT, 0, 1);
                     }
                     case IN_TRANSIT -> {
-                        int left = 1 + (int) (v * hubs.get(h).transitDays());
+                        int left = 1 + (int) (v * hubs.get(h).meanTransit());
                         move(sv, Stage.IN_TRANSIT, 0, left, 1);
                         enter(sv, Stage.HUB_QUEUE, Math.min(left, days), 1);
                         enqueue(h, left, cell, 1);
@@ -651,12 +695,18 @@ public final class MonteCarloForecast {
                         enqueue(h, 0, cell, 1);
                     }
                     case HUB_REPAIR -> {
-                        int left = 1 + (int) (v * c.periods[0].hubs().get(h).turnaroundDays());
+                        HubState state = c.periods[c.periodOf(0)].hubs().get(h);
+                        int left = 1 + (int) (v * state.turnaroundDays());
+                        if (state.servers() > 0) {
+                            // a server of the hub is busy with it until then
+                            busy[h]++;
+                            freeing[h][Math.min(left, days)]++;
+                        }
                         move(sv, Stage.HUB_REPAIR, 0, left, 1);
                         sendBack(h, cell, sv, site, left, left, 1, regime);
                     }
                     case RETURNING -> {
-                        int left = 1 + (int) (v * (h < 0 ? 3 : hubs.get(h).transitDays()));
+                        int left = 1 + (int) (v * (h < 0 ? 3 : hubs.get(h).meanTransit()));
                         move(sv, Stage.RETURNING, 0, left, 1);
                         arrive(cell, left, 1);
                     }
@@ -674,7 +724,6 @@ public final class MonteCarloForecast {
         private void simulate(int from, int to, int r) {
             int warm = settings.warmupDays();
             int horizon = settings.horizonDays();
-            int ship = settings.shipEveryDays();
             int[] sockets = fleet.sockets();
             int[] machines = fleet.machines();
             boolean finite = fleet.finiteSource();
@@ -683,7 +732,14 @@ public final class MonteCarloForecast {
                 int p = c.periodOf(i);
                 Period period = c.periods[p];
                 today = i;
-                drawFailures(i, p);
+                if (i == from || p != c.periodOf(i - 1)) {
+                    drawFailures(i, Math.min(to, c.nextStart(i)), p, i == from);
+                    if (i > 0 && p != c.periodOf(i - 1)) {
+                        stopOrRestart(c.periods[c.periodOf(i - 1)], period);
+                    } else if (i == 0) {
+                        stopOrRestart(null, period);
+                    }
+                }
                 if (i == 0 && fleet.live() != null) {
                     // day 0 is today as the database holds it: recorded as loaded, moving from day 1 on
                     record(i, r, warm, horizon, series);
@@ -747,10 +803,14 @@ public final class MonteCarloForecast {
                         diagnose(s, i, period);
                     }
                 }
-                // site s ships on the days with (day + s) divisible by the cadence
-                for (int s = Math.floorMod(-i, ship); s < sites; s += ship) {
+                // site s ships on a route on the days with (day + s) divisible by that route's cadence
+                for (int s = 0; s < sites; s++) {
                     if (siteOutbound[s] > 0) {
-                        shipOut(s, i, p);
+                        int routes = ((i + s) % c.shipEvery[s * 2] == 0 ? 1 : 0)
+                                | ((i + s) % c.shipEvery[s * 2 + 1] == 0 ? 2 : 0);
+                        if (routes != 0) {
+                            shipOut(s, i, p, routes);
+                        }
                     }
                 }
                 for (int h = 0; h < hubCount; h++) {
@@ -805,7 +865,7 @@ public final class MonteCarloForecast {
                 }
                 int sv = cellSv[cell];
                 leave(sv, Stage.AWAITING_DIAGNOSIS, day, m);
-                Regime regime = period.regimes()[cellVk[cell]];
+                Regime regime = period.regime(cell, cellVk[cell]);
                 boolean wasOut = shelf[cell] == 0;
                 for (int n = 0; n < m; n++) {
                     boolean waits = shelf[cell] == 0;
@@ -852,6 +912,23 @@ public final class MonteCarloForecast {
             }
         }
 
+        /**
+         * Sites ordered to stop running a vendor's machines from this period on: all of them down (their
+         * parts then no longer fail); lifted, back up (less those down for their own faults).
+         */
+        private void stopOrRestart(Period before, Period now) {
+            if ((before == null || before.stopped() == null) && now.stopped() == null) {
+                return;
+            }
+            for (int sv = 0; sv < svCount; sv++) {
+                boolean was = before != null && before.stopped(sv);
+                boolean is = now.stopped(sv);
+                if (was != is) {
+                    down(sv, is ? fleet.machines()[sv] : -fleet.machines()[sv]);
+                }
+            }
+        }
+
         /** The replication's stage levels and totals, once its last day is done. */
         private void finish(int r) {
             int warm = settings.warmupDays();
@@ -878,38 +955,36 @@ public final class MonteCarloForecast {
             out.spend[r] = spendCents;
             out.stockoutDays[r] = stockouts;
             out.fallback[r] = fallbackParts;
+            out.fees[r] = feesCents;
+            out.tariffs[r] = tariffCents;
         }
 
         /**
-         * The failures of the block of days starting today, per pool: a Poisson count by inversion of one
-         * uniform, spread uniformly over the block's days (a Poisson process has this law exactly). Blocks
-         * are weeks (days for a pool above 30 failures a week) and never straddle the effective date, so
-         * every scenario reads the same uniforms for the same block.
+         * The failures of each pool over the days [from, to), in which its rate is constant: a Poisson
+         * process drawn in operational time (unit-rate exponential gaps, each failure on the day its
+         * cumulative expected count reaches the next gap). The time left to the next failure carries
+         * over to the next period, so a scenario sees exactly the failures of another with the same
+         * rates up to the day they differ; a fresh start draws it anew.
          */
-        private void drawFailures(int day, int p) {
-            boolean weekStarts = day % 7 == 0 || day == shared;
-            if (!weekStarts && !c.dailyBlocks) {
-                return;
-            }
-            int end = Math.min(days, Math.min((day / 7 + 1) * 7, day < shared ? shared : days));
+        private void drawFailures(int from, int to, int p, boolean fresh) {
             for (int cell = 0; cell < cells; cell++) {
-                int block = c.blockDays[cell];
-                if (block == 7 && !weekStarts) {
-                    continue;
+                SplittableRandom fs = failureStreams[cell];
+                if (fresh) {
+                    untilNext[cell] = -Math.log(1 - fs.nextDouble());
                 }
                 double mean = meanPerDay[p][cell];
-                if (mean == 0) {
+                if (mean <= 0) {
                     continue;
                 }
-                int length = block == 1 ? 1 : end - day;
-                double limit = length == 7 ? weekExp[p][cell] : Math.exp(-mean * length);
-                SplittableRandom fs = failureStreams[cell];
-                int n = poisson(fs.nextDouble(), mean * length, limit);
-                for (int f = 0; f < n; f++) {
-                    int d = day + (int) (fs.nextDouble() * length);
+                double span = mean * (to - from);
+                double t = untilNext[cell];
+                while (t < span) {
+                    int d = from + (int) (t / mean);
                     failures[d * cells + cell]++;
                     active[d * words + (cell >>> 6)] |= 1L << cell;
+                    t += -Math.log(1 - fs.nextDouble());
                 }
+                untilNext[cell] = t - span;
             }
         }
 
@@ -978,6 +1053,7 @@ public final class MonteCarloForecast {
                 return;
             }
             spendCents += regime.unitCostCents();
+            tariffCents += regime.tariffCentsPerUnit();
             if (purchaseDay[cell] != day) {
                 // one shipment per pool and order day: its parts are held together
                 purchaseDay[cell] = day;
@@ -985,6 +1061,7 @@ public final class MonteCarloForecast {
                 purchaseDurU[cell] = purchaseStreams[cell].nextDouble();
             }
             int hold = purchaseHeldU[cell] < regime.heldShare() ? regime.hold().sample(purchaseDurU[cell]) : 0;
+            feesCents += regime.storageFeesCents(hold, 1);
             int back = day + regime.sparesLeadDays() + hold;
             if (counted) {
                 move(sv, Stage.ON_ORDER, day, back, 1);
@@ -1001,22 +1078,22 @@ public final class MonteCarloForecast {
          * shipment per hub, held as a whole at the border on the way out with the outbound held share;
          * parts that no open hub takes any more follow the fallback.
          */
-        private void shipOut(int s, int day, int p) {
+        private void shipOut(int s, int day, int p, int routes) {
             List<Hub> hubs = fleet.hubs();
-            Regime[] regimes = c.periods[p].regimes();
+            Period period = c.periods[p];
             for (int v = 0; v < vendors; v++) {
                 int sv = s * vendors + v;
                 for (int k = 0; k < kinds; k++) {
                     int cell = sv * kinds + k;
                     for (int route = 0; route < 2; route++) {
                         int n = outbound[cell * 2 + route];
-                        if (n == 0) {
+                        if (n == 0 || (routes & (1 << route)) == 0) {
                             continue;
                         }
                         outbound[cell * 2 + route] = 0;
                         siteOutbound[s] -= n;
                         leave(sv, Stage.AWAITING_RMA_SHIPMENT, day, n);
-                        Regime regime = regimes[cellVk[cell]];
+                        Regime regime = period.regime(cell, cellVk[cell]);
                         int h = c.hubFor[p][(v * kinds + k) * 2 + route];
                         if (h < 0) {
                             for (int i = 0; i < n; i++) {
@@ -1025,15 +1102,17 @@ public final class MonteCarloForecast {
                             continue;
                         }
                         Hub hub = hubs.get(h);
-                        int arrival = day + hub.transitDays();
+                        int key = hubCount * sites + h * sites + s;
+                        int arrival = day + (hub.transitLaw() == null ? hub.transitDays()
+                                : hub.transit(shipment(key, day).nextDouble()));
                         move(sv, Stage.IN_TRANSIT, day, arrival, n);
                         if (hub.crossesBorder() && regime.heldShareOut() > 0) {
-                            int key = hubCount * sites + h * sites + s;
                             double[] u = drawHold(key, day);
                             if (u[0] < regime.heldShareOut()) {
                                 int hold = regime.hold().sample(u[1]);
                                 move(sv, Stage.CUSTOMS_HOLD, arrival, arrival + hold, n);
                                 arrival += hold;
+                                feesCents += regime.storageFeesCents(hold, n);
                             }
                         }
                         enter(sv, Stage.HUB_QUEUE, Math.min(arrival, days), n);
@@ -1041,6 +1120,11 @@ public final class MonteCarloForecast {
                     }
                 }
             }
+        }
+
+        /** The stream of one shipment (route key, day): the same in every scenario that sends it. */
+        private SplittableRandom shipment(int key, int day) {
+            return stream(settings.seed(), SHIPMENTS, key * 8192 + day, (int) replication);
         }
 
         /** The three uniforms of a shipment's hold, once per key and day. */
@@ -1062,12 +1146,16 @@ public final class MonteCarloForecast {
          */
         private void serve(int h, int day, int p) {
             HubState state = c.periods[p].hubs().get(h);
+            if (state.servers() > 0) {
+                serveByServers(h, day, p, state);
+                return;
+            }
             if (!state.open() || qHead[h] == qTail[h]) {
                 return;
             }
             double perDay = c.capacityPerDay[p][h];
             credit[h] = Math.min(credit[h] + perDay, perDay + 1);
-            Regime[] regimes = c.periods[p].regimes();
+            Period period = c.periods[p];
             while (qHead[h] < qTail[h] && qAvail[h][qHead[h]] <= day && credit[h] >= 1) {
                 int head = qHead[h];
                 int cell = qCell[h][head];
@@ -1082,7 +1170,51 @@ public final class MonteCarloForecast {
                 leave(sv, Stage.HUB_QUEUE, day, m);
                 int done = day + state.turnaroundDays();
                 move(sv, Stage.HUB_REPAIR, day, done, m);
-                sendBack(h, cell, sv, site, day, done, m, regimes[cellVk[cell]]);
+                sendBack(h, cell, sv, site, day, done, m, period.regime(cell, cellVk[cell]));
+            }
+        }
+
+        /**
+         * A hub of c servers (an M/G/c queue at daily resolution): servers whose repair ends today are
+         * free again; free servers take parts first come, first served, each for a repair time drawn
+         * from the hub's law scaled to the period's turnaround (or the turnaround itself). A closed hub
+         * finishes the repairs it started and takes no new ones. Each part's return shipment is the
+         * hub's shipment to its site on the day its repair ends.
+         */
+        private void serveByServers(int h, int day, int p, HubState state) {
+            busy[h] -= freeing[h][day];
+            freeing[h][day] = 0;
+            if (!state.open() || qHead[h] == qTail[h]) {
+                return;
+            }
+            Hub hub = fleet.hubs().get(h);
+            DiscreteDuration law = hub.repairLaw();
+            double stretch = law == null || law.mean() <= 0 ? 1 : state.turnaroundDays() / law.mean();
+            SplittableRandom repairs = repairStreams[h];
+            Period period = c.periods[p];
+            while (qHead[h] < qTail[h] && qAvail[h][qHead[h]] <= day && busy[h] < state.servers()) {
+                int head = qHead[h];
+                int cell = qCell[h][head];
+                int m = Math.min(qCount[h][head], state.servers() - busy[h]);
+                qCount[h][head] -= m;
+                if (qCount[h][head] == 0) {
+                    qHead[h]++;
+                }
+                int sv = cell / kinds;
+                int site = sv / vendors;
+                leave(sv, Stage.HUB_QUEUE, day, m);
+                Regime regime = period.regime(cell, cellVk[cell]);
+                for (int n = 0; n < m; n++) {
+                    int time = law == null ? state.turnaroundDays()
+                            : Math.max(1, (int) Math.round(law.sample(repairs.nextDouble()) * stretch));
+                    int done = day + time;
+                    busy[h]++;
+                    if (done <= days) {
+                        freeing[h][done]++;
+                    }
+                    move(sv, Stage.HUB_REPAIR, day, done, 1);
+                    sendBack(h, cell, sv, site, done, done, 1, regime);
+                }
             }
         }
 
@@ -1092,16 +1224,22 @@ public final class MonteCarloForecast {
                 return;
             }
             Hub hub = fleet.hubs().get(h);
-            int port = done + hub.transitDays();
+            int key = h * sites + site;
+            boolean byServers = c.periods[c.periodOf(started)].hubs().get(h).servers() > 0;
+            // a hub of servers ships each day's finished repairs together: its shipment's own stream
+            SplittableRandom leg = hub.transitLaw() != null || byServers ? shipment(key, done) : null;
+            int port = done + (hub.transitLaw() == null ? hub.transitDays() : hub.transit(leg.nextDouble()));
             move(sv, Stage.RETURNING, done, port, m);
             int hold = 0;
             boolean excluded = false;
             if (hub.crossesBorder()) {
-                double[] u = drawHold(h * sites + site, started);
+                double[] u = byServers ? new double[] {leg.nextDouble(), leg.nextDouble(), leg.nextDouble()}
+                        : drawHold(key, started);
                 if (u[0] < regime.heldShare()) {
                     hold = regime.hold().sample(u[1]);
                     excluded = u[2] < regime.excludedShare();
                     move(sv, Stage.CUSTOMS_HOLD, port, port + hold, m);
+                    feesCents += regime.storageFeesCents(hold, m);
                 }
             }
             int released = port + hold;
@@ -1218,8 +1356,18 @@ public final class MonteCarloForecast {
             double thLost;
             double stockouts;
             double fallbackParts;
+            double feesCents;
+            double tariffCents;
+            final int[] busy = new int[hubCount];
+            final int[][] freeing = new int[hubCount][days + 1];
 
             void take() {
+                copy(Replica.this.busy, busy);
+                for (int h = 0; h < hubCount; h++) {
+                    copy(Replica.this.freeing[h], freeing[h]);
+                }
+                feesCents = Replica.this.feesCents;
+                tariffCents = Replica.this.tariffCents;
                 copy(Replica.this.shelf, shelf);
                 copy(Replica.this.waitDown, waitDown);
                 copy(Replica.this.unlinkedDown, unlinkedDown);
@@ -1258,6 +1406,12 @@ public final class MonteCarloForecast {
             }
 
             void restore() {
+                copy(busy, Replica.this.busy);
+                for (int h = 0; h < hubCount; h++) {
+                    copy(freeing[h], Replica.this.freeing[h]);
+                }
+                Replica.this.feesCents = feesCents;
+                Replica.this.tariffCents = tariffCents;
                 copy(shelf, Replica.this.shelf);
                 copy(waitDown, Replica.this.waitDown);
                 copy(unlinkedDown, Replica.this.unlinkedDown);

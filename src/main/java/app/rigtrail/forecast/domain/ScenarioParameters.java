@@ -11,7 +11,38 @@ import java.util.List;
  * later, narrower rule can refine an earlier, broader one.
  */
 public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFailureFactor, List<Rule> rules,
-        List<HubRule> hubs, Integer effectiveAfterDays, String fallback) {
+        List<HubRule> hubs, Integer effectiveAfterDays, String fallback, List<Phase> phases) {
+
+    /** A scenario of one change. */
+    public ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFailureFactor, List<Rule> rules,
+            List<HubRule> hubs, Integer effectiveAfterDays, String fallback) {
+        this(effectiveDate, firmwareOffFailureFactor, rules, hubs, effectiveAfterDays, fallback, null);
+    }
+
+    /**
+     * A later phase: from its day (days after the start, or a date) its rules and hub changes apply on
+     * top of everything in force before it (the scenario's own and earlier phases'), and its
+     * fallback, if set, replaces the one before.
+     */
+    public record Phase(Integer effectiveAfterDays, LocalDate effectiveDate, List<Rule> rules, List<HubRule> hubs,
+            String fallback) {
+
+        public Phase {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+            hubs = hubs == null ? List.of() : List.copyOf(hubs);
+        }
+
+        public int day(LocalDate start) {
+            if (effectiveAfterDays != null) {
+                return effectiveAfterDays;
+            }
+            return (int) Math.max(0, Math.min(MAX_EFFECTIVE_AFTER_DAYS,
+                    java.time.temporal.ChronoUnit.DAYS.between(start, effectiveDate)));
+        }
+    }
+
+    /** The most phases a scenario may have beyond its first change. */
+    public static final int MAX_PHASES = 12;
 
     /** The longest delay after the start a scenario may take effect. */
     public static final int MAX_EFFECTIVE_AFTER_DAYS = 3650;
@@ -23,12 +54,41 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
         this(effectiveDate, firmwareOffFailureFactor, rules, hubs, null, null);
     }
 
-    /** Parameters for one vendor and part kind (null: all vendors, all kinds). */
+    /**
+     * Parameters for one vendor and part kind (null: all vendors, all kinds), at one site, at every site
+     * flagged sensitive, or everywhere (neither); or for one model (a bad series: then only its failure
+     * rate may be set, the rest of its pool follows the pool's own). {@code stopRunning}: the targeted
+     * sites are ordered to stop running the vendor's machines (they count as down, their parts no longer
+     * fail).
+     */
     public record Rule(String vendor, String partKind, Double failuresPerUnitYear, Double failureRateScale,
             Double benchShare, Double vendorHubShare, Double onshoreShare, Double scrapShare, Double heldShare,
             Double heldShareScale, Double holdScale, Double holdShiftDays, HoldDistribution holdDistribution,
             Double excludedShare, Integer sparesLeadDays, Boolean ordersAllowed, Integer newMachineLeadDays,
-            Double tariffPercent, Double priceScale, Boolean vendorHubsOpen, Boolean firmwareSupport) {
+            Double tariffPercent, Double priceScale, Boolean vendorHubsOpen, Boolean firmwareSupport, String site,
+            Boolean sensitiveSites, String model, Boolean stopRunning) {
+
+        /** A rule for every site and model. */
+        public Rule(String vendor, String partKind, Double failuresPerUnitYear, Double failureRateScale,
+                Double benchShare, Double vendorHubShare, Double onshoreShare, Double scrapShare, Double heldShare,
+                Double heldShareScale, Double holdScale, Double holdShiftDays, HoldDistribution holdDistribution,
+                Double excludedShare, Integer sparesLeadDays, Boolean ordersAllowed, Integer newMachineLeadDays,
+                Double tariffPercent, Double priceScale, Boolean vendorHubsOpen, Boolean firmwareSupport) {
+            this(vendor, partKind, failuresPerUnitYear, failureRateScale, benchShare, vendorHubShare, onshoreShare,
+                    scrapShare, heldShare, heldShareScale, holdScale, holdShiftDays, holdDistribution, excludedShare,
+                    sparesLeadDays, ordersAllowed, newMachineLeadDays, tariffPercent, priceScale, vendorHubsOpen,
+                    firmwareSupport, null, null, null, null);
+        }
+
+        /** Whether the rule applies to some sites only (or one model) rather than the whole fleet. */
+        public boolean targeted() {
+            return site != null || Boolean.TRUE.equals(sensitiveSites) || model != null;
+        }
+
+        /** Whether the rule applies at a site. */
+        public boolean atSite(String code, boolean sensitive) {
+            return (site == null || site.equals(code)) && (!Boolean.TRUE.equals(sensitiveSites) || sensitive);
+        }
 
         public static Rule forVendor(String vendor) {
             return new Rule(vendor, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -42,12 +102,22 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
     }
 
     /** One repair hub opened, closed or resized. */
-    public record HubRule(String hub, Boolean open, Integer capacityPerWeek, Integer turnaroundDays) {
+    public record HubRule(String hub, Boolean open, Integer capacityPerWeek, Integer turnaroundDays, Integer servers) {
+
+        public HubRule(String hub, Boolean open, Integer capacityPerWeek, Integer turnaroundDays) {
+            this(hub, open, capacityPerWeek, turnaroundDays, null);
+        }
     }
 
     public ScenarioParameters {
         rules = rules == null ? List.of() : List.copyOf(rules);
         hubs = hubs == null ? List.of() : List.copyOf(hubs);
+        phases = phases == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(phases));
+    }
+
+    /** Whether anything changes from the baseline. */
+    public boolean changesAnything() {
+        return !rules.isEmpty() || !hubs.isEmpty() || fallback != null || !phases.isEmpty();
     }
 
     /** What happens to a part no open hub takes (BENCH when not set). */
@@ -77,6 +147,15 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
 
     /** Every problem with these parameters, as field paths and messages; empty if there is none. */
     public List<String[]> violations(List<String> vendors, List<String> partKinds, List<String> hubCodes) {
+        return violations(vendors, partKinds, hubCodes, null, null);
+    }
+
+    /**
+     * Every problem, with the fleet's site codes and model names to check targets against (null: not
+     * checked); empty if there is none.
+     */
+    public List<String[]> violations(List<String> vendors, List<String> partKinds, List<String> hubCodes,
+            List<String> sites, List<String> models) {
         List<String[]> out = new ArrayList<>();
         if (effectiveAfterDays != null && effectiveDate != null) {
             out.add(new String[] {"effectiveAfterDays", "give either effectiveDate or effectiveAfterDays, not both"});
@@ -90,11 +169,49 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
         if (firmwareOffFailureFactor != null && (firmwareOffFailureFactor < 1 || firmwareOffFailureFactor > 5)) {
             out.add(new String[] {"firmwareOffFailureFactor", "must be between 1 and 5"});
         }
+        rules(out, "", rules, vendors, partKinds, sites, models);
+        hubs(out, "", hubs, hubCodes);
+        if (phases.size() > MAX_PHASES) {
+            out.add(new String[] {"phases", "at most " + MAX_PHASES + " phases"});
+        }
+        int previous = effectiveAfterDays != null ? effectiveAfterDays : -1;
+        for (int i = 0; i < phases.size(); i++) {
+            Phase ph = phases.get(i);
+            String at = "phases[" + i + "].";
+            if (ph == null) {
+                out.add(new String[] {"phases[" + i + "]", "must not be null"});
+                continue;
+            }
+            if ((ph.effectiveAfterDays() == null) == (ph.effectiveDate() == null)) {
+                out.add(new String[] {at + "effectiveAfterDays", "give either effectiveDate or effectiveAfterDays"});
+            } else if (ph.effectiveAfterDays() != null) {
+                if (ph.effectiveAfterDays() < 1 || ph.effectiveAfterDays() > MAX_EFFECTIVE_AFTER_DAYS) {
+                    out.add(new String[] {at + "effectiveAfterDays", "must be between 1 and " + MAX_EFFECTIVE_AFTER_DAYS});
+                } else if (ph.effectiveAfterDays() <= previous) {
+                    out.add(new String[] {at + "effectiveAfterDays",
+                        "must come after the phase before it (day " + previous + ")"});
+                }
+                previous = ph.effectiveAfterDays();
+            }
+            if (ph.effectiveDate() != null && effectiveDate == null && effectiveAfterDays == null) {
+                out.add(new String[] {at + "effectiveDate", "a phase needs the scenario's first change dated too"});
+            }
+            if (ph.fallback() != null && !FALLBACKS.contains(ph.fallback())) {
+                out.add(new String[] {at + "fallback", "must be one of " + FALLBACKS});
+            }
+            rules(out, at, ph.rules(), vendors, partKinds, sites, models);
+            hubs(out, at, ph.hubs(), hubCodes);
+        }
+        return out;
+    }
+
+    private static void rules(List<String[]> out, String prefix, List<Rule> rules, List<String> vendors,
+            List<String> partKinds, List<String> sites, List<String> models) {
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            String at = "rules[" + i + "].";
+            String at = prefix + "rules[" + i + "].";
             if (r == null) {
-                out.add(new String[] {"rules[" + i + "]", "must not be null"});
+                out.add(new String[] {prefix + "rules[" + i + "]", "must not be null"});
                 continue;
             }
             if (r.vendor() != null && !vendors.contains(r.vendor())) {
@@ -106,6 +223,39 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
             if (r.vendorHubsOpen() != null && r.partKind() != null) {
                 out.add(new String[] {at + "vendorHubsOpen",
                     "opens or closes a vendor's repair centres for all part kinds: leave partKind empty"});
+            }
+            if (r.site() != null && sites != null && !sites.contains(r.site())) {
+                out.add(new String[] {at + "site", "unknown site " + r.site() + " (one of " + sites + ")"});
+            }
+            if (r.site() != null && Boolean.TRUE.equals(r.sensitiveSites())) {
+                out.add(new String[] {at + "sensitiveSites", "give either one site or the sensitive sites, not both"});
+            }
+            if (r.model() != null) {
+                if (models != null && !models.contains(r.model())) {
+                    out.add(new String[] {at + "model", "unknown model " + r.model() + " (one of " + models + ")"});
+                }
+                if (r.benchShare() != null || r.vendorHubShare() != null || r.onshoreShare() != null
+                        || r.scrapShare() != null || r.heldShare() != null || r.heldShareScale() != null
+                        || r.holdScale() != null || r.holdShiftDays() != null || r.holdDistribution() != null
+                        || r.excludedShare() != null || r.sparesLeadDays() != null || r.ordersAllowed() != null
+                        || r.newMachineLeadDays() != null || r.tariffPercent() != null || r.priceScale() != null
+                        || r.vendorHubsOpen() != null || r.firmwareSupport() != null
+                        || r.stopRunning() != null) {
+                    out.add(new String[] {at + "model", "a rule for a model (a bad series) may set its failure rate only "
+                            + "(failuresPerUnitYear or failureRateScale): its parts share their pool's routes and stock"});
+                }
+            }
+            if (Boolean.TRUE.equals(r.stopRunning())) {
+                if (r.vendor() == null) {
+                    out.add(new String[] {at + "vendor", "is required to stop running a vendor's machines"});
+                }
+                if (r.site() == null && !Boolean.TRUE.equals(r.sensitiveSites())) {
+                    out.add(new String[] {at + "stopRunning",
+                        "stops machines at one site or at the sensitive sites: give site or sensitiveSites"});
+                }
+                if (r.partKind() != null) {
+                    out.add(new String[] {at + "partKind", "stopping machines applies to whole machines: leave it empty"});
+                }
             }
             range(out, at + "failuresPerUnitYear", r.failuresPerUnitYear(), 0, 5);
             range(out, at + "failureRateScale", r.failureRateScale(), 0, 20);
@@ -142,18 +292,21 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
                 }
             }
         }
+    }
+
+    private static void hubs(List<String[]> out, String prefix, List<HubRule> hubs, List<String> hubCodes) {
         for (int i = 0; i < hubs.size(); i++) {
             HubRule h = hubs.get(i);
-            String at = "hubs[" + i + "].";
+            String at = prefix + "hubs[" + i + "].";
             if (h == null || h.hub() == null || !hubCodes.contains(h.hub())) {
                 out.add(new String[] {at + "hub", "unknown hub " + (h == null ? null : h.hub()) + " (one of " + hubCodes + ")"});
                 continue;
             }
             range(out, at + "capacityPerWeek", h.capacityPerWeek() == null ? null : h.capacityPerWeek().doubleValue(), 0,
                     1_000_000);
+            range(out, at + "servers", h.servers() == null ? null : h.servers().doubleValue(), 0, 100_000);
             range(out, at + "turnaroundDays", h.turnaroundDays() == null ? null : h.turnaroundDays().doubleValue(), 0, 365);
         }
-        return out;
     }
 
     private static void range(List<String[]> out, String field, Double value, double min, double max) {
