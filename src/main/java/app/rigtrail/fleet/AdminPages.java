@@ -251,7 +251,7 @@ public class AdminPages {
         return save(f, () -> {
             service.saveHub(id, new HubInput(f.upper("code"), f.get("name"), f.get("kind"), f.upper("country"),
                     f.get("region"), f.enums("vendors", Vendor.class), f.enums("partKinds", ComponentKind.class),
-                    f.integer("capacityPerWeek"), f.integer("turnaroundDays"), f.version()));
+                    f.integer("capacityPerWeek"), f.integer("turnaroundDays"), f.version(), f.optionalInteger("servers")));
             return "/hubs";
         }, v -> Templates.hubForm(id, v, RepairHub.KINDS, Vendor.values(), ComponentKind.values()));
     }

@@ -77,7 +77,15 @@ public final class MasterDataInputs {
             @NotEmpty List<ComponentKind> partKinds,
             @Min(0) @Max(1_000_000) int capacityPerWeek,
             @Min(0) @Max(3650) int turnaroundDays,
-            Integer version) {
+            Integer version,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Benches working in parallel, "
+                    + "each repair taking the turnaround; leave out for a weekly capacity")
+            @Min(1) @Max(100_000) Integer servers) {
+
+        public HubInput(String code, String name, String kind, String country, String region, List<Vendor> vendors,
+                List<ComponentKind> partKinds, int capacityPerWeek, int turnaroundDays, Integer version) {
+            this(code, name, kind, country, region, vendors, partKinds, capacityPerWeek, turnaroundDays, version, null);
+        }
     }
 
     public record PortInput(

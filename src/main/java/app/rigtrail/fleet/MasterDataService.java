@@ -169,6 +169,7 @@ public class MasterDataService {
         h.partKinds = in.partKinds().stream().distinct().map(Enum::name).collect(Collectors.joining(","));
         h.capacityPerWeek = in.capacityPerWeek();
         h.turnaroundDays = in.turnaroundDays();
+        h.servers = in.servers();
         h.persistAndFlush();
         if (id == null) {
             app.rigtrail.inventory.StockLocation l = new app.rigtrail.inventory.StockLocation();

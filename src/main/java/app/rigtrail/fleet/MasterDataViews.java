@@ -52,10 +52,11 @@ public final class MasterDataViews {
     }
 
     public record HubView(Long id, String code, String name, String kind, String country, String region,
-            List<String> vendors, List<String> partKinds, int capacityPerWeek, int turnaroundDays, int version) {
+            List<String> vendors, List<String> partKinds, int capacityPerWeek, int turnaroundDays, int version,
+            Integer servers) {
         public static HubView of(RepairHub h) {
             return new HubView(h.id, h.code, h.name, h.kind, h.country, h.region, split(h.vendors), split(h.partKinds),
-                    h.capacityPerWeek, h.turnaroundDays, h.version);
+                    h.capacityPerWeek, h.turnaroundDays, h.version, h.servers);
         }
     }
 

@@ -33,6 +33,8 @@ public class RepairHub extends PanacheEntityBase {
     public int capacityPerWeek;
     @Column(name = "turnaround_days")
     public int turnaroundDays;
+    /** Benches working in parallel (each repair taking the turnaround); null: the weekly capacity holds. */
+    public Integer servers;
     @Version
     public int version;
 }

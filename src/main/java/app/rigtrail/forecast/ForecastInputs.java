@@ -133,20 +133,24 @@ public class ForecastInputs {
                 spares[(s * vendorList.size() + v) * kinds + k] += ((Number) r[3]).intValue();
             }
         }
+        Map<String, Object> transitEvidence = new LinkedHashMap<>();
+        Map<String, app.rigtrail.forecast.domain.DiscreteDuration> transitLaws = transitLaws(today, transitEvidence);
         List<Fleet.Hub> hubs = new ArrayList<>();
         List<HubState> hubStates = new ArrayList<>();
         for (Object o : em.createNativeQuery("""
-                select code, kind, country, vendors, part_kinds, capacity_per_week, turnaround_days from repair_hub
+                select code, kind, country, vendors, part_kinds, capacity_per_week, turnaround_days, servers from repair_hub
                 where kind in ('VENDOR_AUTHORIZED', 'ONSHORE_PARTNER') order by kind desc, code""").getResultList()) {
             Object[] r = (Object[]) o;
             boolean overseas = !"US".equals(r[2]);
             int capacity = ((Number) r[5]).intValue();
             int turnaround = ((Number) r[6]).intValue();
+            int servers = r[7] == null ? 0 : ((Number) r[7]).intValue();
             hubs.add(new Fleet.Hub((String) r[0],
                     "VENDOR_AUTHORIZED".equals(r[1]) ? Fleet.Route.VENDOR_HUB : Fleet.Route.ONSHORE_PARTNER,
                     List.of(((String) r[3]).split(",")), List.of(((String) r[4]).split(",")), overseas,
-                    overseas ? OVERSEAS_TRANSIT_DAYS : DOMESTIC_TRANSIT_DAYS, capacity, turnaround));
-            hubStates.add(new HubState(true, capacity, turnaround));
+                    overseas ? OVERSEAS_TRANSIT_DAYS : DOMESTIC_TRANSIT_DAYS, capacity, turnaround,
+                    transitLaws.get((String) r[0]), null));
+            hubStates.add(new HubState(true, capacity, turnaround, servers));
         }
         int[] technicians = new int[siteList.size()];
         for (int s = 0; s < siteList.size(); s++) {
@@ -207,10 +211,11 @@ public class ForecastInputs {
             }
         }
         SurvivalModel model = fit.orElse(null);
+        Baseline.Context context = context(fleet, siteList, vendorList, filter == null ? null : filter.model(), today);
         Baseline baseline = new Baseline(byVk,
                 model != null ? model::survival : ForecastInputs::fallbackHoldSurvival,
                 model != null ? model.toString() : "lognormal, median 14 days, sigma 1.1 (no hold history)",
-                List.copyOf(hubStates));
+                List.copyOf(hubStates), context);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("machines", fleet.totalMachines());
         summary.put("nameplateThs", fleet.nameplateThs());
@@ -232,7 +237,115 @@ public class ForecastInputs {
         summary.put("sparesLeadDays", lead);
         summary.put("failureHistoryYears", observedYears);
         summary.put("rates", rates);
+        summary.put("transit", transitEvidence);
+        summary.put("holdFreeDays", context.freeDays());
+        summary.put("storageUsdPerUnitDay", context.storageCentsPerUnitDay() / 100.0);
+        List<String> sensitive = new ArrayList<>();
+        for (int s = 0; s < siteList.size(); s++) {
+            if (context.sensitive(s)) {
+                sensitive.add(siteList.get(s));
+            }
+        }
+        summary.put("sensitiveSites", sensitive);
         return new Snapshot(fleet, baseline, summary);
+    }
+
+    /** Fewer shipments than this and a hub's transit stays at its fixed days. */
+    static final int MIN_TRANSIT_OBSERVATIONS = 20;
+    /** Free days of a customs hold assumed before any hold with a last free day is recorded. */
+    static final int DEFAULT_FREE_DAYS = 5;
+
+    /**
+     * Per hub, the transit law its own shipments of the last two years show: the days from leaving
+     * (in transit) to arriving (at the port or delivered) of shipments not held, a lognormal fitted by
+     * the moments of their logarithms, where there are at least {@link #MIN_TRANSIT_OBSERVATIONS}.
+     */
+    private Map<String, app.rigtrail.forecast.domain.DiscreteDuration> transitLaws(LocalDate today,
+            Map<String, Object> evidence) {
+        Map<String, List<Double>> days = new HashMap<>();
+        for (Object o : em.createNativeQuery("""
+                select h.code, extract(epoch from (arr.at - dep.at)) / 86400
+                from shipment s join repair_hub h on h.id = s.hub_id
+                join lateral (select min(e.at) at from shipment_event e
+                              where e.shipment_id = s.id and e.to_state = 'IN_TRANSIT') dep on true
+                join lateral (select min(e.at) at from shipment_event e
+                              where e.shipment_id = s.id and e.to_state in ('AT_PORT', 'DELIVERED')) arr on true
+                where s.kind in ('OUTBOUND_TO_HUB', 'INBOUND_RETURN') and dep.at is not null and arr.at > dep.at
+                  and s.created_at >= cast(?1 as date) - 730
+                  and not exists (select 1 from customs_hold ch where ch.shipment_id = s.id)""")
+                .setParameter(1, today).getResultList()) {
+            Object[] r = (Object[]) o;
+            double d = ((Number) r[1]).doubleValue();
+            if (d >= 0.25 && d <= 120) {
+                days.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(d);
+            }
+        }
+        Map<String, app.rigtrail.forecast.domain.DiscreteDuration> out = new HashMap<>();
+        for (Map.Entry<String, List<Double>> e : days.entrySet()) {
+            List<Double> x = e.getValue();
+            if (x.size() < MIN_TRANSIT_OBSERVATIONS) {
+                evidence.put(e.getKey(), Map.of("shipments", x.size(), "law", "fixed days (too few shipments to fit)"));
+                continue;
+            }
+            org.hipparchus.stat.descriptive.moment.Mean mean = new org.hipparchus.stat.descriptive.moment.Mean();
+            org.hipparchus.stat.descriptive.moment.StandardDeviation sd =
+                    new org.hipparchus.stat.descriptive.moment.StandardDeviation();
+            for (double d : x) {
+                mean.increment(Math.log(d));
+                sd.increment(Math.log(d));
+            }
+            double median = Math.exp(mean.getResult());
+            double sigma = Math.max(0.01, sd.getResult());
+            out.put(e.getKey(), app.rigtrail.forecast.domain.DiscreteDuration.lognormal(median, sigma));
+            evidence.put(e.getKey(), Map.of("shipments", x.size(), "law", String.format(java.util.Locale.ROOT,
+                    "lognormal, median %.1f days, sigma %.2f", median, sigma)));
+        }
+        return out;
+    }
+
+    /**
+     * What scenario rules may target and what holds cost: the sites flagged sensitive, each model's
+     * sockets per pool and its vendor, and the holds' free days and storage fee per unit and day (the
+     * medians of the holds recorded with a last free day; 5 days and no fee before any).
+     */
+    private Baseline.Context context(Fleet fleet, List<String> siteList, List<String> vendorList, String modelFilter,
+            LocalDate today) {
+        boolean[] sensitive = new boolean[siteList.size()];
+        for (Object o : em.createNativeQuery("select code from site where sensitive").getResultList()) {
+            int i = siteList.indexOf((String) o);
+            if (i >= 0) {
+                sensitive[i] = true;
+            }
+        }
+        int kinds = PART_KINDS.size();
+        Map<String, int[]> modelSockets = new HashMap<>();
+        Map<String, String> modelVendors = new HashMap<>();
+        for (Object o : em.createNativeQuery("""
+                select s.code, mm.vendor, mm.name, sum(mm.hashboards), sum(mm.fans), sum(mm.psus), sum(mm.control_boards)
+                from miner m join site s on s.id = m.site_id join miner_model mm on mm.id = m.model_id
+                where m.status in ('HASHING', 'DEGRADED', 'DOWN', 'IN_REPAIR')
+                  and (cast(?1 as varchar) is null or upper(mm.name) = upper(cast(?1 as varchar)))
+                group by s.code, mm.vendor, mm.name""").setParameter(1, modelFilter).getResultList()) {
+            Object[] r = (Object[]) o;
+            int s = siteList.indexOf((String) r[0]);
+            int v = vendorList.indexOf((String) r[1]);
+            if (s < 0 || v < 0) {
+                continue;
+            }
+            int[] sockets = modelSockets.computeIfAbsent((String) r[2], k -> new int[fleet.cells()]);
+            modelVendors.put((String) r[2], (String) r[1]);
+            for (int k = 0; k < kinds; k++) {
+                sockets[fleet.cell(s, v, k)] += ((Number) r[3 + k]).intValue();
+            }
+        }
+        Object[] fees = (Object[]) em.createNativeQuery("""
+                select percentile_cont(0.5) within group (order by last_free_day - presented_on),
+                       percentile_cont(0.5) within group (order by storage_fee_cents_per_day::float8 / units)
+                from customs_hold where last_free_day is not null and units > 0
+                  and presented_on >= cast(?1 as date) - 730""").setParameter(1, today).getSingleResult();
+        int freeDays = fees[0] == null ? DEFAULT_FREE_DAYS : (int) Math.round(((Number) fees[0]).doubleValue());
+        long perUnitDay = fees[1] == null ? 0 : Math.round(((Number) fees[1]).doubleValue());
+        return new Baseline.Context(sensitive, modelSockets, modelVendors, Math.max(0, freeDays), Math.max(0, perUnitDay));
     }
 
     /**

@@ -187,6 +187,7 @@ public class ForecastPages {
                 o.set("analyticAvailabilityHashrate", s.get("analytic").get("availabilityHashrate"));
             }
             o.set("effectiveDay", s.get("effectiveDay"));
+            o.set("phaseDays", s.get("phaseDays"));
             ObjectNode backlog = o.putObject("backlog");
             s.get("fleet").get("backlog").fields().forEachRemaining(e -> backlog.set(e.getKey(), e.getValue().get("mean")));
             o.set("totals", s.get("totals"));

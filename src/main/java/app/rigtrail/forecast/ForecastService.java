@@ -68,7 +68,18 @@ public class ForecastService {
                     + "ONSHORE_PARTNER, vendors, partKinds, crossesBorder, transitDays, capacityPerWeek or none for "
                     + "unlimited, turnaroundDays), hold law, warmupDays (default 365), swapDays. Starts from the "
                     + "warm-up: \"start\":\"now\" is refused with it.")
-            FleetDescription fleet) {
+            FleetDescription fleet,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Days between shipments to "
+                    + "repair hubs per site and route, 1 (daily) to 28: {\"TX1\": {\"vendorHub\": 7, "
+                    + "\"onshorePartner\": 1}}; sites and routes left out ship weekly.")
+            Map<String, Cadence> shipEveryDays) {
+
+        public ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
+                FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate, String start,
+                Map<String, Integer> techniciansPerSite, FleetDescription fleet) {
+            this(scenarios, horizonDays, replications, seed, filter, hashpriceUsdPerThDay, startDate, start,
+                    techniciansPerSite, fleet, null);
+        }
 
         public ForecastRequest(List<Long> scenarios, Integer horizonDays, Integer replications, Long seed,
                 FilterInput filter, Double hashpriceUsdPerThDay, LocalDate startDate) {
@@ -86,6 +97,10 @@ public class ForecastService {
         public String startOrDefault() {
             return start == null ? (fleet != null ? START_WARMUP : START_NOW) : start;
         }
+    }
+
+    /** A site's shipping cadence per route, in days between shipments (null: weekly). */
+    public record Cadence(Integer vendorHub, Integer onshorePartner) {
     }
 
     /** Which part of the fleet: one site or vendor, or lists of them. */
@@ -223,6 +238,25 @@ public class ForecastService {
                 }
             }
         }
+        if (r.shipEveryDays() != null) {
+            List<String> known = r.fleet() != null ? r.fleet().siteCodes()
+                    : em.createQuery("select s.code from Site s", String.class).getResultList();
+            for (Map.Entry<String, Cadence> e : r.shipEveryDays().entrySet()) {
+                String at = "shipEveryDays." + e.getKey();
+                if (e.getKey() == null || !known.contains(e.getKey().trim().toUpperCase())) {
+                    bad.add(new FieldViolation(at, "unknown site " + e.getKey()));
+                } else if (e.getValue() == null) {
+                    bad.add(new FieldViolation(at, "give vendorHub and/or onshorePartner days"));
+                } else {
+                    for (Integer d : new Integer[] {e.getValue().vendorHub(), e.getValue().onshorePartner()}) {
+                        if (d != null && (d < 1 || d > 28)) {
+                            bad.add(new FieldViolation(at + (d == e.getValue().vendorHub() ? ".vendorHub"
+                                    : ".onshorePartner"), "must be between 1 (daily) and 28 days"));
+                        }
+                    }
+                }
+            }
+        }
         LocalDate today = DwellService.today();
         if (r.startDate() != null && (r.startDate().isBefore(today.minusYears(1))
                 || r.startDate().isAfter(today.plusYears(3)))) {
@@ -267,6 +301,22 @@ public class ForecastService {
                 }
             }
             fleet = fleet.with(tech, fleet.swapDays(), null);
+        }
+        if (p.request().shipEveryDays() != null) {
+            int[] cadence = new int[fleet.sites().size() * 2];
+            for (int s = 0; s < fleet.sites().size(); s++) {
+                cadence[s * 2] = fleet.shipEvery(s, 0, SHIP_EVERY_DAYS);
+                cadence[s * 2 + 1] = fleet.shipEvery(s, 1, SHIP_EVERY_DAYS);
+            }
+            for (Map.Entry<String, Cadence> e : p.request().shipEveryDays().entrySet()) {
+                int i = fleet.sites().indexOf(e.getKey().trim().toUpperCase());
+                if (i >= 0) {
+                    cadence[i * 2] = e.getValue().vendorHub() != null ? e.getValue().vendorHub() : cadence[i * 2];
+                    cadence[i * 2 + 1] = e.getValue().onshorePartner() != null ? e.getValue().onshorePartner()
+                            : cadence[i * 2 + 1];
+                }
+            }
+            fleet = fleet.shippingEvery(cadence);
         }
         boolean now = START_NOW.equals(p.request().startOrDefault());
         Map<String, Object> initialState = null;
@@ -432,6 +482,11 @@ public class ForecastService {
             doc.put("effectiveDate", p.parameters().get(i).effectiveDate());
             int effectiveDay = Math.max(0, plans.get(i).shockDay() - warmup);
             doc.put("effectiveDay", plans.get(i).before() == plans.get(i).after() ? null : effectiveDay);
+            List<Integer> phaseDays = new ArrayList<>();
+            for (int ph = 2; ph < plans.get(i).starts().length; ph++) {
+                phaseDays.add(plans.get(i).starts()[ph] - warmup);
+            }
+            doc.put("phaseDays", phaseDays);
             Map<String, Object> fleetDoc = new LinkedHashMap<>();
             fleetDoc.put("unitsInstalled", units);
             fleetDoc.put("nameplateThs", round(nameplate));
@@ -497,6 +552,8 @@ public class ForecastService {
             totals.put("spareSpendUsd", summary(run.spendCents(), 0.01));
             totals.put("stockedOutPoolDays", summary(run.stockedOutPoolDays(), 1));
             totals.put("fallbackParts", summary(run.fallbackParts(), 1));
+            totals.put("storageFeesUsd", summary(run.storageFeesCents(), 0.01));
+            totals.put("tariffsUsd", summary(run.tariffCents(), 0.01));
             doc.put("totals", totals);
             scenarioDocs.add(doc);
         }

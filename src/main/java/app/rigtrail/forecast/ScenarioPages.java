@@ -56,7 +56,8 @@ public class ScenarioPages {
         static native TemplateInstance scenarios(List<Scenario> scenarios);
 
         static native TemplateInstance scenario(Scenario scenario, boolean editable, String parametersJson, Quick quick,
-                List<String> vendors, List<HubRow> hubs, String effectiveDate, String message);
+                List<String> vendors, List<HubRow> hubs, String effectiveDate, String message, String effectiveAfterDays,
+                List<String> phases, List<String> targeted);
     }
 
     @Inject
@@ -98,7 +99,8 @@ public class ScenarioPages {
         }
         boolean editable = !s.builtIn && (s.owner.equals(user.name()) || user.isAdmin());
         return Templates.scenario(s, editable, pretty(p), quick, ScenarioService.VENDORS, hubs,
-                p.effectiveDate() == null ? "" : p.effectiveDate().toString(), message);
+                p.effectiveDate() == null ? "" : p.effectiveDate().toString(), message,
+                p.effectiveAfterDays() == null ? "" : p.effectiveAfterDays().toString(), phases(p), targeted(p));
     }
 
     @POST
@@ -106,6 +108,48 @@ public class ScenarioPages {
     public Response copy(@PathParam("id") long id) {
         Scenario copy = scenarios.create(new ScenarioInput(null, null, id, null, null, "copied in the studio"));
         return Response.seeOther(URI.create("/scenarios/" + copy.id)).build();
+    }
+
+    /** Each later phase in words. */
+    static List<String> phases(ScenarioParameters p) {
+        List<String> out = new ArrayList<>();
+        for (ScenarioParameters.Phase ph : p.phases()) {
+            if (ph == null) {
+                continue;
+            }
+            String when = ph.effectiveAfterDays() != null ? "From day " + ph.effectiveAfterDays() + " after the start"
+                    : "From " + ph.effectiveDate();
+            out.add(when + ": " + ph.rules().size() + (ph.rules().size() == 1 ? " rule" : " rules") + ", "
+                    + ph.hubs().size() + (ph.hubs().size() == 1 ? " hub change" : " hub changes")
+                    + (ph.fallback() == null ? "" : ", parts no hub takes: " + ph.fallback().toLowerCase().replace('_', ' ')));
+        }
+        return out;
+    }
+
+    private static String vendorWords(String code) {
+        for (app.rigtrail.fleet.domain.Vendor v : app.rigtrail.fleet.domain.Vendor.values()) {
+            if (v.name().equals(code)) {
+                return v.label();
+            }
+        }
+        return code;
+    }
+
+    /** Rules for one site, the sensitive sites or a model, in words. */
+    static List<String> targeted(ScenarioParameters p) {
+        List<String> out = new ArrayList<>();
+        for (Rule r : p.rules()) {
+            if (r == null || !r.targeted()) {
+                continue;
+            }
+            String who = (r.vendor() == null ? "All vendors" : vendorWords(r.vendor()))
+                    + (r.model() != null ? " " + r.model() : "");
+            String where = r.site() != null ? " at " + r.site() : Boolean.TRUE.equals(r.sensitiveSites())
+                    ? " at the sites flagged sensitive" : "";
+            out.add(who + where + (Boolean.TRUE.equals(r.stopRunning()) ? ": ordered to stop running"
+                    : r.failureRateScale() != null ? ": failure rate x " + r.failureRateScale() : ": own parameters"));
+        }
+        return out;
     }
 
     /** The sliders: replaces this vendor's all-kinds rule and the hub settings, keeping every other rule. */
@@ -120,7 +164,7 @@ public class ScenarioPages {
             ScenarioParameters p = scenarios.parameters(s);
             List<Rule> rules = new ArrayList<>();
             for (Rule r : p.rules()) {
-                if (!(vendor.equals(r.vendor()) && r.partKind() == null)) {
+                if (!(vendor.equals(r.vendor()) && r.partKind() == null && !r.targeted())) {
                     rules.add(r);
                 }
             }
@@ -131,12 +175,18 @@ public class ScenarioPages {
                     number(f, "tariffPercent"), null, f.checked("vendorHubsOpen"), f.checked("firmwareSupport")));
             List<HubRule> hubs = new ArrayList<>();
             for (String code : form.getOrDefault("hub", List.of())) {
+                Integer servers = p.hubs().stream().filter(h -> code.equals(h.hub()) && h.servers() != null)
+                        .map(HubRule::servers).reduce((a, b) -> b).orElse(null);
                 hubs.add(new HubRule(code, f.checked("open-" + code), (int) Math.round(number(f, "capacity-" + code)),
-                        (int) Math.round(number(f, "turnaround-" + code))));
+                        (int) Math.round(number(f, "turnaround-" + code)), servers));
             }
             String date = f.get("effectiveDate");
-            ScenarioParameters next = new ScenarioParameters(date == null || date.isBlank() ? null : LocalDate.parse(date),
-                    p.firmwareOffFailureFactor(), rules, hubs);
+            boolean dated = date != null && !date.isBlank();
+            Integer afterDays = f.get("effectiveAfterDays") != null ? f.optionalInteger("effectiveAfterDays")
+                    : p.effectiveAfterDays();
+            // the page edits the first change; its fallback and later phases are kept as they are
+            ScenarioParameters next = new ScenarioParameters(dated ? LocalDate.parse(date) : null,
+                    p.firmwareOffFailureFactor(), rules, hubs, dated ? null : afterDays, p.fallback(), p.phases());
             scenarios.update(id, new ScenarioInput(f.get("name"), f.get("description"), null, next,
                     f.version(), f.get("reason")));
             return Response.seeOther(URI.create("/scenarios/" + id + "?vendor=" + vendor)).build();

@@ -176,7 +176,9 @@ public class ScenarioService {
         } else {
             List<String> hubs = app.rigtrail.fleet.RepairHub.<app.rigtrail.fleet.RepairHub>listAll().stream()
                     .map(h -> h.code).toList();
-            for (String[] v : params.violations(VENDORS, ForecastInputs.PART_KINDS, hubs)) {
+            List<String> sites = Scenario.getEntityManager().createQuery("select s.code from Site s", String.class).getResultList();
+            List<String> models = Scenario.getEntityManager().createQuery("select m.name from MinerModel m", String.class).getResultList();
+            for (String[] v : params.violations(VENDORS, ForecastInputs.PART_KINDS, hubs, sites, models)) {
                 out.add(new FieldViolation("parameters." + v[0], v[1]));
             }
         }

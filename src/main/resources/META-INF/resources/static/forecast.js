@@ -62,7 +62,8 @@
   data.scenarios.forEach((s, i) => {
     const c = colors[i % colors.length];
     const a = s.availabilityHashrate;
-    const from = s.effectiveDay !== null && s.effectiveDay !== undefined ? ' (changes on day ' + s.effectiveDay + ')'
+    const later = s.phaseDays && s.phaseDays.length ? ', then on day ' + s.phaseDays.join(', ') : '';
+    const from = s.effectiveDay !== null && s.effectiveDay !== undefined ? ' (changes on day ' + s.effectiveDay + later + ')'
       : s.effectiveDate ? ' (from ' + s.effectiveDate + ')' : '';
     const canvas = panel(document.getElementById('fans'), s.name + from, s.id);
     if (!s.analyticValid && s.analyticNotValidBecause && s.analyticNotValidBecause.length) {
@@ -94,6 +95,8 @@
     row.insertCell().textContent = fmt(t.hashrateDaysLostThDays.mean) + ' [' + fmt(t.hashrateDaysLostThDays.p10) + ', ' + fmt(t.hashrateDaysLostThDays.p90) + ']';
     row.insertCell().textContent = '$' + fmt(t.valueLostUsd.mean);
     row.insertCell().textContent = '$' + fmt(t.spareSpendUsd.mean);
+    row.insertCell().textContent = t.tariffsUsd ? '$' + fmt(t.tariffsUsd.mean) : '';
+    row.insertCell().textContent = t.storageFeesUsd ? '$' + fmt(t.storageFeesUsd.mean) + ' [' + fmt(t.storageFeesUsd.p10) + ', ' + fmt(t.storageFeesUsd.p90) + ']' : '';
     row.insertCell().textContent = t.fallbackParts ? fmt(t.fallbackParts.mean) : '0';
   });
   data.differences.forEach((d, i) => {

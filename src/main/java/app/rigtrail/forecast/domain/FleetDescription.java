@@ -15,14 +15,29 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * scenarios apply to.
  */
 public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, List<HubInput> hubs, Law hold,
-        Integer warmupDays, Double swapDays) {
+        Integer warmupDays, Double swapDays, Integer freeDays, Double storageUsdPerUnitDay) {
+
+    public FleetDescription(List<SiteInput> sites, List<PartInput> parts, List<HubInput> hubs, Law hold,
+            Integer warmupDays, Double swapDays) {
+        this(sites, parts, hubs, hold, warmupDays, swapDays, null, null);
+    }
+
+    /** The sites' codes, as given. */
+    public List<String> siteCodes() {
+        return sites == null ? List.of() : sites.stream().map(s -> s == null || s.code() == null ? "" : s.code()).toList();
+    }
 
     public static final int MAX_COUNT = 1_000_000;
     public static final int DEFAULT_WARMUP = 365;
 
     /** machines and thsPerMachine by vendor; spares by vendor then part kind. */
     public record SiteInput(String code, Map<String, Integer> machines, Map<String, Double> thsPerMachine,
-            Map<String, Map<String, Integer>> spares, Integer technicians) {
+            Map<String, Map<String, Integer>> spares, Integer technicians, Boolean sensitive) {
+
+        public SiteInput(String code, Map<String, Integer> machines, Map<String, Double> thsPerMachine,
+                Map<String, Map<String, Integer>> spares, Integer technicians) {
+            this(code, machines, thsPerMachine, spares, technicians, null);
+        }
     }
 
     public record PartInput(String vendor, String kind, Integer perMachine, Double failuresPerUnitYear,
@@ -30,8 +45,20 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
             Double heldShare, Double heldShareOut, Double excludedShare, Integer leadDays) {
     }
 
+    /**
+     * A hub: a weekly capacity (none: unlimited), or {@code servers} working in parallel, each repair
+     * drawn from {@code repair} scaled to the turnaround (fixed at it without a law); each leg's
+     * transit drawn from {@code transit} (fixed transitDays without one).
+     */
     public record HubInput(String code, String route, List<String> vendors, List<String> partKinds,
-            Boolean crossesBorder, Integer transitDays, Integer capacityPerWeek, Integer turnaroundDays) {
+            Boolean crossesBorder, Integer transitDays, Integer capacityPerWeek, Integer turnaroundDays,
+            Integer servers, Law repair, Law transit) {
+
+        public HubInput(String code, String route, List<String> vendors, List<String> partKinds,
+                Boolean crossesBorder, Integer transitDays, Integer capacityPerWeek, Integer turnaroundDays) {
+            this(code, route, vendors, partKinds, crossesBorder, transitDays, capacityPerWeek, turnaroundDays, null,
+                    null, null);
+        }
     }
 
     /** LOGNORMAL (median, sigma), WEIBULL (shape, scale), EXPONENTIAL (mean) or FIXED (days), in days. */
@@ -260,6 +287,34 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
         if (swapDays != null && !(swapDays >= 0 && swapDays <= 30)) {
             bad.add(new String[] {prefix + ".swapDays", "must be between 0 and 30"});
         }
+        if (freeDays != null) {
+            count(prefix + ".freeDays", freeDays, 0, 365, bad);
+        }
+        if (storageUsdPerUnitDay != null && !(storageUsdPerUnitDay >= 0 && storageUsdPerUnitDay <= 10_000)) {
+            bad.add(new String[] {prefix + ".storageUsdPerUnitDay", "must be between 0 and 10000"});
+        }
+        for (int i = 0; hubs != null && i < hubs.size(); i++) {
+            HubInput h = hubs.get(i);
+            if (h == null) {
+                continue;
+            }
+            String at = prefix + ".hubs[" + i + "]";
+            if (h.servers() != null) {
+                count(at + ".servers", h.servers(), 1, 100_000, bad);
+                if (h.capacityPerWeek() != null) {
+                    bad.add(new String[] {at + ".capacityPerWeek", "give either servers or a weekly capacity, not both"});
+                }
+            }
+            if (h.repair() != null) {
+                h.repair().check(at + ".repair", bad);
+                if (h.servers() == null) {
+                    bad.add(new String[] {at + ".repair", "a repair-time law needs servers"});
+                }
+            }
+            if (h.transit() != null) {
+                h.transit().check(at + ".transit", bad);
+            }
+        }
         return bad;
     }
 
@@ -316,14 +371,23 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
         List<Plan.HubState> states = new ArrayList<>();
         for (HubInput h : hubs == null ? List.<HubInput>of() : hubs) {
             int cap = h.capacityPerWeek() == null ? Integer.MAX_VALUE : h.capacityPerWeek();
+            int servers = h.servers() == null ? 0 : h.servers();
             hubList.add(new Fleet.Hub(h.code(), Fleet.Route.valueOf(h.route()), h.vendors(), h.partKinds(),
-                    Boolean.TRUE.equals(h.crossesBorder()), h.transitDays(), cap, h.turnaroundDays()));
-            states.add(new Plan.HubState(true, cap, h.turnaroundDays()));
+                    Boolean.TRUE.equals(h.crossesBorder()), h.transitDays(), cap, h.turnaroundDays(),
+                    h.transit() == null ? null : h.transit().discrete(), h.repair() == null ? null : h.repair().discrete()));
+            states.add(new Plan.HubState(true, cap, h.turnaroundDays(), servers));
         }
         Fleet fleet = new Fleet(siteCodes, vendors, kinds, machines, ths, sockets, spares, hubList)
                 .with(tech, swapDays == null ? 0 : swapDays, null);
         Law h = hold == null ? new Law("LOGNORMAL", 10.0, 1.0, null, null, null, null) : hold;
-        return new Compiled(fleet, new Baseline(vk, h.survival(), "described: " + h.type().toLowerCase(), states));
+        boolean[] sensitive = new boolean[siteCodes.size()];
+        for (int s = 0; s < sensitive.length; s++) {
+            sensitive[s] = Boolean.TRUE.equals(sites.get(s).sensitive());
+        }
+        Baseline.Context context = new Baseline.Context(sensitive, Map.of(), Map.of(),
+                freeDays == null ? 0 : freeDays, storageUsdPerUnitDay == null ? 0 : Math.round(storageUsdPerUnitDay * 100));
+        return new Compiled(fleet, new Baseline(vk, h.survival(), "described: " + h.type().toLowerCase(), states,
+                context));
     }
 
     private PartInput part(String vendor, String kind) {
