@@ -287,15 +287,17 @@ public class ForecastInputs {
                 evidence.put(e.getKey(), Map.of("shipments", x.size(), "law", "fixed days (too few shipments to fit)"));
                 continue;
             }
-            org.hipparchus.stat.descriptive.moment.Mean mean = new org.hipparchus.stat.descriptive.moment.Mean();
-            org.hipparchus.stat.descriptive.moment.StandardDeviation sd =
-                    new org.hipparchus.stat.descriptive.moment.StandardDeviation();
+            double sumLog = 0;
+            double sumSq = 0;
             for (double d : x) {
-                mean.increment(Math.log(d));
-                sd.increment(Math.log(d));
+                sumLog += Math.log(d);
             }
-            double median = Math.exp(mean.getResult());
-            double sigma = Math.max(0.01, sd.getResult());
+            double meanLog = sumLog / x.size();
+            for (double d : x) {
+                sumSq += (Math.log(d) - meanLog) * (Math.log(d) - meanLog);
+            }
+            double median = Math.exp(meanLog);
+            double sigma = Math.max(0.01, Math.sqrt(sumSq / (x.size() - 1)));
             out.put(e.getKey(), app.rigtrail.forecast.domain.DiscreteDuration.lognormal(median, sigma));
             evidence.put(e.getKey(), Map.of("shipments", x.size(), "law", String.format(java.util.Locale.ROOT,
                     "lognormal, median %.1f days, sigma %.2f", median, sigma)));
