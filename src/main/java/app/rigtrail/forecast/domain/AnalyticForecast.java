@@ -45,9 +45,17 @@ public final class AnalyticForecast {
         List<String> out = new java.util.ArrayList<>();
         int kinds = fleet.partKinds().size();
         int vendors = fleet.vendors().size();
-        String[] phase = {"before the change", "after the change"};
-        Period[] periods = plan.before() == plan.after() ? new Period[] {plan.before()}
-                : new Period[] {plan.before(), plan.after()};
+        List<Period> distinct = new java.util.ArrayList<>();
+        for (Period p : plan.periods()) {
+            if (distinct.stream().noneMatch(q -> q == p)) {
+                distinct.add(p);
+            }
+        }
+        Period[] periods = distinct.toArray(Period[]::new);
+        String[] phase = new String[periods.length];
+        for (int i = 0; i < periods.length; i++) {
+            phase[i] = i == 0 ? "before the change" : periods.length == 2 ? "after the change" : "in phase " + i;
+        }
         for (Period period : plan.periods()) {
             if (period.perSite()) {
                 out.add("rules for particular sites or models (or machines stopped): the closed form is per vendor "

@@ -12,8 +12,9 @@ public record Plan(String name, int[] starts, Period[] periods) {
 
     /** The baseline before {@code shockDay}, {@code after} from it on. */
     public Plan(String name, int shockDay, Period before, Period after) {
-        this(name, shockDay == Integer.MAX_VALUE ? new int[] {0} : new int[] {0, shockDay},
-                shockDay == Integer.MAX_VALUE ? new Period[] {before} : new Period[] {before, after});
+        this(name, shockDay == Integer.MAX_VALUE || shockDay <= 0 ? new int[] {0} : new int[] {0, shockDay},
+                shockDay == Integer.MAX_VALUE ? new Period[] {before}
+                        : shockDay <= 0 ? new Period[] {after} : new Period[] {before, after});
     }
 
     public Plan {
