@@ -332,8 +332,11 @@ public class ForecastJobs {
         });
     }
 
-    /** Shutting down: this replica's unfinished runs are marked FAILED (with why) and stopped. */
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * Shutting down (after the HTTP drain): this replica's unfinished runs are marked FAILED (with
+     * why) and stopped. Public for GracefulShutdownTest.
+     */
+    public void onStop(@Observes ShutdownEvent event) {
         for (LocalRun run : local.values()) {
             run.cancel.set(true);
             try {

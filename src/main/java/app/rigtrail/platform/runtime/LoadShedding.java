@@ -1,6 +1,7 @@
 package app.rigtrail.platform.runtime;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,11 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,12 +25,19 @@ import io.vertx.ext.web.RoutingContext;
  * Refuses work the instance cannot do in time, instead of queueing it without bound.
  *
  * <ul>
- * <li>A bounded queue: at most {@code rigtrail.http.max-in-flight} (64) requests are served or wait
+ * <li>A bounded queue: at most {@code rigtrail.http.max-in-flight} (8) requests are served or wait
  * for a worker at once; the next one gets 503 at once, problem+json under /api (a short page
  * elsewhere), with {@code Retry-After}. Health, metrics and static files are never refused.</li>
- * <li>A deadline: a request that waited longer than {@code rigtrail.http.queue-deadline} (10 s) for
+ * <li>A deadline: a request that waited longer than {@code rigtrail.http.queue-deadline} (2 s) for
  * a worker is refused the same way when it gets one (RequestDeadline), since its client has
  * likely given up.</li>
+ * <li>Shutting down (SIGTERM, from {@link ShutdownDelayInitiatedEvent} on, when readiness turns
+ * DOWN): every new request gets 503 with {@code Retry-After} and {@code Connection: close} (probes
+ * still answer, DOWN), requests already in flight are served and their answers carry
+ * {@code Connection: close} too, so keep-alive clients reconnect elsewhere. Shortly before the
+ * shutdown delay ends the listener stops accepting connections ({@link Listeners}): connections
+ * already accepted are answered, new ones are refused by the kernel (nothing sent, safe to retry
+ * elsewhere), and Quarkus then waits for the requests in flight ({@code quarkus.shutdown.timeout}).</li>
  * </ul>
  * Runs on the event loop before authentication, so a refusal costs almost nothing.
  */
@@ -36,19 +48,32 @@ public class LoadShedding {
     /** Where the arrival time of a request is kept in its routing context (nanoTime). */
     public static final String ARRIVED = "rigtrail.arrived";
 
-    @ConfigProperty(name = "rigtrail.http.max-in-flight", defaultValue = "64")
+    @ConfigProperty(name = "rigtrail.http.max-in-flight", defaultValue = "8")
     int maxInFlight;
 
     @ConfigProperty(name = "rigtrail.http.retry-after", defaultValue = "PT2S")
     Duration retryAfter;
 
+    /** How long Quarkus keeps the listener open after SIGTERM (readiness DOWN meanwhile). */
+    @ConfigProperty(name = "quarkus.shutdown.delay")
+    Optional<Duration> shutdownDelay;
+
+    /** The listener closes this long before the shutdown delay ends, so that every connection it took is answered by us. */
+    static final Duration STOP_ACCEPTING_BEFORE_END_OF_DELAY = Duration.ofMillis(500);
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long lastWarning;
+    private volatile boolean draining;
     private Counter shed;
+    private Counter shedShutdown;
+    private Vertx vertx;
 
-    void install(@Observes Router router, MeterRegistry registry) {
-        shed = Counter.builder("rigtrail.http.shed").description("Requests refused with 503 because the instance was full")
+    void install(@Observes Router router, MeterRegistry registry, Vertx vertx) {
+        this.vertx = vertx;
+        shed = Counter.builder("rigtrail.http.shed").description("Requests refused with 503 (reason: full, deadline or shutdown)")
                 .tag("reason", "full").register(registry);
+        shedShutdown = Counter.builder("rigtrail.http.shed").description("Requests refused with 503 (reason: full, deadline or shutdown)")
+                .tag("reason", "shutdown").register(registry);
         Gauge.builder("rigtrail.http.in_flight", inFlight, AtomicInteger::get)
                 .description("Requests served or waiting for a worker now").register(registry);
         Gauge.builder("rigtrail.http.max_in_flight", () -> maxInFlight)
@@ -58,6 +83,30 @@ public class LoadShedding {
 
     void admit(RoutingContext ctx) {
         String path = ctx.normalizedPath();
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // an answer finished while the instance drains tells a keep-alive client to reconnect (elsewhere),
+            // and the connection closes once the answer is written (Vert.x writes the close after the answer)
+            ctx.addHeadersEndHandler(v -> {
+                if (draining) {
+                    ctx.response().headers().set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                }
+            });
+            ctx.addEndHandler(v -> {
+                if (HttpHeaders.CLOSE.toString().equals(ctx.response().headers().get(HttpHeaders.CONNECTION))) {
+                    ctx.request().connection().close();
+                }
+            });
+        }
+        if (draining) {
+            if (path != null && path.startsWith("/q/")) {
+                ctx.next(); // probes answer (readiness DOWN), on a connection that closes after
+                return;
+            }
+            shedShutdown.increment();
+            refuse(ctx, retryAfter, "The server is shutting down; try again in " + Math.max(1, retryAfter.toSeconds())
+                    + " s (another instance will answer).");
+            return;
+        }
         if (exempt(path)) {
             ctx.next();
             return;
@@ -82,6 +131,50 @@ public class LoadShedding {
     /** How many requests are served or waiting now. */
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /**
+     * SIGTERM: readiness has just turned DOWN (Quarkus' ShutdownReadinessCheck). From now on new
+     * requests are refused; shortly before the delay ends the listener stops accepting.
+     */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        Duration delay = shutdownDelay.orElse(Duration.ZERO);
+        Duration untilClose = delay.minus(STOP_ACCEPTING_BEFORE_END_OF_DELAY);
+        LOG.infof("Shutting down: readiness DOWN, new requests get 503 with Retry-After, %d in flight are served; "
+                + "the listener stops accepting in %d ms", inFlight.get(), Math.max(0, untilClose.toMillis()));
+        drain();
+        Thread t = new Thread(() -> {
+            try {
+                if (!untilClose.isNegative() && !untilClose.isZero()) {
+                    Thread.sleep(untilClose.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopAccepting();
+        }, "stop-accepting");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** From now on new requests get 503 (shutting down); those in flight are served. */
+    public void drain() {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Closes the HTTP listener: connections already accepted stay open and are answered; new ones are refused. */
+    public int stopAccepting() {
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            return 0; // dev mode keeps its HTTP server across live reloads
+        }
+        int closed = Listeners.close(vertx);
+        LOG.infof("Listener closed (%d socket(s)); %d request(s) in flight; Quarkus now waits for them "
+                + "(quarkus.shutdown.timeout)", closed, inFlight.get());
+        return closed;
     }
 
     static boolean exempt(String path) {
