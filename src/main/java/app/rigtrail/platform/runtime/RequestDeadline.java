@@ -17,12 +17,12 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * On the worker thread that serves a request: the request id goes into the log context, and a
- * request that waited for a worker longer than {@code rigtrail.http.queue-deadline} (10 s) is
+ * request that waited for a worker longer than {@code rigtrail.http.queue-deadline} (2 s) is
  * refused with 503 rather than served to a client that has likely given up.
  */
 public class RequestDeadline {
 
-    @ConfigProperty(name = "rigtrail.http.queue-deadline", defaultValue = "PT10S")
+    @ConfigProperty(name = "rigtrail.http.queue-deadline", defaultValue = "PT2S")
     Duration deadline;
 
     @ConfigProperty(name = "rigtrail.http.retry-after", defaultValue = "PT2S")
@@ -37,7 +37,7 @@ public class RequestDeadline {
         MDC.put(RequestIds.MDC_KEY, requestId);
         Long arrived = ctx.get(LoadShedding.ARRIVED);
         if (arrived != null && System.nanoTime() - arrived > deadline.toNanos()) {
-            Counter.builder("rigtrail.http.shed").description("Requests refused with 503 because the instance was full")
+            Counter.builder("rigtrail.http.shed").description("Requests refused with 503 (reason: full, deadline or shutdown)")
                     .tag("reason", "deadline").register(registry).increment();
             LoadShedding.Refusal r = LoadShedding.refusal(ctx.normalizedPath(), "The request waited more than "
                     + deadline.toSeconds() + " s for the server; try again in " + retryAfter.toSeconds() + " s.", requestId);

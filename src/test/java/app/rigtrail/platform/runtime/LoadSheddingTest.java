@@ -25,7 +25,9 @@ import io.restassured.response.Response;
 /**
  * Overload on a deliberately small instance (2 workers, 3 requests in flight, 1 s queue deadline):
  * two slow forecasts take both workers, the next request waits past its deadline and is refused,
- * the one after that finds the instance full and is refused at once; probes still answer.
+ * the one after that finds the instance full and is refused on the event loop (detail "3 at once",
+ * counted as reason "full"); pages get a short page, probes still answer. How fast a refusal is
+ * belongs to bench/service.sh, not to a test.
  */
 @QuarkusTest
 @TestProfile(LoadSheddingTest.Small.class)
@@ -34,7 +36,9 @@ class LoadSheddingTest {
     public static class Small implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // the %test keys too: application.properties relaxes the bounds for the other tests
             return Map.of("rigtrail.http.max-in-flight", "3", "rigtrail.http.queue-deadline", "PT1S",
+                    "%test.rigtrail.http.max-in-flight", "3", "%test.rigtrail.http.queue-deadline", "PT1S",
                     "quarkus.thread-pool.max-threads", "2", "quarkus.thread-pool.core-threads", "2");
         }
     }
@@ -59,13 +63,10 @@ class LoadSheddingTest {
             Thread.sleep(700); // both forecasts hold the two workers now
             Future<Response> late = pool.submit(() -> given().header("Authorization", token).get("/api/forecasts"));
             Thread.sleep(300);
-            long t0 = System.nanoTime();
             Response full = given().header("Authorization", token).get("/api/forecasts");
-            long refusedMillis = (System.nanoTime() - t0) / 1_000_000;
             full.then().statusCode(503).contentType(containsString("application/problem+json"))
                     .header("Retry-After", "2").body("title", equalTo("Too busy"))
                     .body("detail", containsString("3 at once")).body("requestId", notNullValue());
-            assertTrue(refusedMillis < 1000, "a full instance refuses at once, took " + refusedMillis + " ms");
             // pages get a readable refusal, probes are never refused
             given().redirects().follow(false).get("/dashboard").then().statusCode(503)
                     .contentType(containsString("text/html")).body(containsString("Busy"));
