@@ -53,6 +53,9 @@ public final class ServiceBenchmark {
         }
     }
 
+    /** bench.retryAfter=honour: a client that got 503 waits its Retry-After (well-behaved); else back to back. */
+    static final boolean HONOUR_RETRY_AFTER = "honour".equals(System.getProperty("bench.retryAfter"));
+
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String app = args[1];
@@ -80,7 +83,11 @@ public final class ServiceBenchmark {
                 try {
                     start.await();
                     while (System.nanoTime() < end) {
-                        results.add(send(uri, "GET", path, token, null, false));
+                        Result r = send(uri, "GET", path, token, null, false);
+                        results.add(r);
+                        if (HONOUR_RETRY_AFTER && r.status() == 503 && r.retryAfter() != null) {
+                            Thread.sleep(Long.parseLong(r.retryAfter().trim()) * 1000);
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -102,7 +109,11 @@ public final class ServiceBenchmark {
         int cut = 0;
         int connRefused = 0;
         int over10s = 0;
+        int anyOver10s = 0;
+        long anyMax = 0;
         for (Result r : all) {
+            anyMax = Math.max(anyMax, r.millis());
+            anyOver10s += r.millis() > 10_000 ? 1 : 0;
             if (r.kind() != Kind.ANSWERED) {
                 byStatus.merge(r.kind().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
                 cut += r.kind() == Kind.CUT || r.kind() == Kind.TIMEOUT ? 1 : 0;
@@ -121,8 +132,9 @@ public final class ServiceBenchmark {
         }
         Collections.sort(served);
         Collections.sort(refused);
-        System.out.printf("overload: %d clients for %d s on GET %s: %d requests (%.0f/s)%n", clients, seconds, path,
-                all.size(), all.size() / (double) seconds);
+        System.out.printf("overload: %d clients (%s) for %d s on GET %s: %d requests (%.0f/s)%n", clients,
+                HONOUR_RETRY_AFTER ? "each waits Retry-After after a 503" : "back to back, Retry-After ignored", seconds,
+                path, all.size(), all.size() / (double) seconds);
         System.out.printf("  answers by status: %s%n", byStatus);
         System.out.printf("  503: %d (%.1f%%), with Retry-After %d, problem+json %d; latency p50 %d ms, p99 %d ms%n",
                 refused.size(), 100.0 * refused.size() / Math.max(1, all.size()), withRetryAfter, problemJson,
@@ -131,6 +143,7 @@ public final class ServiceBenchmark {
                 served.size(), pct(served, 50), pct(served, 99), served.isEmpty() ? 0 : served.get(served.size() - 1),
                 over10s);
         System.out.printf("  cut or timed out without an answer: %d, connection refused: %d%n", cut, connRefused);
+        System.out.printf("  every request (answered or not): max %d ms, over 10 s: %d%n", anyMax, anyOver10s);
     }
 
     static void shutdown(String app, String token, int clients, long pid, double sigtermAfter, String slowPath,
