@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.netty.channel.Channel;
+import io.netty.channel.nio.AbstractNioChannel;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.impl.HttpServerImpl;
@@ -21,7 +22,8 @@ import io.vertx.core.net.impl.TCPServerBase;
  * shutdown), so this closes the listening socket of each HTTP server Vert.x shares between its event
  * loops: the kernel then refuses new connections (the client knows nothing was sent and may retry
  * elsewhere), while every connection already taken stays open until it is answered. The close runs
- * on the acceptor's event loop, right after it has taken the connections waiting in the backlog.
+ * on the acceptor's event loop right after it has taken the connections waiting in the backlog (a
+ * close queued behind other work let the kernel reset those that arrived meanwhile).
  * The management interface, when enabled, keeps listening (liveness).
  */
 final class Listeners {
@@ -60,8 +62,17 @@ final class Listeners {
             return 0;
         }
         for (Channel c : channels) {
-            // queued on the acceptor's event loop: it first accepts what the kernel holds, then closes
-            c.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            // on the acceptor's event loop, in one task: take what the kernel holds, then close at once, so
+            // that only a connection completing in those microseconds can still be reset
+            c.eventLoop().submit(() -> {
+                if (c instanceof AbstractNioChannel nio) {
+                    for (int i = 0; i < 4; i++) {
+                        nio.unsafe().read();
+                    }
+                }
+                c.close();
+            }).awaitUninterruptibly(2, TimeUnit.SECONDS);
+            c.closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         return channels.size();
     }
