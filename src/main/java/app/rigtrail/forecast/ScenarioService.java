@@ -45,6 +45,11 @@ public class ScenarioService {
     /** The built-in scenarios exist from the first start on; their parameters live in {@link BuiltInScenarios}. */
     @Transactional
     void ensureBuiltIns(@Observes StartupEvent event) {
+        // replicas starting together take turns (the lock ends with the transaction): one inserts, the
+        // others then find the built-ins and leave them
+        Scenario.getEntityManager().createNativeQuery(
+                "select 1 from (select pg_advisory_xact_lock(hashtextextended('rigtrail.built-in-scenarios', 0))) l")
+                .getSingleResult();
         for (BuiltInScenarios.BuiltIn b : BuiltInScenarios.all()) {
             if (Scenario.findByCode(b.code()) == null) {
                 Scenario s = new Scenario();
