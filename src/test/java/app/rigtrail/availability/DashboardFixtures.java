@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -25,9 +24,11 @@ public final class DashboardFixtures {
 
     public DashboardFixtures(AgroalDataSource ds, String prefix) {
         this.ds = ds;
-        this.siteCode = prefix + ThreadLocalRandom.current().nextInt(1000, 9999);
-        this.siteId = id("insert into site (code, name, region, country, time_zone) values (?, ?, 'TX', 'US', 'UTC') "
-                + "returning id", siteCode, "Test site " + siteCode);
+        // the code carries the site's id, which the database hands out once: no two fixtures share a code
+        this.siteId = id("select nextval(pg_get_serial_sequence('site', 'id'))");
+        this.siteCode = prefix + siteId;
+        exec("insert into site (id, code, name, region, country, time_zone) values (?, ?, ?, 'TX', 'US', 'UTC')", siteId,
+                siteCode, "Test site " + siteCode);
     }
 
     public long model(String name, double ths, int hashboards) {

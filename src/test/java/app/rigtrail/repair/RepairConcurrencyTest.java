@@ -102,18 +102,31 @@ class RepairConcurrencyTest {
                 .post("/api/tickets").then().statusCode(422).contentType("application/problem+json");
     }
 
+    long minerEvents(long miner) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(e) from MinerEvent e where e.minerId = :m", Long.class).setParameter("m", miner)
+                .getSingleResult());
+    }
+
     @Test
     void aReplayedTransitionWritesNothingNew() {
-        long ticket = RepairFixtures.openHashboardTicket("Replay")[0];
+        long[] opened = RepairFixtures.openHashboardTicket("Replay");
+        long ticket = opened[0], miner = opened[1];
         String key = UUID.randomUUID().toString();
+        long minerEventsBefore = 0;
         for (int i = 0; i < 3; i++) {
-            as(Tokens.TECH_TX).header("Idempotency-Key", key).body("{\"to\":\"DIAGNOSING\"}")
-                    .post("/api/tickets/" + ticket + "/transitions").then().statusCode(200)
-                    .body("state", org.hamcrest.Matchers.equalTo("DIAGNOSING"))
+            Response r = as(Tokens.TECH_TX).header("Idempotency-Key", key).body("{\"to\":\"DIAGNOSING\"}")
+                    .post("/api/tickets/" + ticket + "/transitions");
+            r.then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("DIAGNOSING"))
                     .body("version", org.hamcrest.Matchers.equalTo(1));
+            assertEquals(i == 0 ? null : "true", r.header("Idempotent-Replayed"), "answer " + i);
+            if (i == 0) {
+                minerEventsBefore = minerEvents(miner);
+            }
         }
         int events = as(Tokens.TECH_TX).get("/api/tickets/" + ticket).then().extract().path("events.size()");
-        assertEquals(2, events);
+        assertEquals(2, events, "opened and diagnosing, once each");
+        assertEquals(minerEventsBefore, minerEvents(miner), "the replays moved the miner no further");
         // another user's identical key is another request
         as(Tokens.ADMIN).header("Idempotency-Key", key).body("{\"to\":\"DIAGNOSING\"}")
                 .post("/api/tickets/" + ticket + "/transitions").then().statusCode(409);

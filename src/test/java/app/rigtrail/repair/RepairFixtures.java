@@ -59,6 +59,57 @@ final class RepairFixtures {
         return new long[] {ticket, miner, component};
     }
 
+    /** A hashing miner of the vendor with no ticket yet, at the site if it has one. */
+    static long freshMinerOf(long siteId, String vendor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EntityManager em = Arc.container().instance(EntityManager.class).get();
+            Number id = (Number) em.createNativeQuery("""
+                    select m.id from miner m join miner_model mm on mm.id = m.model_id
+                    where mm.vendor = ?2 and m.status = 'HASHING'
+                      and not exists (select 1 from repair_ticket t where t.miner_id = m.id)
+                    order by m.site_id = ?1 desc, m.id limit 1""").setParameter(1, siteId).setParameter(2, vendor).getSingleResult();
+            return id.longValue();
+        });
+    }
+
+    /** Opens a ticket on the first fan of a fresh miner of the vendor (at the site if it has one), as the admin; returns its id. */
+    static long openTicketOnVendor(long siteId, String vendor, String symptom) {
+        long miner = freshMinerOf(siteId, vendor);
+        long component = componentOf(miner, "FAN");
+        return as(Tokens.ADMIN).body(body(miner, component, symptom)).post("/api/tickets").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    /**
+     * A ticket opened {@code days} days ago on a fresh miner at the site and cancelled the same hour, written
+     * as the app writes one (the ticket and its two events); returns its id.
+     */
+    static long cancelledTicketOpenedDaysAgo(long siteId, int days, String symptom) {
+        long miner = QuarkusTransaction.requiringNew().call(() -> {
+            EntityManager em = Arc.container().instance(EntityManager.class).get();
+            return ((Number) em.createNativeQuery("""
+                    select m.id from miner m where m.site_id = ?1 and m.status = 'HASHING'
+                      and not exists (select 1 from repair_ticket t where t.miner_id = m.id)
+                    order by m.id desc limit 1""").setParameter(1, siteId).getSingleResult()).longValue();
+        });
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EntityManager em = Arc.container().instance(EntityManager.class).get();
+            long id = ((Number) em.createNativeQuery("""
+                    insert into repair_ticket (miner_id, site_id, state, symptom, prior_miner_status, opened_by, opened_at,
+                                               closed_at, version)
+                    values (?1, ?2, 'CANCELLED', ?3, 'HASHING', 'tech-tx', now() - make_interval(days => ?4),
+                            now() - make_interval(days => ?4) + interval '1 hour', 1) returning id""")
+                    .setParameter(1, miner).setParameter(2, siteId).setParameter(3, symptom).setParameter(4, days)
+                    .getSingleResult()).longValue();
+            em.createNativeQuery("""
+                    insert into repair_ticket_event (ticket_id, at, actor, from_state, to_state, note)
+                    values (?1, now() - make_interval(days => ?2), 'tech-tx', null, 'OPEN', 'opened'),
+                           (?1, now() - make_interval(days => ?2) + interval '1 hour', 'tech-tx', 'OPEN', 'CANCELLED',
+                            'false alarm')""").setParameter(1, id).setParameter(2, days).executeUpdate();
+            return id;
+        });
+    }
+
     static io.restassured.response.ValidatableResponse move(String user, long ticket, String json) {
         return as(user).body(json).post("/api/tickets/" + ticket + "/transitions").then();
     }
