@@ -22,7 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Availability now and over a period, exact and time-weighted, from the aggregates of V7: closed days
  * from availability_day, the days after the watermark (usually today only) from availability_delta.
  * Every figure is a sum over (site, model) groups, so the fleet, a site, a vendor or a model is the
- * same computation over fewer groups. See AvailabilityTimeline for the definition it reproduces.
+ * same computation over fewer groups. The rates are SQL's (R__availability_rates.sql); the tests hold them to AvailabilityTimeline, an independent oracle.
  */
 @ApplicationScoped
 public class AvailabilityService {

@@ -46,21 +46,6 @@ public class BacklogService {
     public record ItemPage(List<Item> items, long total) {
     }
 
-    public static String label(String stage) {
-        return switch (stage) {
-            case "AWAITING_DIAGNOSIS" -> "Awaiting diagnosis";
-            case "AWAITING_SPARE" -> "Awaiting a spare";
-            case "BENCH_REPAIR" -> "Bench repair";
-            case "AWAITING_RMA_SHIPMENT" -> "Awaiting RMA shipment";
-            case "IN_TRANSIT" -> "In transit to a hub";
-            case "CUSTOMS_HOLD" -> "Customs hold";
-            case "HUB_QUEUE" -> "Hub queue";
-            case "HUB_REPAIR" -> "Repair at a hub";
-            case "RETURNING" -> "Returning";
-            default -> stage;
-        };
-    }
-
     /**
      * The backlog as of the last read of the open items (its {@code asOf}; in use at most seconds ago,
      * never a minute), computed once per filter and read.
@@ -128,10 +113,10 @@ public class BacklogService {
 
     private static StageFigures figures(String stage, String vendor, String site, double[] ages, int n) {
         if (n == 0) {
-            return new StageFigures(stage, label(stage), vendor, site, 0, null, null);
+            return new StageFigures(stage, BacklogStage.label(stage), vendor, site, 0, null, null);
         }
         double[] q = BacklogStage.orderStatistics(ages, n, 0.5, 0.9);
-        return new StageFigures(stage, label(stage), vendor, site, n, q[0], q[1]);
+        return new StageFigures(stage, BacklogStage.label(stage), vendor, site, n, q[0], q[1]);
     }
 
     /**

@@ -19,8 +19,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The open items of the repair backlog (the view backlog_item of V7), read whole from the database
- * and kept in memory: a background job reads them again once they are older than
+ * The open items of the repair backlog (the view backlog_item of R__backlog.sql; their stage from
+ * BacklogStage, the one definition), read whole from the database and kept in memory: a background job reads them again once they are older than
  * {@code rigtrail.dashboard.backlog-max-age} (20 s), and a request that finds them older than
  * {@code rigtrail.dashboard.backlog-hard-limit} (50 s; both 0 in tests) reads them itself first, so
  * nothing served is older than a minute. Each request filters and aggregates in memory: a few
@@ -89,25 +89,30 @@ public class BacklogSnapshot {
         java.util.Map<String, Integer> siteIndex = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
-                        select b.kind, b.ticket_id, b.rma_id, b.stage, b.site_id, s.code, b.vendor, b.model_id, mm.name,
+                        select b.kind, b.ticket_id, b.rma_id, b.hub_rank, b.site_id, s.code, b.vendor, b.model_id, mm.name,
                                m.asset_code, h.code, (extract(epoch from b.since) * 1000)::bigint, b.ticket_state,
-                               b.rma_state, b.shipment_state
+                               b.rma_state, b.shipment_state, b.capacity_per_week, b.turnaround_days
                         from backlog_item b join site s on s.id = b.site_id
                         left join miner m on m.id = b.miner_id left join miner_model mm on mm.id = b.model_id
-                        left join repair_hub h on h.id = b.hub_id
-                        where b.stage is not null""")) {
+                        left join repair_hub h on h.id = b.hub_id""")) {
             while (rs.next()) {
-                String stage = rs.getString(4);
+                long hubRank = rs.getLong(4); // 0 when not at a hub
+                boolean inRepair = BacklogStage.inRepair(hubRank, rs.getInt(16), rs.getInt(17));
+                java.util.Optional<BacklogStage> stage = BacklogStage.of(rs.getString(13), rs.getString(14),
+                        rs.getString(15), inRepair);
+                if (stage.isEmpty()) {
+                    continue; // no longer in the backlog (a rejected claim whose ticket is closed)
+                }
                 String site = rs.getString(6);
                 String vendor = rs.getString(7);
                 int si = siteIndex.computeIfAbsent(site, k -> {
                     sites.add(k);
                     return sites.size() - 1;
                 });
-                rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), (Long) rs.getObject(3), stage,
+                rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), (Long) rs.getObject(3), stage.get().name(),
                         rs.getLong(5), site, vendor, (Long) rs.getObject(8), rs.getString(9),
                         rs.getString(10), rs.getString(11), rs.getLong(12), rs.getString(13), rs.getString(14),
-                        rs.getString(15), BacklogStage.valueOf(stage).ordinal(), si,
+                        rs.getString(15), stage.get().ordinal(), si,
                         OutcomeColumns.indexOf(OutcomeColumns.VENDORS, vendor)));
             }
         } catch (SQLException e) {

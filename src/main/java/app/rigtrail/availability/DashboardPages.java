@@ -156,7 +156,7 @@ public class DashboardPages {
                             .mapToLong(StageFigures::count).sum());
                     links.add(DashboardTables.items(DashboardTables.with(form.params(), "site", code), s.name()));
                 }
-                stages.add(Map.of("code", s.name(), "label", BacklogService.label(s.name()), "counts", counts,
+                stages.add(Map.of("code", s.name(), "label", BacklogStage.label(s.name()), "counts", counts,
                         "links", links));
             }
             return Templates.backlog(r, DashboardTables.backlog(r), json(Map.of("sites", sites, "stages", stages)), form);
@@ -232,7 +232,7 @@ public class DashboardPages {
             @QueryParam("to") String to) {
         Form form = new Form(site, vendor, model, from, to, null);
         String csvQuery = DashboardTables.query(DashboardTables.with(form.params(), "stage", stage));
-        String title = stage == null || stage.isBlank() ? "The backlog" : BacklogService.label(stage.toUpperCase());
+        String title = stage == null || stage.isBlank() ? "The backlog" : BacklogStage.label(stage.toUpperCase());
         try {
             BacklogService.ItemPage page = dashboard.read(site, vendor, model, from, to,
                     (c, f, now) -> dashboard.backlog().items(c, f, stage, now, 200, 0));

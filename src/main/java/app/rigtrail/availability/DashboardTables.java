@@ -125,7 +125,7 @@ public final class DashboardTables {
             "Machine", "Ticket", "RMA case", "Hub", "Failed at (UTC)", "Ticket state", "RMA state", "Shipment state"),
                 null);
         for (Item i : items) {
-            t.add(Cell.number(i.ageDays(), 1), Cell.text(BacklogService.label(i.stage())), Cell.text(i.site()),
+            t.add(Cell.number(i.ageDays(), 1), Cell.text(app.rigtrail.availability.domain.BacklogStage.label(i.stage())), Cell.text(i.site()),
                     Cell.code(i.vendor(), vendorWords(i.vendor())), Cell.text(i.model()), Cell.text(i.assetCode()),
                     i.ticketId() == null ? Cell.text("") : Cell.link("#" + i.ticketId(), "/tickets/" + i.ticketId()),
                     i.rmaCaseId() == null ? Cell.text("") : Cell.link("RMA " + i.rmaCaseId(), "/rma-cases/" + i.rmaCaseId()),

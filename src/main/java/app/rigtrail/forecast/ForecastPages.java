@@ -208,7 +208,7 @@ public class ForecastPages {
         return switch (stage) {
             case "ON_ORDER" -> "On order";
             case "LOST" -> "Lost for good";
-            default -> app.rigtrail.availability.BacklogService.label(stage);
+            default -> app.rigtrail.availability.domain.BacklogStage.label(stage);
         };
     }
 

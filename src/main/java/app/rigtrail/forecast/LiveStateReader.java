@@ -65,7 +65,7 @@ public class LiveStateReader {
                 group by f.ticket_id""", rs -> ticketKind.put(rs.getLong(1), rs.getString(2)));
         query(c, """
                 select r.id, co.kind from rma_case r join component co on co.id = r.component_id
-                where r.state in ('OPENED','SHIPPED','AT_HUB','REPAIRED','REPLACED','REJECTED','RETURNED')""",
+                where rma_case_in_pipeline(r.state)""",
                 rs -> caseKind.put(rs.getLong(1), rs.getString(2)));
         query(c, """
                 select si.rma_case_id, extract(epoch from (now() - min(h.opened_at))) / 86400.0
@@ -103,7 +103,7 @@ public class LiveStateReader {
             if (s < 0 || v < 0) {
                 continue; // outside the forecast's fleet (another site, vendor or a retired model)
             }
-            Stage stage = Stage.valueOf(i.stage());
+            Stage stage = Stage.of(app.rigtrail.availability.domain.BacklogStage.valueOf(i.stage()));
             String kind = i.rmaCaseId() != null ? caseKind.get(i.rmaCaseId()) : ticketKind.get(i.ticketId());
             int k = kind == null ? -1 : fleet.partKinds().indexOf(kind);
             if (k < 0) {
@@ -126,7 +126,7 @@ public class LiveStateReader {
             };
             boolean inbound = i.rmaState() != null && !"SHIPPED".equals(i.rmaState());
             out.add(new LiveState.Item(stage, cell, hub, route, age, inbound, machineDown));
-            dashboardStages[Stage.valueOf(i.stage()).ordinal()]++;
+            dashboardStages[Stage.of(app.rigtrail.availability.domain.BacklogStage.valueOf(i.stage())).ordinal()]++;
         }
         int[] withoutItem = down.clone();
         for (LiveState.Item i : out) {
@@ -159,7 +159,7 @@ public class LiveStateReader {
         Map<String, Object> stages = new LinkedHashMap<>();
         int[] counts = state.stageCounts();
         for (app.rigtrail.availability.domain.BacklogStage st : app.rigtrail.availability.domain.BacklogStage.values()) {
-            stages.put(st.name(), counts[Stage.valueOf(st.name()).ordinal()]);
+            stages.put(st.name(), counts[Stage.of(st).ordinal()]);
         }
         initial.put("backlog", stages);
         Map<String, Object> shown = new LinkedHashMap<>();

@@ -48,12 +48,28 @@ public class RmaService {
     @Inject
     Genealogy genealogy;
 
+    /**
+     * The repair warranty from a return, as the database defines it (refails_within_warranty and
+     * repair_warranty_ends, the rule the completed repairs count re-failures by): whether it covers a
+     * failure at {@code at}, and when it ends.
+     */
+    RmaPolicy.RepairWarranty repairWarranty(Instant from, Instant at) {
+        Object[] row = (Object[]) em.createNativeQuery("select refails_within_warranty(?1, ?2), repair_warranty_ends(?1)")
+                .setParameter(1, from.atOffset(ZoneOffset.UTC)).setParameter(2, at.atOffset(ZoneOffset.UTC))
+                .getSingleResult();
+        Object ends = row[1];
+        Instant endsAt = ends instanceof Instant i ? i
+                : ends instanceof java.time.OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) ends).toInstant();
+        return new RmaPolicy.RepairWarranty(from, endsAt, Boolean.TRUE.equals(row[0]));
+    }
+
     /** Opens a case for a failed component taken out of a miner on a ticket (or reopens its recent case). */
     RmaCase openFor(Component c, RepairTicket ticket, Long hubId) {
         RmaCase existing = RmaCase.find("component.id = ?1 and state in (?2, ?3) order by id desc", c.id,
                 RmaState.RECEIVED, RmaState.CLOSED).firstResult();
         if (existing != null && existing.lastReturnedAt != null
-                && RmaPolicy.withinRepairWarranty(existing.lastReturnedAt, Instant.now())) {
+                && repairWarranty(existing.lastReturnedAt, Instant.now()).covers()) {
             reopen(existing, "failed again on ticket #" + ticket.id);
             existing.ticketId = ticket.id;
             return existing;
@@ -157,7 +173,8 @@ public class RmaService {
             case RECEIVED -> genealogy.moveTo(c, LocationKind.STOCK, site.code + " store", r.siteId,
                     why + ": received back, on the spares shelf");
             case OPENED -> {
-                var refusal = RmaPolicy.refusalToReopen(r.lastReturnedAt, now);
+                var refusal = RmaPolicy.refusalToReopen(
+                        r.lastReturnedAt == null ? null : repairWarranty(r.lastReturnedAt, now));
                 if (refusal.isPresent()) {
                     throw new ProblemException(409, "Transition not allowed", refusal.get());
                 }

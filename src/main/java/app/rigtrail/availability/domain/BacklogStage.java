@@ -4,11 +4,35 @@ import java.util.Optional;
 
 /**
  * Where a unit that is down (or its failed part) waits in the repair pipeline, read from the states
- * of its ticket, its RMA case and the shipment carrying it (#6).
+ * of its ticket, its RMA case and the shipment carrying it (#6). This is the one definition of the
+ * stage (#13 item 1): the view backlog_item (R__backlog.sql) gives the states only, the dashboard's
+ * snapshot computes the stage here, and the forecast's {@code Stage} names these stages through it.
  */
 public enum BacklogStage {
-    AWAITING_DIAGNOSIS, AWAITING_SPARE, BENCH_REPAIR, AWAITING_RMA_SHIPMENT, IN_TRANSIT, CUSTOMS_HOLD, HUB_QUEUE,
-    HUB_REPAIR, RETURNING;
+    AWAITING_DIAGNOSIS("Awaiting diagnosis"), AWAITING_SPARE("Awaiting a spare"), BENCH_REPAIR("Bench repair"),
+    AWAITING_RMA_SHIPMENT("Awaiting RMA shipment"), IN_TRANSIT("In transit to a hub"), CUSTOMS_HOLD("Customs hold"),
+    HUB_QUEUE("Hub queue"), HUB_REPAIR("Repair at a hub"), RETURNING("Returning");
+
+    private final String label;
+
+    BacklogStage(String label) {
+        this.label = label;
+    }
+
+    /** The stage in the users' words. */
+    public String label() {
+        return label;
+    }
+
+    /** The label of a stage given by name; the name itself when it is none. */
+    public static String label(String stage) {
+        for (BacklogStage s : values()) {
+            if (s.name().equals(stage)) {
+                return s.label;
+            }
+        }
+        return stage;
+    }
 
     /**
      * The stage of an open item; empty when it is no longer in the backlog. {@code rmaState} and
@@ -49,7 +73,19 @@ public enum BacklogStage {
      * those, the rest queue.
      */
     public static int hubSplit(int atHub, int capacityPerWeek, int turnaroundDays) {
-        return (int) Math.min(atHub, Math.round(capacityPerWeek * turnaroundDays / 7.0));
+        return (int) Math.min(atHub, inRepairAtOnce(capacityPerWeek, turnaroundDays));
+    }
+
+    /**
+     * Whether the part {@code rank}-th in arrival order at its hub (1 = the oldest) is in repair: the
+     * first {@link #hubSplit} are.
+     */
+    public static boolean inRepair(long rank, int capacityPerWeek, int turnaroundDays) {
+        return rank >= 1 && rank <= inRepairAtOnce(capacityPerWeek, turnaroundDays);
+    }
+
+    private static long inRepairAtOnce(int capacityPerWeek, int turnaroundDays) {
+        return Math.round(capacityPerWeek * turnaroundDays / 7.0);
     }
 
     /** Median and P90 of ages in days (order statistics: the ceil(q n)-th smallest); NaN when empty. */

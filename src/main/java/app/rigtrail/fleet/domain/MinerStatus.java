@@ -39,11 +39,6 @@ public enum MinerStatus {
         return INSTALLED.stream().map(Enum::name).toList();
     }
 
-    /** Counted as available hashrate (a degraded unit still hashes). */
-    public boolean hashing() {
-        return this == HASHING || this == DEGRADED;
-    }
-
     /** The status in the users' words. */
     public String label() {
         return switch (this) {

@@ -18,8 +18,14 @@ public final class RmaPolicy {
 
     /** Dead-on-arrival claims must be opened within this many days of dispatch. */
     public static final int DOA_DAYS = 30;
-    /** A repaired part carries this warranty from its return: a re-failure inside it reopens the case. */
-    public static final int REPAIR_WARRANTY_DAYS = 30;
+    /**
+     * A repaired part's warranty from its return: whether a failure at the moment asked about falls inside
+     * it, and when it ends. The window is defined once, in SQL (refails_within_warranty and
+     * repair_warranty_ends of R__repair_outcome.sql), where the completed repairs count a re-failure by the
+     * same rule; the service asks it there. A re-failure inside it reopens the case.
+     */
+    public record RepairWarranty(Instant from, Instant endsAt, boolean covers) {
+    }
 
     private RmaPolicy() {
     }
@@ -90,12 +96,12 @@ public final class RmaPolicy {
     }
 
     /** In warranty when the machine's warranty runs, or when a repaired part comes back inside its 30 days. */
-    public static boolean inWarranty(LocalDate machineWarrantyEnd, Instant lastReturnedAt, Instant now) {
+    public static boolean inWarranty(LocalDate machineWarrantyEnd, RepairWarranty repair, Instant now) {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         if (machineWarrantyEnd != null && !machineWarrantyEnd.isBefore(today)) {
             return true;
         }
-        return lastReturnedAt != null && withinRepairWarranty(lastReturnedAt, now);
+        return repair != null && repair.covers();
     }
 
     /** The last day a dead-on-arrival claim can be opened for a part dispatched on that day. */
@@ -111,18 +117,13 @@ public final class RmaPolicy {
         return days >= 0 && days <= DOA_DAYS;
     }
 
-    public static boolean withinRepairWarranty(Instant returnedAt, Instant now) {
-        return !now.isBefore(returnedAt) && Duration.between(returnedAt, now).toDays() < REPAIR_WARRANTY_DAYS;
-    }
-
     /** A second return on the same case is allowed only inside the repair warranty. */
-    public static Optional<String> refusalToReopen(Instant lastReturnedAt, Instant now) {
-        if (lastReturnedAt == null) {
+    public static Optional<String> refusalToReopen(RepairWarranty sinceLastReturn) {
+        if (sinceLastReturn == null) {
             return Optional.of("the part has not come back from the hub yet");
         }
-        if (!withinRepairWarranty(lastReturnedAt, now)) {
-            return Optional.of("the 30-day repair warranty ended " + lastReturnedAt.plus(Duration.ofDays(REPAIR_WARRANTY_DAYS))
-                    + "; open a new case");
+        if (!sinceLastReturn.covers()) {
+            return Optional.of("the 30-day repair warranty ended " + sinceLastReturn.endsAt() + "; open a new case");
         }
         return Optional.empty();
     }

@@ -32,15 +32,7 @@ class MinerStatusTest {
     void aReceivedMachineIsCommissionedHashing() {
         assertEquals(EnumSet.of(MinerStatus.HASHING), MinerStatus.RECEIVED.allowedNext());
         assertFalse(MinerStatus.RECEIVED.installed());
-        assertFalse(MinerStatus.RECEIVED.hashing());
         assertFalse(MinerStatus.RETIRED.installed());
         assertTrue(MinerStatus.HASHING.installed() && MinerStatus.IN_REPAIR.installed());
-    }
-
-    @Test
-    void degradedUnitsStillHash() {
-        assertTrue(MinerStatus.DEGRADED.hashing());
-        assertFalse(MinerStatus.DOWN.hashing());
-        assertFalse(MinerStatus.IN_REPAIR.hashing());
     }
 }

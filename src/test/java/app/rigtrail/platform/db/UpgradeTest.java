@@ -99,8 +99,10 @@ class UpgradeTest {
             throw new IllegalStateException("creating the upgrade database failed: " + e.getMessage(), e);
         }
         String url = server.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+        // the previous release had no repeatable migrations (R__*.sql): they come with the upgrade
         Flyway.configure().dataSource(url, "postgres", "postgres").locations("filesystem:db-migrations")
-                .target(String.valueOf(PREVIOUS_RELEASE)).load().migrate();
+                .repeatableSqlMigrationPrefix("NOT_IN_THE_PREVIOUS_RELEASE_").target(String.valueOf(PREVIOUS_RELEASE))
+                .load().migrate();
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute(Files.readString(Path.of("src/test/resources/upgrade/previous-release-data.sql"),
                     StandardCharsets.UTF_8));
@@ -184,6 +186,14 @@ class UpgradeTest {
         assertEquals(new TreeMap<>(RELEASED_CHECKSUMS), released, "V1 to V" + PREVIOUS_RELEASE + " were released with "
                 + "these checksums and must never change: databases upgraded from the previous release would refuse to "
                 + "start (Flyway validate); add a new migration instead");
+        // the repeatable migrations (views and pure functions, R__*.sql) ran once each, after the versioned ones
+        long repeatables;
+        try (Stream<Path> files = Files.list(Path.of("db-migrations"))) {
+            repeatables = files.filter(p -> p.getFileName().toString().matches("R__.*\\.sql")).count();
+        }
+        assertTrue(repeatables > 0, "the release has repeatable migrations");
+        assertEquals(repeatables, count("select count(*) from flyway_schema_history where version is null and success "
+                + "and installed_rank > (select max(installed_rank) from flyway_schema_history where version is not null)"));
         // two runs: the previous release's, then the app's start migrated the rest
         assertEquals(1, count("select count(*) from flyway_schema_history a join flyway_schema_history b "
                 + "on a.version = '" + PREVIOUS_RELEASE + "' and b.version = '" + (PREVIOUS_RELEASE + 1) + "' "

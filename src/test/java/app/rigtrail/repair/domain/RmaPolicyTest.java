@@ -45,15 +45,22 @@ class RmaPolicyTest {
     void warrantyFromTheMachineOrFromARecentRepair() {
         assertTrue(RmaPolicy.inWarranty(LocalDate.of(2026, 11, 22), null, NOW));
         assertFalse(RmaPolicy.inWarranty(LocalDate.of(2026, 11, 21), null, NOW));
-        assertTrue(RmaPolicy.inWarranty(LocalDate.of(2020, 1, 1), NOW.minus(Duration.ofDays(29)), NOW));
-        assertFalse(RmaPolicy.inWarranty(LocalDate.of(2020, 1, 1), NOW.minus(Duration.ofDays(30)), NOW));
+        Instant returned = NOW.minus(Duration.ofDays(29));
+        assertTrue(RmaPolicy.inWarranty(LocalDate.of(2020, 1, 1),
+                new RmaPolicy.RepairWarranty(returned, returned.plus(Duration.ofDays(30)), true), NOW));
+        assertFalse(RmaPolicy.inWarranty(LocalDate.of(2020, 1, 1),
+                new RmaPolicy.RepairWarranty(returned, returned.plus(Duration.ofDays(30)), false), NOW));
     }
 
     @Test
-    void aSecondReturnOnlyInsideThirtyDaysOfComingBack() {
-        assertTrue(RmaPolicy.refusalToReopen(NOW.minus(Duration.ofDays(29).plusHours(23)), NOW).isEmpty());
-        assertTrue(RmaPolicy.refusalToReopen(NOW.minus(Duration.ofDays(30)), NOW).isPresent());
-        assertTrue(RmaPolicy.refusalToReopen(null, NOW).isPresent());
+    void aSecondReturnOnlyInsideTheRepairWarranty() {
+        // the window itself is SQL's (RepairWarrantySqlTest); the policy says what follows from it
+        Instant returned = NOW.minus(Duration.ofDays(31));
+        Instant ends = returned.plus(Duration.ofDays(30));
+        assertTrue(RmaPolicy.refusalToReopen(new RmaPolicy.RepairWarranty(returned, ends, true)).isEmpty());
+        assertEquals(java.util.Optional.of("the 30-day repair warranty ended " + ends + "; open a new case"),
+                RmaPolicy.refusalToReopen(new RmaPolicy.RepairWarranty(returned, ends, false)));
+        assertTrue(RmaPolicy.refusalToReopen(null).isPresent());
     }
 
     @Test

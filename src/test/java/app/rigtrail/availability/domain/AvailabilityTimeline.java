@@ -16,8 +16,10 @@ import app.rigtrail.fleet.domain.MinerStatus;
  * commissioning) until it is RETIRED, and only up to
  * {@code now}: today counts the part of the day gone by. Days are UTC days.
  *
- * <p>This is the definition the dashboard's daily aggregates must reproduce (issue #6); the tests
- * hold it to hand computation.
+ * <p>A test oracle: an independent derivation, by machine and by second, of what the dashboard's daily
+ * aggregates compute by status event (issue #6). The app's definition of the rates is SQL's, once
+ * (status_rates and degraded_share in R__availability_rates.sql, #13 item 1); this restates it on purpose
+ * so that the two are checked against each other, and the tests hold both to hand computation.
  */
 public final class AvailabilityTimeline {
 
@@ -76,7 +78,7 @@ public final class AvailabilityTimeline {
                     break;
                 }
                 if (status.installed()) { // a machine RECEIVED from an order counts from its commissioning
-                    double unit = status.hashing() ? 1 : 0;
+                    double unit = status == MinerStatus.HASHING || status == MinerStatus.DEGRADED ? 1 : 0;
                     double rate = status == MinerStatus.HASHING ? 1 : status == MinerStatus.DEGRADED ? m.degradedShare() : 0;
                     spread(Math.max(t, start), Math.min(next, end), start, m.nameplateThs(), unit, rate, installed,
                             hashing, nameplate, delivered);
