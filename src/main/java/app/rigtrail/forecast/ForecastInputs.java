@@ -250,6 +250,110 @@ public class ForecastInputs {
         return new Snapshot(fleet, baseline, summary);
     }
 
+    /**
+     * Days from a machine's receipt to hashing (racked, configured, pool set) assumed for the forecast:
+     * a crew commissions a delivery within a few days (docs/machine-orders.md, "In the forecast").
+     */
+    public static final int COMMISSIONING_LAG_DAYS = 3;
+
+    /**
+     * The open machine orders a forecast starts from and the capacity plan it is compared with.
+     *
+     * @param targets the plan's TH/s per month (the fleet's, or the one site's); empty when none applies
+     * @param planScope what the targets are for, in words ("the fleet", "site TX1"), or why there are none
+     */
+    public record Orders(app.rigtrail.forecast.domain.OrderPipeline.Book book, Map<java.time.YearMonth, Double> targets,
+            String planScope, Map<String, Object> summary) {
+    }
+
+    @Inject
+    app.rigtrail.growth.MachineOrderService machineOrders;
+
+    /**
+     * The open orders for new machines (placed, being delivered, delivered and commissioning) of the
+     * filter's sites, vendors and model, with days counted from {@code start}; each vendor's latest
+     * order as its offer (model, TH/s, price, quoted lead) for orders moved to it; the fleet's (or one
+     * site's) capacity targets.
+     */
+    @Transactional
+    public Orders orders(Filter filter, LocalDate start, LocalDate today, Baseline.Context context) {
+        List<String> siteFilter = upper(filter == null ? null : filter.sites());
+        List<String> vendorFilter = upper(filter == null ? null : filter.vendors());
+        String model = filter == null ? null : filter.model();
+        java.util.Set<app.rigtrail.fleet.domain.Vendor> vendors = new java.util.HashSet<>();
+        for (String v : vendorFilter) {
+            vendors.add(app.rigtrail.fleet.domain.Vendor.valueOf(v));
+        }
+        List<app.rigtrail.forecast.domain.OrderPipeline.Order> orders = new ArrayList<>();
+        long units = 0;
+        double ths = 0;
+        for (app.rigtrail.growth.domain.OpenMachineOrder o : machineOrders.openOrders(
+                siteFilter.isEmpty() ? null : new java.util.HashSet<>(siteFilter), vendors, today)) {
+            if (model != null && !model.equalsIgnoreCase(o.model())) {
+                continue;
+            }
+            List<app.rigtrail.forecast.domain.OrderPipeline.Lot> lots = new ArrayList<>();
+            for (app.rigtrail.growth.domain.OpenMachineOrder.InboundLot l : o.lots()) {
+                var stage = switch (l.shipmentState()) {
+                    case "CREATED", "READY" -> app.rigtrail.forecast.domain.OrderPipeline.LotStage.AT_VENDOR;
+                    case "CLEARED", "DELIVERED" -> app.rigtrail.forecast.domain.OrderPipeline.LotStage.AT_SITE;
+                    default -> l.inCustoms() ? app.rigtrail.forecast.domain.OrderPipeline.LotStage.HELD
+                            : app.rigtrail.forecast.domain.OrderPipeline.LotStage.ON_THE_WAY;
+                };
+                LocalDate ship = l.shippedOn() != null ? l.shippedOn() : o.expectedShipOn();
+                LocalDate arrival = l.expectedArrivalOn() != null ? l.expectedArrivalOn() : o.expectedArrivalOn();
+                int age = l.holdAgeDays() == null ? 0 : Math.max(0, l.holdAgeDays());
+                lots.add(new app.rigtrail.forecast.domain.OrderPipeline.Lot(l.units(), stage, days(start, ship),
+                        days(start, arrival), age));
+            }
+            orders.add(new app.rigtrail.forecast.domain.OrderPipeline.Order(o.orderId(), o.label(), o.vendor().name(),
+                    o.model(), o.siteCode(), o.nameplateThsPerUnit(), o.unitPriceCents(), o.depositPaidCents(),
+                    o.quantity(), o.quotedLeadDays(), days(start, o.expectedShipOn()), days(start, o.expectedArrivalOn()),
+                    o.unitsOnOrder(), o.awaitingCommissioning(), lots));
+            units += o.leftToDeliver() + o.awaitingCommissioning();
+            ths += (o.leftToDeliver() + o.awaitingCommissioning()) * o.nameplateThsPerUnit();
+        }
+        Map<String, app.rigtrail.forecast.domain.OrderPipeline.Offer> offers = new HashMap<>();
+        for (Object row : em.createNativeQuery("""
+                select distinct on (o.vendor) o.vendor, mm.name, mm.hashrate_ths, o.unit_price_cents, o.quoted_lead_days
+                from machine_order o join miner_model mm on mm.id = o.model_id
+                order by o.vendor, o.ordered_on desc, o.id desc""").getResultList()) {
+            Object[] r = (Object[]) row;
+            offers.put((String) r[0], new app.rigtrail.forecast.domain.OrderPipeline.Offer((String) r[0], (String) r[1],
+                    ((Number) r[2]).doubleValue(), ((Number) r[3]).longValue(), ((Number) r[4]).intValue()));
+        }
+        Map<java.time.YearMonth, Double> targets = new java.util.TreeMap<>();
+        String scope;
+        if (!vendorFilter.isEmpty() || model != null) {
+            scope = "none: the plan is for sites and the fleet, and this forecast keeps one vendor or model";
+        } else if (siteFilter.size() > 1) {
+            scope = "none: the plan has targets for the fleet or for one site";
+        } else {
+            scope = siteFilter.isEmpty() ? "the fleet" : "site " + siteFilter.get(0);
+            for (Object row : em.createNativeQuery("""
+                    select t.month, t.target_ths from capacity_target t left join site s on s.id = t.site_id
+                    where (cast(?1 as varchar) is null and t.site_id is null) or s.code = cast(?1 as varchar)""")
+                    .setParameter(1, siteFilter.isEmpty() ? null : siteFilter.get(0)).getResultList()) {
+                Object[] r = (Object[]) row;
+                LocalDate month = r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0];
+                targets.put(java.time.YearMonth.from(month), ((Number) r[1]).doubleValue());
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("openOrders", orders.size());
+        summary.put("machinesToCome", units);
+        summary.put("thsToCome", ths);
+        summary.put("commissioningLagDays", COMMISSIONING_LAG_DAYS);
+        summary.put("planScope", scope);
+        summary.put("newMachinesFail", false);
+        return new Orders(new app.rigtrail.forecast.domain.OrderPipeline.Book(orders, offers, COMMISSIONING_LAG_DAYS,
+                context.freeDays(), context.storageCentsPerUnitDay()), targets, scope, summary);
+    }
+
+    private static int days(LocalDate from, LocalDate to) {
+        return to == null ? 0 : (int) java.time.temporal.ChronoUnit.DAYS.between(from, to);
+    }
+
     /** Fewer shipments than this and a hub's transit stays at its fixed days. */
     static final int MIN_TRANSIT_OBSERVATIONS = 20;
     /** Free days of a customs hold assumed before any hold with a last free day is recorded. */

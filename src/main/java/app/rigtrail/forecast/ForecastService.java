@@ -354,6 +354,15 @@ public class ForecastService {
             exact.add(AnalyticForecast.run(empty, plan, WARMUP_DAYS, p.horizon(), SHIP_EVERY_DAYS));
         }
         Map<String, Object> result = assemble(p, snap, runs, exact, initialState, warmup, plans);
+        if (p.request().fleet() == null) {
+            // the open machine orders against the capacity plan (#15): an engine of its own, its own draws
+            ForecastInputs.Orders orders = inputs.orders(p.request().filter() == null ? null
+                    : p.request().filter().toFilter(), p.start(), DwellService.today(), snap.baseline().context());
+            snap.summary().put("machineOrders", orders.summary());
+            result.putAll(ForecastGrowth.report(names, p.scenarios().stream().map(s -> s.id).toList(), p.parameters(),
+                    orders, fleet, plans, runs, p.start(), warmup, p.horizon(), p.replications(), p.seed(),
+                    p.hashprice()));
+        }
         Map<String, Object> inputsDoc = new LinkedHashMap<>();
         inputsDoc.put("request", p.request());
         inputsDoc.put("seed", p.seed());

@@ -163,15 +163,18 @@ public class ScenarioPages {
         try {
             ScenarioParameters p = scenarios.parameters(s);
             List<Rule> rules = new ArrayList<>();
+            Integer machineLead = null;
             for (Rule r : p.rules()) {
                 if (!(vendor.equals(r.vendor()) && r.partKind() == null && !r.targeted())) {
                     rules.add(r);
+                } else if (r.newMachineLeadDays() != null) {
+                    machineLead = r.newMachineLeadDays(); // the sliders do not show it: kept as it was
                 }
             }
             rules.add(new Rule(vendor, null, null, number(f, "failureRateScale"), optional(f, "benchShare"),
                     optional(f, "vendorHubShare"), optional(f, "onshoreShare"), optional(f, "scrapShare"), null,
                     number(f, "heldShareScale"), number(f, "holdScale"), null, null, null,
-                    (int) Math.round(number(f, "sparesLeadDays")), f.checked("ordersAllowed"), null,
+                    (int) Math.round(number(f, "sparesLeadDays")), f.checked("ordersAllowed"), machineLead,
                     number(f, "tariffPercent"), null, f.checked("vendorHubsOpen"), f.checked("firmwareSupport")));
             List<HubRule> hubs = new ArrayList<>();
             for (String code : form.getOrDefault("hub", List.of())) {
@@ -186,7 +189,8 @@ public class ScenarioPages {
                     : p.effectiveAfterDays();
             // the page edits the first change; its fallback and later phases are kept as they are
             ScenarioParameters next = new ScenarioParameters(dated ? LocalDate.parse(date) : null,
-                    p.firmwareOffFailureFactor(), rules, hubs, dated ? null : afterDays, p.fallback(), p.phases());
+                    p.firmwareOffFailureFactor(), rules, hubs, dated ? null : afterDays, p.fallback(), p.phases(),
+                    p.machineOrders());
             scenarios.update(id, new ScenarioInput(f.get("name"), f.get("description"), null, next,
                     f.version(), f.get("reason")));
             return Response.seeOther(URI.create("/scenarios/" + id + "?vendor=" + vendor)).build();

@@ -55,11 +55,12 @@ public final class BuiltInScenarios {
         Rule canaan = new Rule("CANAAN", null, null, null, null, null, null, null, null, 1.5, null, null, null, null,
                 90, true, 180, 10.0, 1.2, true, true);
         return new BuiltIn("entity-list", "Entity list",
-                "Bitmain is entity-listed: no new orders, firmware support frozen, its repair centres cannot move "
-                        + "parts across the border. Repairs go to onshore partners with their limited capacity, to the "
+                "Bitmain is entity-listed: no new orders, machines not shipped by then never come (deposits lost), "
+                        + "firmware support frozen, its repair centres cannot move parts across the border. Repairs go to onshore partners with their limited capacity, to the "
                         + "bench or to scrap; competitors' lead times stretch under the pivot.",
                 new ScenarioParameters(null, 1.15, List.of(bitmain, microbt, canaan), List.of(), AFTER_DAYS,
-                        "BENCH"));
+                        "BENCH", null, List.of(new ScenarioParameters.OrderRule("BITMAIN", null, null, true, "LOST",
+                                null, null, null, null, null, null))));
     }
 
     private static Rule with(String vendor, Double tariff, Double price, Double heldScale, Double holdScale) {

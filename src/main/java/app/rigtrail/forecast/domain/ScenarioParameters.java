@@ -11,13 +11,42 @@ import java.util.List;
  * later, narrower rule can refine an earlier, broader one.
  */
 public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFailureFactor, List<Rule> rules,
-        List<HubRule> hubs, Integer effectiveAfterDays, String fallback, List<Phase> phases) {
+        List<HubRule> hubs, Integer effectiveAfterDays, String fallback, List<Phase> phases,
+        List<OrderRule> machineOrders) {
 
     /** A scenario of one change. */
     public ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFailureFactor, List<Rule> rules,
             List<HubRule> hubs, Integer effectiveAfterDays, String fallback) {
-        this(effectiveDate, firmwareOffFailureFactor, rules, hubs, effectiveAfterDays, fallback, null);
+        this(effectiveDate, firmwareOffFailureFactor, rules, hubs, effectiveAfterDays, fallback, null, null);
     }
+
+    /** A scenario without rules for machine orders. */
+    public ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFailureFactor, List<Rule> rules,
+            List<HubRule> hubs, Integer effectiveAfterDays, String fallback, List<Phase> phases) {
+        this(effectiveDate, firmwareOffFailureFactor, rules, hubs, effectiveAfterDays, fallback, phases, null);
+    }
+
+    /**
+     * What a scenario does to the open orders for new machines of one vendor (docs/scenarios.md,
+     * "New machines"), from its phase's day: a lead time ({@code leadDays}, or the quoted one times
+     * {@code leadTimeScale}: competitors stretched under a pivot), deliveries stopped (an entity list:
+     * units not shipped by then never ship; {@code undelivered} says whether their deposits are
+     * {@code REFUNDED} or {@code LOST}), a share of the units still on order moved to another vendor
+     * ({@code moveShare} to {@code moveTo}, at that vendor's price and TH/s per machine), and the route:
+     * {@code DIRECT} or {@code GREY} (third-country transit: {@code greyAddedDays} more, its own held
+     * share and seizure share; a grey route still delivers when direct deliveries are stopped).
+     */
+    public record OrderRule(String vendor, Integer leadDays, Double leadTimeScale, Boolean deliveriesStopped,
+            String undelivered, String moveTo, Double moveShare, String route, Integer greyAddedDays,
+            Double greyHeldShare, Double greySeizureShare) {
+
+        public static OrderRule lead(String vendor, int days) {
+            return new OrderRule(vendor, days, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    public static final List<String> UNDELIVERED = List.of("REFUNDED", "LOST");
+    public static final List<String> ORDER_ROUTES = List.of("DIRECT", "GREY");
 
     /**
      * A later phase: from its day (days after the start, or a date) its rules and hub changes apply on
@@ -25,11 +54,17 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
      * fallback, if set, replaces the one before.
      */
     public record Phase(Integer effectiveAfterDays, LocalDate effectiveDate, List<Rule> rules, List<HubRule> hubs,
-            String fallback) {
+            String fallback, List<OrderRule> machineOrders) {
 
         public Phase {
             rules = rules == null ? List.of() : List.copyOf(rules);
             hubs = hubs == null ? List.of() : List.copyOf(hubs);
+            machineOrders = machineOrders == null ? List.of() : List.copyOf(machineOrders);
+        }
+
+        public Phase(Integer effectiveAfterDays, LocalDate effectiveDate, List<Rule> rules, List<HubRule> hubs,
+                String fallback) {
+            this(effectiveAfterDays, effectiveDate, rules, hubs, fallback, null);
         }
 
         public int day(LocalDate start) {
@@ -113,11 +148,20 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
         rules = rules == null ? List.of() : List.copyOf(rules);
         hubs = hubs == null ? List.of() : List.copyOf(hubs);
         phases = phases == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(phases));
+        machineOrders = machineOrders == null ? List.of()
+                : java.util.Collections.unmodifiableList(new ArrayList<>(machineOrders));
     }
 
     /** Whether anything changes from the baseline. */
     public boolean changesAnything() {
         return !rules.isEmpty() || !hubs.isEmpty() || fallback != null || !phases.isEmpty();
+    }
+
+    /** Whether any rule changes the open machine orders (they do not change failures or repairs). */
+    public boolean changesOrders() {
+        return !machineOrders.isEmpty() || phases.stream().anyMatch(p -> !p.machineOrders().isEmpty())
+                || rules.stream().anyMatch(r -> r.newMachineLeadDays() != null)
+                || phases.stream().anyMatch(p -> p.rules().stream().anyMatch(r -> r.newMachineLeadDays() != null));
     }
 
     /** What happens to a part no open hub takes (BENCH when not set). */
@@ -171,6 +215,7 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
         }
         rules(out, "", rules, vendors, partKinds, sites, models);
         hubs(out, "", hubs, hubCodes);
+        orderRules(out, "", machineOrders, vendors);
         if (phases.size() > MAX_PHASES) {
             out.add(new String[] {"phases", "at most " + MAX_PHASES + " phases"});
         }
@@ -201,6 +246,7 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
             }
             rules(out, at, ph.rules(), vendors, partKinds, sites, models);
             hubs(out, at, ph.hubs(), hubCodes);
+            orderRules(out, at, ph.machineOrders(), vendors);
         }
         return out;
     }
@@ -291,6 +337,55 @@ public record ScenarioParameters(LocalDate effectiveDate, Double firmwareOffFail
                             "must be LOGNORMAL, WEIBULL or FIXED"});
                 }
             }
+        }
+    }
+
+    private static void orderRules(List<String[]> out, String prefix, List<OrderRule> rules, List<String> vendors) {
+        for (int i = 0; i < rules.size(); i++) {
+            OrderRule r = rules.get(i);
+            String at = prefix + "machineOrders[" + i + "].";
+            if (r == null) {
+                out.add(new String[] {prefix + "machineOrders[" + i + "]", "must not be null"});
+                continue;
+            }
+            if (r.vendor() == null || !vendors.contains(r.vendor())) {
+                out.add(new String[] {at + "vendor", r.vendor() == null ? "is required (the vendor whose orders change)"
+                        : "unknown vendor " + r.vendor() + " (one of " + vendors + ")"});
+            }
+            if (r.leadDays() != null && r.leadTimeScale() != null) {
+                out.add(new String[] {at + "leadTimeScale", "give either leadDays or leadTimeScale, not both"});
+            }
+            range(out, at + "leadDays", r.leadDays() == null ? null : r.leadDays().doubleValue(), 0, 730);
+            range(out, at + "leadTimeScale", r.leadTimeScale(), 0.1, 20);
+            if (r.undelivered() != null && !UNDELIVERED.contains(r.undelivered())) {
+                out.add(new String[] {at + "undelivered", "must be one of " + UNDELIVERED});
+            }
+            if (r.undelivered() != null && !Boolean.TRUE.equals(r.deliveriesStopped())) {
+                out.add(new String[] {at + "undelivered", "says what happens to undelivered machines when deliveries "
+                        + "stop: set deliveriesStopped too"});
+            }
+            if (r.moveShare() != null || r.moveTo() != null) {
+                if (r.moveTo() == null || !vendors.contains(r.moveTo())) {
+                    out.add(new String[] {at + "moveTo", r.moveTo() == null ? "is required to move orders"
+                            : "unknown vendor " + r.moveTo() + " (one of " + vendors + ")"});
+                } else if (r.moveTo().equals(r.vendor())) {
+                    out.add(new String[] {at + "moveTo", "must be another vendor than " + r.vendor()});
+                }
+                if (r.moveShare() == null) {
+                    out.add(new String[] {at + "moveShare", "is required to move orders (0 to 1)"});
+                }
+                range(out, at + "moveShare", r.moveShare(), 0, 1);
+            }
+            if (r.route() != null && !ORDER_ROUTES.contains(r.route())) {
+                out.add(new String[] {at + "route", "must be one of " + ORDER_ROUTES});
+            }
+            boolean greyFields = r.greyAddedDays() != null || r.greyHeldShare() != null || r.greySeizureShare() != null;
+            if (greyFields && !"GREY".equals(r.route())) {
+                out.add(new String[] {at + "route", "the grey route's days and shares need \"route\": \"GREY\""});
+            }
+            range(out, at + "greyAddedDays", r.greyAddedDays() == null ? null : r.greyAddedDays().doubleValue(), 0, 365);
+            range(out, at + "greyHeldShare", r.greyHeldShare(), 0, 1);
+            range(out, at + "greySeizureShare", r.greySeizureShare(), 0, 1);
         }
     }
 
