@@ -23,13 +23,13 @@ import app.rigtrail.forecast.domain.ScenarioParameters;
  * and in customs, capital; and the comparison "what it costs to hit the plan", paired against the
  * first scenario (the same failure draws and the same order draws in every scenario).
  */
-final class ForecastGrowth {
+public final class ForecastGrowth {
 
     private ForecastGrowth() {
     }
 
     /** What the result adds: {@code growth} (one per scenario) and {@code planComparison}. */
-    static Map<String, Object> report(List<String> names, List<Long> ids, List<ScenarioParameters> params,
+    public static Map<String, Object> report(List<String> names, List<Long> ids, List<ScenarioParameters> params,
             ForecastInputs.Orders orders, Fleet fleet, List<Plan> plans, List<Run> runs, LocalDate start, int warmup,
             int horizon, int reps, long seed, double hashprice) {
         double installed = fleet.nameplateThs();

@@ -58,7 +58,7 @@ public class ForecastPages {
 
         static native TemplateInstance studio$run(ForecastJobs.Job job, String message);
 
-        static native TemplateInstance result(Map<String, Object> summary, String chartJson);
+        static native TemplateInstance result(Map<String, Object> summary, String chartJson, Growth growth);
     }
 
     @Inject
@@ -152,7 +152,104 @@ public class ForecastPages {
         summary.put("elapsedMs", f.elapsedMs);
         summary.put("machines", doc.path("fleet").path("machines").asLong());
         summary.put("scenarioIds", joinIds(doc));
-        return Templates.result(summary, write(chartData(doc)));
+        return Templates.result(summary, write(chartData(doc)), growth(doc));
+    }
+
+    /** The new machines of a forecast in words: what it costs to hit the plan, per scenario and against the first. */
+    public record Growth(boolean shown, String orders, String plan, String message, List<PlanRow> rows,
+            List<DifferenceRow> differences, List<OrderRow> scenarios) {
+    }
+
+    public record PlanRow(String scenario, String reached, String shortAtHorizon, String daysShort, String value,
+            String spent, String stranded, String costPerTh) {
+    }
+
+    public record DifferenceRow(String name, String shortAtHorizon, String daysShort, String value, String spent) {
+    }
+
+    public record OrderRow(String scenario, String added, String commissioned, String inCustomsEnd, String seized,
+            String neverShipped, String moved, String fees, String notHashing) {
+    }
+
+    static Growth growth(JsonNode doc) {
+        JsonNode c = doc.path("planComparison");
+        if (c.isMissingNode() || !doc.has("growth")) {
+            return new Growth(false, null, null, null, List.of(), List.of(), List.of());
+        }
+        JsonNode mo = doc.path("fleet").path("machineOrders");
+        String orders = mo.path("openOrders").asInt() == 0
+                ? "No open machine orders: the installed base stays as it is today."
+                : String.format(java.util.Locale.ROOT, "%d open machine orders, %s machines (%s TH/s) still to be "
+                        + "installed, each batch on its expected date, through customs, then %d days to commission. "
+                        + "New machines add to the installed and hashing TH/s from the day they are commissioned; "
+                        + "their own failures are not simulated within the horizon.", mo.path("openOrders").asInt(),
+                        num(mo.path("machinesToCome").asDouble()), num(mo.path("thsToCome").asDouble()),
+                        mo.path("commissioningLagDays").asInt());
+        String plan = c.path("finalTargetMonth").isNull() || c.path("finalTargetMonth").isMissingNode() ? null
+                : String.format(java.util.Locale.ROOT, "Plan for %s: %s TH/s installed by the end of %s (%s TH/s "
+                        + "installed today). Hashrate-days short of the plan are valued at $%s per TH per day.",
+                        c.path("scope").asText(), num(c.path("finalTargetThs").asDouble()),
+                        month(c.path("finalTargetMonth").asText()), num(c.path("installedThsToday").asDouble()),
+                        c.path("hashpriceUsdPerThDay").asText());
+        List<PlanRow> rows = new ArrayList<>();
+        for (JsonNode r : c.path("rows")) {
+            String reached = r.path("monthReached").isNull()
+                    ? "Not within the horizon (" + pct(r.path("shareReached").asDouble()) + " of runs reach it)"
+                    : month(r.path("monthReached").asText()) + " (" + pct(r.path("shareReached").asDouble())
+                            + " of runs reach it within the horizon)";
+            rows.add(new PlanRow(r.path("name").asText(), reached, band(r.path("shortAtHorizonThs"), ""),
+                    band(r.path("hashrateDaysShortThDays"), ""), band(r.path("valueLostUsd"), "$"),
+                    "$" + num(r.path("capitalSpentUsd").path("mean").asDouble()),
+                    "$" + num(r.path("capitalStrandedUsd").path("mean").asDouble()),
+                    r.path("costPerInstalledThUsd").isNull() ? "nothing installed"
+                            : "$" + num(r.path("costPerInstalledThUsd").asDouble())));
+        }
+        List<DifferenceRow> diffs = new ArrayList<>();
+        for (JsonNode d : c.path("differences")) {
+            diffs.add(new DifferenceRow(d.path("name").asText(), ci(d.path("shortAtHorizonThs"), ""),
+                    ci(d.path("hashrateDaysShortThDays"), ""), ci(d.path("valueLostUsd"), "$"),
+                    ci(d.path("capitalSpentUsd"), "$")));
+        }
+        List<OrderRow> scenarios = new ArrayList<>();
+        int last = doc.path("dates").size() - 1;
+        for (JsonNode g : doc.path("growth")) {
+            JsonNode t = g.path("totals");
+            scenarios.add(new OrderRow(g.path("name").asText(), band(t.path("addedThs"), ""),
+                    num(t.path("machinesCommissioned").path("mean").asDouble()),
+                    num(g.path("machinesInCustoms").path("mean").path(last).asDouble()),
+                    num(t.path("machinesSeized").path("mean").asDouble()),
+                    num(t.path("machinesNeverShipped").path("mean").asDouble()),
+                    num(t.path("machinesMoved").path("mean").asDouble()), "$" + num(t.path("storageFeesUsd").path("mean")
+                            .asDouble()), "$" + num(t.path("capitalNotHashingUsd").path("mean").asDouble())));
+        }
+        return new Growth(true, orders, plan, c.path("message").asText(null), rows, diffs, scenarios);
+    }
+
+    private static String num(double v) {
+        return String.format(java.util.Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v);
+    }
+
+    private static String month(String yearMonth) {
+        java.time.YearMonth m = java.time.YearMonth.parse(yearMonth);
+        return m.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + m.getYear();
+    }
+
+    private static String band(JsonNode b, String unit) {
+        return unit + num(b.path("mean").asDouble()) + " [" + unit + num(b.path("p10").asDouble()) + ", " + unit
+                + num(b.path("p90").asDouble()) + "]";
+    }
+
+    private static String ci(JsonNode b, String unit) {
+        return signed(b.path("mean").asDouble(), unit) + " [" + signed(b.path("ciLow").asDouble(), unit) + ", "
+                + signed(b.path("ciHigh").asDouble(), unit) + "]";
+    }
+
+    private static String signed(double v, String unit) {
+        return (v < -0.5 ? "-" : v > 0.5 ? "+" : "") + unit + num(Math.abs(v));
     }
 
     /** What the charts and tables need: the fleet-level bands, backlog means, totals, differences, sites at the end. */
@@ -191,6 +288,14 @@ public class ForecastPages {
             ObjectNode backlog = o.putObject("backlog");
             s.get("fleet").get("backlog").fields().forEachRemaining(e -> backlog.set(e.getKey(), e.getValue().get("mean")));
             o.set("totals", s.get("totals"));
+            JsonNode grown = growthOf(doc, s.get("id"));
+            if (grown != null) {
+                ObjectNode installed = o.putObject("installedThs");
+                installed.set("mean", grown.path("installedThs").get("mean"));
+                installed.set("p10", grown.path("installedThs").get("p10"));
+                installed.set("p90", grown.path("installedThs").get("p90"));
+                installed.set("plan", grown.get("planThs"));
+            }
             var sites = o.putArray("sites");
             for (JsonNode g : s.get("sites")) {
                 ObjectNode row = sites.addObject();
@@ -201,6 +306,15 @@ public class ForecastPages {
             }
         }
         return out;
+    }
+
+    private static JsonNode growthOf(JsonNode doc, JsonNode id) {
+        for (JsonNode g : doc.path("growth")) {
+            if (g.path("scenario").equals(id)) {
+                return g;
+            }
+        }
+        return null;
     }
 
     /** A stage in the users' words: the dashboard's labels, and the two stages only the forecast has. */

@@ -89,6 +89,18 @@
         backgroundColor: stageColors[k], borderColor: stageColors[k], borderWidth: 1, pointRadius: 0, fill: true })) },
       options: { animation: false, scales: { y: { stacked: true, min: 0, max: backlogMax, title: { display: true, text: 'parts (machines awaiting a spare)' } },
         x: { ticks: { maxTicksLimit: 8 } } }, plugins: { legend: { labels: { boxWidth: 10 } } } } }));
+    const host = document.getElementById('installed');
+    if (host && s.installedThs) {
+      const ic = panel(host, s.name + ': installed TH/s', s.id);
+      ic.dataset.band = 'installed';
+      charts.push(new Chart(ic, { type: 'line',
+        data: { labels: dates, datasets: [
+          { label: 'P90', data: s.installedThs.p90, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: '+1' },
+          { label: 'P10', data: s.installedThs.p10, borderWidth: 0, pointRadius: 0, backgroundColor: c + '33', fill: false },
+          { label: 'installed, mean', data: s.installedThs.mean, borderColor: c, borderWidth: 2, pointRadius: 0 },
+          { label: 'plan', data: s.installedThs.plan, borderColor: '#333', borderWidth: 1, borderDash: [6, 3], pointRadius: 0, stepped: true, spanGaps: false }] },
+        options: { animation: false, scales: { y: { ticks: { callback: v => fmt(v) } }, x: { ticks: { maxTicksLimit: 8 } } } } }));
+    }
     const t = s.totals;
     const row = document.querySelector('#totals tbody').insertRow();
     row.insertCell().textContent = s.name;

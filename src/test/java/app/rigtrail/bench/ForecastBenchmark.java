@@ -47,6 +47,9 @@ public final class ForecastBenchmark {
         if (sections.contains("textbook")) {
             textbook(runs, reps, threads);
         }
+        if (sections.contains("orders")) {
+            orders(runs, reps, warmup, failureScale, threads);
+        }
         System.out.println(sink > 0 ? "" : " ");
     }
 
@@ -109,6 +112,101 @@ public final class ForecastBenchmark {
     private static int simulatedDays(List<Plan> plans, int days) {
         int shared = Math.min(days, plans.get(0).shockDay());
         return shared + plans.size() * (days - shared);
+    }
+
+    /**
+     * #15 item 6: the reference workload as ForecastService runs it (the Monte Carlo, then the orders
+     * against the plan: ForecastGrowth), without open machine orders and with 50 of them at every stage
+     * (on order, at the vendor, on the way, held in customs, waiting to be commissioned) over the 20 sites
+     * and both vendors, and a plan of a target a month; run back to back, alternating, and the ratio of
+     * the medians printed (target: within 10%).
+     */
+    private static void orders(int runs, int reps, int warmup, double failureScale, int threads) {
+        Fleet fleet = referenceFleet(100_000, 20);
+        Baseline baseline = referenceBaseline(fleet, failureScale);
+        List<Plan> plans = builtIns(baseline, fleet, warmup);
+        List<app.rigtrail.forecast.domain.ScenarioParameters> params = BuiltInScenarios.all().stream()
+                .map(BuiltInScenarios.BuiltIn::parameters).toList();
+        List<String> names = BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::name).toList();
+        MonteCarloForecast engine = new MonteCarloForecast(fleet,
+                new MonteCarloForecast.Settings(HORIZON, warmup, reps, 42, 7, threads));
+        java.util.Map<java.time.YearMonth, Double> targets = new java.util.TreeMap<>();
+        for (int m = 0; m < 7; m++) {
+            targets.put(java.time.YearMonth.from(START).plusMonths(m), fleet.nameplateThs() + 40_000.0 * (m + 1));
+        }
+        app.rigtrail.forecast.ForecastInputs.Orders none = new app.rigtrail.forecast.ForecastInputs.Orders(
+                new app.rigtrail.forecast.domain.OrderPipeline.Book(List.of(), java.util.Map.of(), 3, 5, 1_650),
+                targets, "the fleet", java.util.Map.of());
+        app.rigtrail.forecast.ForecastInputs.Orders fifty = new app.rigtrail.forecast.ForecastInputs.Orders(
+                fiftyOrders(fleet), targets, "the fleet", java.util.Map.of());
+        System.out.printf("%nOrders (#15 item 6): the reference workload (%,d miners, 3 scenarios x %,d replications, "
+                + "%d days) as ForecastService runs it, without and with 50 open machine orders (%,d machines)%n",
+                fleet.totalMachines(), reps, HORIZON, fifty.book().orders().stream()
+                        .mapToInt(o -> o.unitsToCome() + o.awaitingCommissioning()).sum());
+        long[] without = new long[runs];
+        long[] with = new long[runs];
+        for (int i = -2; i < runs; i++) {
+            for (int k = 0; k < 2; k++) {
+                app.rigtrail.forecast.ForecastInputs.Orders orders = k == 0 ? none : fifty;
+                long t0 = System.nanoTime();
+                List<MonteCarloForecast.Run> result = engine.run(plans, MonteCarloForecast.Monitor.NONE);
+                java.util.Map<String, Object> growth = app.rigtrail.forecast.ForecastGrowth.report(names,
+                        List.of(1L, 2L, 3L), params, orders, fleet, plans, result, START, warmup, HORIZON, reps, 42,
+                        0.05);
+                long t = System.nanoTime() - t0;
+                sink += result.get(0).hashrateDaysLost()[0] + growth.size();
+                if (i >= 0) {
+                    (k == 0 ? without : with)[i] = t;
+                }
+                System.out.printf("  %s %s %.3f s%n", k == 0 ? "without orders" : "with 50 orders  ",
+                        i < 0 ? "warm-up" : "run " + (i + 1), t / 1e9);
+            }
+        }
+        System.out.printf("Without orders: %s%n", spread(without, 1e9, "s"));
+        System.out.printf("With 50 orders: %s%n", spread(with, 1e9, "s"));
+        System.out.printf("  ratio of the medians, with / without: %.3f (target <= 1.10)%n", median(with) / median(without));
+    }
+
+    /** 50 open orders over the sites and vendors, at every stage, of 40 to 530 machines. */
+    private static app.rigtrail.forecast.domain.OrderPipeline.Book fiftyOrders(Fleet fleet) {
+        List<app.rigtrail.forecast.domain.OrderPipeline.Order> orders = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String vendor = fleet.vendors().get(i % fleet.vendors().size());
+            String site = fleet.sites().get(i % fleet.sites().size());
+            int units = 40 + (i * 97) % 500;
+            int ship = -20 + (i * 37) % 160;
+            List<app.rigtrail.forecast.domain.OrderPipeline.Lot> lots = new ArrayList<>();
+            int onOrder = units;
+            int awaiting = 0;
+            switch (i % 5) {
+                case 1 -> {
+                    lots.add(new app.rigtrail.forecast.domain.OrderPipeline.Lot(units / 2,
+                            app.rigtrail.forecast.domain.OrderPipeline.LotStage.ON_THE_WAY, -5, 9 + i % 10, 0));
+                    onOrder = units - units / 2;
+                }
+                case 2 -> {
+                    lots.add(new app.rigtrail.forecast.domain.OrderPipeline.Lot(units,
+                            app.rigtrail.forecast.domain.OrderPipeline.LotStage.HELD, -30, -10, 5 + i % 30));
+                    onOrder = 0;
+                }
+                case 3 -> {
+                    lots.add(new app.rigtrail.forecast.domain.OrderPipeline.Lot(units / 3,
+                            app.rigtrail.forecast.domain.OrderPipeline.LotStage.AT_VENDOR, ship, ship + 14, 0));
+                    awaiting = units / 3;
+                    onOrder = units - 2 * (units / 3);
+                }
+                default -> {
+                }
+            }
+            orders.add(new app.rigtrail.forecast.domain.OrderPipeline.Order(i, "MO" + i, vendor,
+                    "BITMAIN".equals(vendor) ? "S21" : "M60S", site, "BITMAIN".equals(vendor) ? 200 : 186,
+                    "BITMAIN".equals(vendor) ? 1_950_000 : 1_700_000, 30_000L * units, units + awaiting, 42, ship,
+                    ship + 14, onOrder, awaiting, lots));
+        }
+        return new app.rigtrail.forecast.domain.OrderPipeline.Book(orders, java.util.Map.of(
+                "MICROBT", new app.rigtrail.forecast.domain.OrderPipeline.Offer("MICROBT", "M60S", 186, 1_700_000, 60),
+                "CANAAN", new app.rigtrail.forecast.domain.OrderPipeline.Offer("CANAAN", "A1466", 150, 1_000_000, 70)),
+                3, 5, 1_650);
     }
 
     private static void reference(int runs, int reps, int warmup, double failureScale, int threads) {
