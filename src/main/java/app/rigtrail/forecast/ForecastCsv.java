@@ -11,8 +11,9 @@ import org.apache.commons.csv.CSVPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A forecast as one long CSV table: a row per scenario, group (fleet, site, vendor, analytic,
- * difference), metric and date, with mean, P10, P50, P90 and, for differences, the 95% interval.
+ * A forecast as one long CSV table: a row per scenario, group (fleet, site, vendor, analytic, growth,
+ * difference; plan and plan difference without a date, monthReached as the name), metric and date, with
+ * mean, P10, P50, P90 and, for differences, the 95% interval.
  */
 final class ForecastCsv {
 
@@ -56,6 +57,35 @@ final class ForecastCsv {
                     series(csv, dates, id, name, "analytic", "fleet", metric, analytic.get(metric));
                 }
             }
+            for (JsonNode g : doc.path("growth")) {
+                String id = g.get("scenario").asText();
+                String name = g.get("name").asText();
+                for (String metric : new String[] {"installedThs", "hashingThs", "machinesOnOrder", "machinesOnTheWay",
+                    "machinesInCustoms", "machinesAwaitingCommissioning"}) {
+                    band(csv, dates, id, name, "growth", "fleet", metric, g.get(metric));
+                }
+                for (String metric : new String[] {"planThs", "gapToPlanThs"}) {
+                    series(csv, dates, id, name, "growth", "fleet", metric, g.get(metric));
+                }
+            }
+            for (JsonNode r : doc.path("planComparison").path("rows")) {
+                for (String metric : new String[] {"shortAtHorizonThs", "hashrateDaysShortThDays", "valueLostUsd",
+                    "capitalSpentUsd", "capitalStrandedUsd"}) {
+                    JsonNode v = r.get(metric);
+                    csv.printRecord(r.get("scenario").asText(), r.get("name").asText(), "plan",
+                            r.path("monthReached").asText(""), metric, "", v.get("mean").asText(), v.get("p10").asText(),
+                            v.get("p50").asText(), v.get("p90").asText(), "", "");
+                }
+            }
+            for (JsonNode d : doc.path("planComparison").path("differences")) {
+                for (String metric : new String[] {"shortAtHorizonThs", "hashrateDaysShortThDays", "valueLostUsd",
+                    "capitalSpentUsd"}) {
+                    JsonNode v = d.get(metric);
+                    csv.printRecord(d.get("scenario").asText(), d.get("name").asText(), "plan difference",
+                            "versus " + d.get("versus").asText(), metric, "", v.get("mean").asText(), "", "", "",
+                            v.get("ciLow").asText(), v.get("ciHigh").asText());
+                }
+            }
             for (JsonNode d : doc.get("differences")) {
                 JsonNode a = d.get("availabilityHashrate");
                 for (int i = 0; i < dates.size(); i++) {
@@ -83,8 +113,9 @@ final class ForecastCsv {
     private static void series(CSVPrinter csv, JsonNode dates, String id, String scenario, String group, String key,
             String metric, JsonNode values) throws IOException {
         for (int i = 0; i < dates.size(); i++) {
-            csv.printRecord(id, scenario, group, key, metric, dates.get(i).asText(), values.get(i).asText(), "", "", "",
-                    "", "");
+            JsonNode v = values.get(i);
+            csv.printRecord(id, scenario, group, key, metric, dates.get(i).asText(), v == null || v.isNull() ? "" : v.asText(),
+                    "", "", "", "", "");
         }
     }
 }

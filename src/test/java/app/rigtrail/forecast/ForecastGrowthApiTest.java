@@ -100,8 +100,14 @@ class ForecastGrowthApiTest {
         assertEquals(0.0, f.getDouble("differences[0].hashrateDaysLostThDays.ciLow"));
         assertEquals(0.0, f.getDouble("differences[0].hashrateDaysLostThDays.ciHigh"));
 
-        // the result page says it in words
+        // the CSV carries the growth series and the plan table
         long forecast = f.getLong("id");
+        String csv = as(Tokens.MANAGER).get("/api/forecasts/" + forecast + "?format=csv").then().statusCode(200)
+                .extract().asString();
+        assertTrue(csv.contains(",growth,fleet,installedThs," + today + ","), "a growth row for day 0");
+        assertTrue(csv.contains(",plan,,hashrateDaysShortThDays,,"), "the plan table, not reached");
+        assertTrue(csv.contains(",plan difference,versus " + plain + ",shortAtHorizonThs,,"));
+        // the result page says it in words
         given().header("Authorization", Tokens.bearer(Tokens.MANAGER)).get("/forecasts/" + forecast).then()
                 .statusCode(200).body(containsString("What it costs to hit the plan"))
                 .body(containsString("Not within the horizon"))
