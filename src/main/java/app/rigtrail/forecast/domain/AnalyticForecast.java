@@ -208,8 +208,11 @@ public final class AnalyticForecast {
                                 continue;
                             }
                             double[] survival = laws.laws[q];
-                            for (int t = Math.max(u, from); t < days; t++) {
-                                m[t] += lambda * survival[t - u];
+                            int t0 = Math.max(u, from);
+                            int off = t0 - u;
+                            int len = days - t0;
+                            for (int i = 0; i < len; i++) {
+                                m[t0 + i] += lambda * survival[off + i];
                             }
                         }
                     }
@@ -251,11 +254,28 @@ public final class AnalyticForecast {
         }
         double p = Math.exp(-mean);
         double sum = 0;
-        for (int x = 0; x < s; x++) {
-            sum += (s - x) * p;
-            p *= mean / (x + 1);
+        if (s <= RECIPROCALS.length) {
+            // multiplications by 1 / (x + 1) instead of divisions: the recursion is the loop's whole cost
+            for (int x = 0; x < s; x++) {
+                sum += (s - x) * p;
+                p *= mean * RECIPROCALS[x];
+            }
+        } else {
+            for (int x = 0; x < s; x++) {
+                sum += (s - x) * p;
+                p *= mean / (x + 1);
+            }
         }
         return Math.max(0, mean - s + sum);
+    }
+
+    /** 1 / (x + 1) for the EBO recursion. */
+    private static final double[] RECIPROCALS = new double[4096];
+
+    static {
+        for (int x = 0; x < RECIPROCALS.length; x++) {
+            RECIPROCALS[x] = 1.0 / (x + 1);
+        }
     }
 
     /**
@@ -335,12 +355,30 @@ public final class AnalyticForecast {
             int phases = Math.min(shipEvery, fleet.sites().size());
             lawOf = new int[vks][phases][];
             unitMean = new double[vks][phases][];
+            // the days on which each day's run of one period starts and ends
+            int[] runStart = new int[days];
+            int[] runEnd = new int[days];
+            for (int d = 0; d < days; d++) {
+                runStart[d] = d > 0 && periodOfDay[d] == periodOfDay[d - 1] ? runStart[d - 1] : d;
+            }
+            for (int d = days - 1; d >= 0; d--) {
+                runEnd[d] = d < days - 1 && periodOfDay[d] == periodOfDay[d + 1] ? runEnd[d + 1] : d;
+            }
             for (int vk = 0; vk < vks; vk++) {
+                int[] span = new int[periods.size()];
+                for (int p = 0; p < periods.size(); p++) {
+                    span[p] = span(vk, p);
+                }
                 for (int c = 0; c < phases; c++) {
                     int[] byDay = new int[days];
                     boolean any = false;
                     for (int u = 0; u < days; u++) {
-                        byDay[u] = law(vk, c, u);
+                        int w = span[periodOfDay[u]];
+                        // inside one period's run, a shipping cycle on: what a part failing then meets is
+                        // what one failing a cycle earlier met, shifted (the same law)
+                        boolean repeats = w >= 0 && u >= shipEvery && runStart[u] <= u - shipEvery
+                                && u + shipEvery + w < days && runEnd[u] >= u + shipEvery + w;
+                        byDay[u] = repeats ? byDay[u - shipEvery] : law(vk, c, u);
                         any |= byDay[u] >= 0;
                     }
                     lawOf[vk][c] = byDay;
@@ -349,6 +387,30 @@ public final class AnalyticForecast {
             }
             this.laws = survival.toArray(new double[0][]);
             this.rates = rate.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        /**
+         * Days from a part's shipping day to the latest day {@code route} reads for it in period p
+         * (its arrival at the hub), when every route it may take has an open hub in that period; -1
+         * when one has none (its fallback depends on later periods).
+         */
+        private int span(int vk, int p) {
+            Regime regime = periods.get(p).regimes()[vk];
+            int w = 0;
+            for (Route route : Route.values()) {
+                double share = route == Route.VENDOR_HUB ? regime.vendorHubShare() : regime.onshoreShare();
+                if (share <= 0) {
+                    continue;
+                }
+                int h = hubAt[p][vk * 2 + route.ordinal()];
+                if (h < 0) {
+                    return -1;
+                }
+                Hub hub = fleet.hubs().get(h);
+                int outHold = hub.crossesBorder() ? (int) Math.round(regime.heldShareOut() * regime.hold().mean()) : 0;
+                w = Math.max(w, (int) Math.round(hub.meanTransit()) + outHold + 1);
+            }
+            return w;
         }
 
         /** How many distinct laws serve the plan. */
