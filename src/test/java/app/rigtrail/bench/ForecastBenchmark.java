@@ -44,8 +44,8 @@ public final class ForecastBenchmark {
         if (sections.contains("live")) {
             live(runs, reps, failureScale, threads);
         }
-        if (sections.contains("textbook")) {
-            textbook(runs, reps, threads);
+        if (sections.contains("textbook") || sections.contains("textbook-warmup")) {
+            textbook(runs, reps, threads, sections.contains("textbook-warmup"));
         }
         if (sections.contains("orders")) {
             orders(runs, reps, warmup, failureScale, threads);
@@ -415,33 +415,43 @@ public final class ForecastBenchmark {
     /**
      * #12 item 8 (b): the textbook fleet, described: 100,000 miners over 20 sites, 3 hashboards, 4
      * fans, 1 PSU and 1 control board each, 0.06/0.03/0.04/0.02 failures a year; 40% to the bench,
-     * 60% to one vendor hub across the border, held both ways; the built-ins from day 30; 180 days after
-     * a 365-day warm-up. The hub has a weekly capacity of 560 (what 400 servers at 5 days each turn
-     * round) until the engine has hubs as parallel servers.
+     * 60% to one vendor hub of 400 parallel servers (5 days a repair) across the border, held both
+     * ways; the built-ins from day 30; 180 days from the steady state (its draw replaces the 365-day
+     * warm-up), and for comparison after the 365 days simulated from an empty pipeline.
      */
-    private static void textbook(int runs, int reps, int threads) {
+    private static void textbook(int runs, int reps, int threads, boolean withWarmup) {
         long t0 = System.nanoTime();
         FleetDescription.Compiled c = textbookFleet(100_000, 20).compile();
         long compile = System.nanoTime() - t0;
         Fleet fleet = c.fleet();
-        int warmup = 365;
-        List<Plan> plans = builtIns(c.baseline(), fleet, warmup);
-        MonteCarloForecast engine = new MonteCarloForecast(fleet,
-                new MonteCarloForecast.Settings(HORIZON, warmup, reps, 42, 7, threads));
+        List<Plan> plans = builtIns(c.baseline(), fleet, 0);
         double failuresPerDay = failuresPerDay(fleet, plans.get(0));
-        System.out.printf("%nTextbook fleet (described): %,d miners, %d sites, %d pools, hub %s (%s); %,.0f failures a "
-                + "day; shock on day %d of the horizon; %d days after a %d-day warm-up; %d scenarios x %,d replications; "
-                + "described fleet compiled in %.1f ms%n", fleet.totalMachines(), fleet.sites().size(), fleet.cells(),
-                fleet.hubs().get(0).code(), "capacity " + fleet.hubs().get(0).capacityPerWeek() + " a week, turnaround "
-                        + fleet.hubs().get(0).turnaroundDays() + " days", failuresPerDay,
-                plans.get(0).shockDay() - warmup, HORIZON, warmup, plans.size(), reps, compile / 1e6);
-        long[] nanos = timeMonteCarlo(engine, plans, runs, "textbook");
+        System.out.printf("%nTextbook fleet (described): %,d miners, %d sites, %d pools, hub %s (%d servers, %d days a "
+                + "repair); %,.0f failures a day; shock on day %d; %d days; %d scenarios x %,d replications; described fleet "
+                + "compiled in %.1f ms%n", fleet.totalMachines(), fleet.sites().size(), fleet.cells(),
+                fleet.hubs().get(0).code(), c.baseline().hubs().get(0).servers(),
+                c.baseline().hubs().get(0).turnaroundDays(), failuresPerDay, plans.get(0).shockDay(), HORIZON,
+                plans.size(), reps, compile / 1e6);
+        MonteCarloForecast steady = new MonteCarloForecast(fleet,
+                new MonteCarloForecast.Settings(HORIZON, 0, reps, 42, 7, threads, true));
+        long[] nanos = timeMonteCarlo(steady, plans, runs, "textbook from the steady state");
         double median = median(nanos) / 1e9;
-        double failures = failuresPerDay * simulatedDays(plans, HORIZON + warmup) * reps;
-        System.out.printf("Monte Carlo, textbook fleet, 3 scenarios: %s%n", spread(nanos, 1e9, "s"));
+        double failures = failuresPerDay * simulatedDays(plans, HORIZON) * reps;
+        System.out.printf("Monte Carlo, textbook fleet, 3 scenarios from the steady state (no warm-up simulated): %s%n",
+                spread(nanos, 1e9, "s"));
         System.out.printf("  %.1f million failures per second (%,.0f failures simulated per forecast; shared past %d of "
-                + "%d days)%n", failures / median / 1e6, failures, Math.min(HORIZON + warmup, plans.get(0).shockDay()),
-                HORIZON + warmup);
+                + "%d days)%n", failures / median / 1e6, failures, Math.min(HORIZON, plans.get(0).shockDay()), HORIZON);
+        if (!withWarmup) {
+            return;
+        }
+        int warmup = 365;
+        List<Plan> warmPlans = builtIns(c.baseline(), fleet, warmup);
+        MonteCarloForecast warm = new MonteCarloForecast(fleet,
+                new MonteCarloForecast.Settings(HORIZON, warmup, reps, 42, 7, threads));
+        long[] warmNanos = timeMonteCarlo(warm, warmPlans, Math.max(3, runs / 2), "textbook after 365 days simulated");
+        double warmFailures = failuresPerDay * simulatedDays(warmPlans, HORIZON + warmup) * reps;
+        System.out.printf("  the same after a %d-day warm-up simulated from an empty pipeline: %s, %.1f million failures "
+                + "per second%n", warmup, spread(warmNanos, 1e9, "s"), warmFailures / (median(warmNanos) / 1e9) / 1e6);
     }
 
     static FleetDescription textbookFleet(int miners, int siteCount) {
@@ -465,7 +475,7 @@ public final class ForecastBenchmark {
                     bench, 0.05, 0.05, 0.0, 30));
         }
         List<FleetDescription.HubInput> hubs = List.of(new FleetDescription.HubInput("HUB", "VENDOR_HUB",
-                List.of("BITMAIN"), List.of(kinds), true, 10, 560, 5));
+                List.of("BITMAIN"), List.of(kinds), true, 10, null, 5, 400, null, null));
         return new FleetDescription(sites, parts, hubs,
                 new FleetDescription.Law("LOGNORMAL", 10.0, 1.0, null, null, null, null), 365, 0.0);
     }

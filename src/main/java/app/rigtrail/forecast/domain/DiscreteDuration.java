@@ -153,4 +153,36 @@ public final class DiscreteDuration {
     public int maxDays() {
         return cdf.length - 1;
     }
+
+    /** A law given by its cumulative probabilities of 0..n days (non-decreasing; the last is taken as 1). */
+    static DiscreteDuration ofCdf(double[] cdf) {
+        double[] c = cdf.clone();
+        for (int k = 1; k < c.length; k++) {
+            c[k] = Math.max(c[k - 1], Math.min(1, c[k]));
+        }
+        c[c.length - 1] = 1;
+        return new DiscreteDuration(c);
+    }
+
+    private volatile DiscreteDuration equilibrium;
+
+    /**
+     * The residual law of this stage in equilibrium (an item found in it at a random day, as in an
+     * M/G/inf stage at its stationary state): P(R = r) = P(D >= r) / E[D] for r >= 1 days, the
+     * days from now until it leaves. Computed once.
+     */
+    public DiscreteDuration equilibrium() {
+        DiscreteDuration e = equilibrium;
+        if (e == null) {
+            double[] c = new double[cdf.length + 1];
+            double sum = 0;
+            for (int r = 1; r <= cdf.length; r++) {
+                sum += survival(r - 1) / Math.max(mean, 1e-300);
+                c[r] = sum;
+            }
+            e = mean <= 0 ? fixed(1) : ofCdf(c);
+            equilibrium = e;
+        }
+        return e;
+    }
 }

@@ -33,9 +33,18 @@ import app.rigtrail.forecast.domain.Plan.Regime;
  */
 public final class MonteCarloForecast {
 
-    /** Horizon and warm-up in days; shipments to hubs leave each site every {@code shipEveryDays}. */
+    /**
+     * Horizon and warm-up in days; shipments to hubs leave each site every {@code shipEveryDays}.
+     * {@code steadyStart}: each replication starts from a draw of the stationary state of the first
+     * period (see {@code loadSteady}) instead of an empty pipeline, then simulates the warm-up days
+     * (normally none: the steady state is what a warm-up long enough would reach).
+     */
     public record Settings(int horizonDays, int warmupDays, int replications, long seed, int shipEveryDays,
-            int threads) {
+            int threads, boolean steadyStart) {
+
+        public Settings(int horizonDays, int warmupDays, int replications, long seed, int shipEveryDays, int threads) {
+            this(horizonDays, warmupDays, replications, seed, shipEveryDays, threads, false);
+        }
 
         public Settings {
             if (horizonDays < 1 || warmupDays < 0 || replications < 2 || shipEveryDays < 1 || threads < 1) {
@@ -85,6 +94,8 @@ public final class MonteCarloForecast {
     static final int RATES = 5;
     static final int THINNING = 6;
     static final int LIVE = 7;
+    /** The steady-state start's draws of day 0, one stream per replication. */
+    static final int STEADY = 8;
     static final int SWAPS = 12;
     static final int REPAIRS = 13;
     /** Per shipment (hub, site, day): its transit and, for hubs working as servers, its hold. */
@@ -130,6 +141,9 @@ public final class MonteCarloForecast {
         this.sVendorUnits = sSiteThs + sites;
         this.sVendorThs = sVendorUnits + vendors;
         this.nSeries = sVendorThs + vendors;
+        if (settings.steadyStart() && fleet.live() != null) {
+            throw new IllegalArgumentException("a forecast starts from the live state or from the steady state, not both");
+        }
     }
 
     public Run run(Plan plan, Monitor monitor) {
@@ -286,6 +300,15 @@ public final class MonteCarloForecast {
         final int[] diagnosesPerDay = new int[sites];
         /** Days between shipments per site and route. */
         final int[] shipEvery = new int[sites * 2];
+        /**
+         * For the steady-state start, under the period of day 0: each hub's leg (its transit law or the
+         * fixed days) and repair time (the servers' law scaled to the turnaround, or the turnaround), and
+         * per pool the time a bought replacement takes (lead time, held with the held share).
+         */
+        DiscreteDuration[] legLaw;
+        DiscreteDuration[] repairLaw;
+        DiscreteDuration[] boughtLaw;
+        DiscreteDuration swapLaw;
 
         Compiled(Plan plan) {
             this.plan = plan;
@@ -332,6 +355,66 @@ public final class MonteCarloForecast {
                 for (int route = 0; route < 2; route++) {
                     shipEvery[s * 2 + route] = fleet.shipEvery(s, route, settings.shipEveryDays());
                 }
+            }
+            if (settings.steadyStart()) {
+                steadyLaws();
+            }
+        }
+
+        /** The laws the steady-state start draws from, computed once (the workers only read them). */
+        private void steadyLaws() {
+            Period period = periods[periodOf(0)];
+            List<Hub> hubs = fleet.hubs();
+            legLaw = new DiscreteDuration[hubs.size()];
+            repairLaw = new DiscreteDuration[hubs.size()];
+            for (int h = 0; h < hubs.size(); h++) {
+                Hub hub = hubs.get(h);
+                HubState st = period.hubs().get(h);
+                legLaw[h] = hub.transitLaw() != null ? hub.transitLaw() : DiscreteDuration.fixed(hub.transitDays());
+                DiscreteDuration law = hub.repairLaw();
+                if (st.servers() > 0 && law != null && law.mean() > 0) {
+                    // max(1, round(X stretch)) for X the law, as serveByServers draws it
+                    double stretch = st.turnaroundDays() / law.mean();
+                    double[] cdf = new double[(int) Math.round(law.maxDays() * stretch) + 2];
+                    for (int k = 0; k <= law.maxDays(); k++) {
+                        double mass = law.survival(k - 1) - law.survival(k);
+                        cdf[Math.max(1, (int) Math.round(k * stretch))] += mass;
+                    }
+                    for (int k = 1; k < cdf.length; k++) {
+                        cdf[k] += cdf[k - 1];
+                    }
+                    repairLaw[h] = DiscreteDuration.ofCdf(cdf);
+                } else {
+                    repairLaw[h] = DiscreteDuration.fixed(st.turnaroundDays());
+                }
+                legLaw[h].equilibrium();
+                repairLaw[h].equilibrium();
+            }
+            boughtLaw = new DiscreteDuration[cells];
+            java.util.Map<Regime, DiscreteDuration> seen = new java.util.IdentityHashMap<>();
+            for (int cell = 0; cell < cells; cell++) {
+                Regime r = period.regime(cell, (cell / kinds) % vendors * kinds + cell % kinds);
+                boughtLaw[cell] = seen.computeIfAbsent(r, x -> {
+                    int lead = x.sparesLeadDays();
+                    double[] cdf = new double[lead + x.hold().maxDays() + 1];
+                    for (int k = lead; k < cdf.length; k++) {
+                        cdf[k] = 1 - x.heldShare() + x.heldShare() * (1 - x.hold().survival(k - lead));
+                    }
+                    return DiscreteDuration.ofCdf(cdf);
+                });
+                boughtLaw[cell].equilibrium();
+                r.bench().equilibrium();
+                r.hold().equilibrium();
+            }
+            double swap = fleet.swapDays();
+            if (swap > 0) {
+                // (int) (U + swap) days: floor(swap) or one more with the fraction's probability
+                int whole = (int) swap;
+                double[] cdf = new double[whole + 2];
+                cdf[whole] = 1 - (swap - whole);
+                cdf[whole + 1] = 1;
+                swapLaw = DiscreteDuration.ofCdf(cdf);
+                swapLaw.equilibrium();
             }
         }
 
@@ -403,6 +486,9 @@ public final class MonteCarloForecast {
         final SplittableRandom[] holdStreams;
         final double[] credit;
         final int[] holdDay;
+        /** The first four uniforms of each route key's shipment stream of {@code legDay[key]} (see shipment). */
+        final int[] legDay;
+        final double[] legU;
         final double[][] holdU;
         final int[] svDown;
         final int[] siteUnits = new int[sites];
@@ -456,6 +542,8 @@ public final class MonteCarloForecast {
             holdStreams = new SplittableRandom[hubCount * sites * 2];
             credit = new double[hubCount];
             holdDay = new int[hubCount * sites * 2];
+            legDay = new int[hubCount * sites * 2];
+            legU = new double[hubCount * sites * 2 * 4];
             holdU = new double[hubCount * sites * 2][3];
             svDown = new int[svCount];
             busy = new int[hubCount];
@@ -478,7 +566,11 @@ public final class MonteCarloForecast {
             begin(r);
             use(0);
             moves = sharedMoves;
-            loadLive(r);
+            if (settings.steadyStart()) {
+                loadSteady(r);
+            } else {
+                loadLive(r);
+            }
             simulate(0, shared, r);
             if (plans.length == 1) {
                 branch(r, 0);
@@ -537,6 +629,7 @@ public final class MonteCarloForecast {
             Arrays.fill(outbound, 0);
             Arrays.fill(purchaseDay, -1);
             Arrays.fill(holdDay, -1);
+            Arrays.fill(legDay, -1);
             Arrays.fill(credit, 0);
             Arrays.fill(qHead, 0);
             Arrays.fill(qTail, 0);
@@ -720,6 +813,174 @@ public final class MonteCarloForecast {
             }
         }
 
+        /**
+         * Day 0 as the stationary state of the period in force on it (the steady-state start): what a
+         * warm-up long enough would reach, drawn directly. Each stage of the pipeline is an
+         * infinite-server stage fed by the pool's thinned failures: its items are Poisson with mean
+         * (flow x mean time in the stage) and each has the equilibrium residual P(R = r) = P(D >= r) /
+         * E[D] (the exact stationary law of an M/G/inf stage; the stages of a tandem of them are
+         * independent). An item's later stages are drawn as the simulation draws them. Parts awaiting
+         * shipment are the days since the site's last shipment on the route times the flow. A hub of
+         * servers takes at most its servers in repair, the rest queue (exact in the limit of a lightly
+         * loaded hub; a hub at or above its capacity has no steady state and its queue builds from day
+         * 0). The shelves follow from the pipeline: spares on hand minus parts away (negative: machines
+         * down waiting), and machines found with a spare are down for their swap's residual. Not
+         * carried: the thinning by machines down (they are few when shelves are stocked), shipments
+         * in flight held or batched as a whole (they widen the spread, not the mean), parts excluded at
+         * the border, the technicians' queue (empty at day's end below their capacity).
+         */
+        private void loadSteady(int r) {
+            SplittableRandom u = stream(settings.seed(), STEADY, 0, r);
+            int p = c.periodOf(0);
+            Period period = c.periods[p];
+            List<Hub> hubs = fleet.hubs();
+            for (int cell = 0; cell < cells; cell++) {
+                double lambda = meanPerDay[p][cell];
+                if (lambda <= 0) {
+                    continue;
+                }
+                int sv = cellSv[cell];
+                int site = sv / vendors;
+                int vk = cellVk[cell];
+                Regime regime = period.regime(cell, vk);
+                DiscreteDuration hold = regime.hold();
+                double bench = regime.benchShare();
+                double bought = regime.scrapShare();
+                int away = 0;
+                for (int route = 0; route < 2; route++) {
+                    double share = route == 0 ? regime.vendorHubShare() : regime.onshoreShare();
+                    if (share <= 0) {
+                        continue;
+                    }
+                    int h = c.hubFor[p][vk * 2 + route];
+                    if (h < 0) {
+                        if (regime.fallback() == Plan.Fallback.BENCH) {
+                            bench += share;
+                        } else {
+                            bought += share;
+                        }
+                        continue;
+                    }
+                    double flow = lambda * share;
+                    Hub hub = hubs.get(h);
+                    HubState state = period.hubs().get(h);
+                    DiscreteDuration leg = c.legLaw[h];
+                    DiscreteDuration repair = c.repairLaw[h];
+                    double heldOut = hub.crossesBorder() ? regime.heldShareOut() : 0;
+                    double heldIn = hub.crossesBorder() ? regime.heldShare() : 0;
+                    // awaiting shipment: the parts diagnosed since the site last shipped on this route
+                    int n = poisson(u, flow * Math.floorMod(site, c.shipEvery[site * 2 + route]));
+                    if (n > 0) {
+                        outbound[cell * 2 + route] += n;
+                        siteOutbound[site] += n;
+                        enter(sv, Stage.AWAITING_RMA_SHIPMENT, 0, n);
+                        away += n;
+                    }
+                    n = poisson(u, flow * leg.mean());
+                    for (int i = 0; i < n; i++) {
+                        int at = leg.equilibrium().sample(u.nextDouble());
+                        move(sv, Stage.IN_TRANSIT, 0, at, 1);
+                        if (heldOut > 0 && u.nextDouble() < heldOut) {
+                            int held = hold.sample(u.nextDouble());
+                            move(sv, Stage.CUSTOMS_HOLD, at, at + held, 1);
+                            at += held;
+                        }
+                        enter(sv, Stage.HUB_QUEUE, Math.min(at, days), 1);
+                        enqueue(h, at, cell, 1);
+                    }
+                    away += n;
+                    n = poisson(u, flow * heldOut * hold.mean());
+                    for (int i = 0; i < n; i++) {
+                        int at = hold.equilibrium().sample(u.nextDouble());
+                        move(sv, Stage.CUSTOMS_HOLD, 0, at, 1);
+                        enter(sv, Stage.HUB_QUEUE, Math.min(at, days), 1);
+                        enqueue(h, at, cell, 1);
+                    }
+                    away += n;
+                    n = poisson(u, flow * repair.mean());
+                    for (int i = 0; i < n; i++) {
+                        int left = repair.equilibrium().sample(u.nextDouble());
+                        if (state.servers() > 0 && busy[h] >= state.servers()) {
+                            enter(sv, Stage.HUB_QUEUE, 0, 1);
+                            enqueue(h, 0, cell, 1);
+                            continue;
+                        }
+                        if (state.servers() > 0) {
+                            busy[h]++;
+                            freeing[h][Math.min(left, days)]++;
+                        }
+                        move(sv, Stage.HUB_REPAIR, 0, left, 1);
+                        sendBack(h, cell, sv, site, left, left, 1, regime);
+                    }
+                    away += n;
+                    n = poisson(u, flow * leg.mean());
+                    for (int i = 0; i < n; i++) {
+                        int at = leg.equilibrium().sample(u.nextDouble());
+                        move(sv, Stage.RETURNING, 0, at, 1);
+                        if (heldIn > 0 && u.nextDouble() < heldIn) {
+                            int held = hold.sample(u.nextDouble());
+                            move(sv, Stage.CUSTOMS_HOLD, at, at + held, 1);
+                            at += held;
+                        }
+                        arrive(cell, at, 1);
+                    }
+                    away += n;
+                    n = poisson(u, flow * heldIn * hold.mean());
+                    for (int i = 0; i < n; i++) {
+                        int at = hold.equilibrium().sample(u.nextDouble());
+                        move(sv, Stage.CUSTOMS_HOLD, 0, at, 1);
+                        arrive(cell, at, 1);
+                    }
+                    away += n;
+                }
+                int n = poisson(u, lambda * bench * regime.bench().mean());
+                for (int i = 0; i < n; i++) {
+                    int at = regime.bench().equilibrium().sample(u.nextDouble());
+                    move(sv, Stage.BENCH_REPAIR, 0, at, 1);
+                    arrive(cell, at, 1);
+                }
+                away += n;
+                if (bought > 0 && regime.ordersAllowed()) {
+                    DiscreteDuration law = c.boughtLaw[cell];
+                    n = poisson(u, lambda * bought * law.mean());
+                    for (int i = 0; i < n; i++) {
+                        int at = law.equilibrium().sample(u.nextDouble());
+                        move(sv, Stage.ON_ORDER, 0, at, 1);
+                        arrive(cell, at, 1);
+                    }
+                    away += n;
+                }
+                // the shelf: spares less the parts away; below zero, machines down waiting for them
+                int net = fleet.spares()[cell] - away;
+                boolean wasOut = shelf[cell] == 0;
+                if (net >= 0) {
+                    shelf[cell] = net;
+                    if (c.swapLaw != null) {
+                        n = poisson(u, lambda * fleet.swapDays());
+                        for (int i = 0; i < n; i++) {
+                            int back = c.swapLaw.equilibrium().sample(u.nextDouble());
+                            down(sv, 1);
+                            if (back < days) {
+                                release[back * svCount + sv]++;
+                            }
+                        }
+                    }
+                } else {
+                    shelf[cell] = 0;
+                    waitDown[cell] -= net;
+                    down(sv, -net);
+                }
+                if (fleet.sockets()[cell] > 0 && wasOut != (shelf[cell] == 0)) {
+                    stockedOutNow += wasOut ? -1 : 1;
+                }
+            }
+        }
+
+        private int poisson(SplittableRandom u, double mean) {
+            double v = u.nextDouble();
+            return mean <= 0 ? 0 : MonteCarloForecast.poisson(v, mean, Math.exp(-mean));
+        }
+
         /** Days [from, to) of the current scenario. */
         private void simulate(int from, int to, int r) {
             int warm = settings.warmupDays();
@@ -740,7 +1001,7 @@ public final class MonteCarloForecast {
                         stopOrRestart(null, period);
                     }
                 }
-                if (i == 0 && fleet.live() != null) {
+                if (i == 0 && (fleet.live() != null || settings.steadyStart())) {
                     // day 0 is today as the database holds it: recorded as loaded, moving from day 1 on
                     record(i, r, warm, horizon, series);
                     continue;
@@ -1104,7 +1365,7 @@ public final class MonteCarloForecast {
                         Hub hub = hubs.get(h);
                         int key = hubCount * sites + h * sites + s;
                         int arrival = day + (hub.transitLaw() == null ? hub.transitDays()
-                                : hub.transit(shipment(key, day).nextDouble()));
+                                : hub.transit(legU[legAt(key, day)]));
                         move(sv, Stage.IN_TRANSIT, day, arrival, n);
                         if (hub.crossesBorder() && regime.heldShareOut() > 0) {
                             double[] u = drawHold(key, day);
@@ -1125,6 +1386,23 @@ public final class MonteCarloForecast {
         /** The stream of one shipment (route key, day): the same in every scenario that sends it. */
         private SplittableRandom shipment(int key, int day) {
             return stream(settings.seed(), SHIPMENTS, key * 8192 + day, (int) replication);
+        }
+
+        /**
+         * Where the first four uniforms of the shipment (key, day) start in {@code legU}: drawn once
+         * per key and day (every part of a shipment reads the same ones, so the numbers are those of a
+         * fresh stream each time).
+         */
+        private int legAt(int key, int day) {
+            int at = key * 4;
+            if (legDay[key] != day) {
+                legDay[key] = day;
+                SplittableRandom leg = shipment(key, day);
+                for (int i = 0; i < 4; i++) {
+                    legU[at + i] = leg.nextDouble();
+                }
+            }
+            return at;
         }
 
         /** The three uniforms of a shipment's hold, once per key and day. */
@@ -1227,17 +1505,18 @@ public final class MonteCarloForecast {
             int key = h * sites + site;
             boolean byServers = c.periods[c.periodOf(started)].hubs().get(h).servers() > 0;
             // a hub of servers ships each day's finished repairs together: its shipment's own stream
-            SplittableRandom leg = hub.transitLaw() != null || byServers ? shipment(key, done) : null;
-            int port = done + (hub.transitLaw() == null ? hub.transitDays() : hub.transit(leg.nextDouble()));
+            boolean byLeg = hub.transitLaw() != null || byServers;
+            int at = byLeg ? legAt(key, done) : 0;
+            int port = done + (hub.transitLaw() == null ? hub.transitDays() : hub.transit(legU[at++]));
             move(sv, Stage.RETURNING, done, port, m);
             int hold = 0;
             boolean excluded = false;
             if (hub.crossesBorder()) {
-                double[] u = byServers ? new double[] {leg.nextDouble(), leg.nextDouble(), leg.nextDouble()}
-                        : drawHold(key, started);
-                if (u[0] < regime.heldShare()) {
-                    hold = regime.hold().sample(u[1]);
-                    excluded = u[2] < regime.excludedShare();
+                double[] u = byServers ? legU : drawHold(key, started);
+                int o = byServers ? at : 0;
+                if (u[o] < regime.heldShare()) {
+                    hold = regime.hold().sample(u[o + 1]);
+                    excluded = u[o + 2] < regime.excludedShare();
                     move(sv, Stage.CUSTOMS_HOLD, port, port + hold, m);
                     feesCents += regime.storageFeesCents(hold, m);
                 }
