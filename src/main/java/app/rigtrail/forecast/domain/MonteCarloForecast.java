@@ -484,7 +484,8 @@ public final class MonteCarloForecast {
         final SplittableRandom[] thinStreams = new SplittableRandom[cells];
         final SplittableRandom[] swapStreams = new SplittableRandom[sites];
         final SplittableRandom[] holdStreams;
-        final double[] credit;
+        /** Hubs with a weekly capacity: when the intake is next free (in days; in the past when idle). */
+        final double[] intakeFree;
         final int[] holdDay;
         /** The first four uniforms of each route key's shipment stream of {@code legDay[key]} (see shipment). */
         final int[] legDay;
@@ -540,7 +541,7 @@ public final class MonteCarloForecast {
             }
             rateZ = new double[vendors * kinds];
             holdStreams = new SplittableRandom[hubCount * sites * 2];
-            credit = new double[hubCount];
+            intakeFree = new double[hubCount];
             holdDay = new int[hubCount * sites * 2];
             legDay = new int[hubCount * sites * 2];
             legU = new double[hubCount * sites * 2 * 4];
@@ -630,7 +631,7 @@ public final class MonteCarloForecast {
             Arrays.fill(purchaseDay, -1);
             Arrays.fill(holdDay, -1);
             Arrays.fill(legDay, -1);
-            Arrays.fill(credit, 0);
+            Arrays.fill(intakeFree, 0);
             Arrays.fill(qHead, 0);
             Arrays.fill(qTail, 0);
             Arrays.fill(fleetStageDelta, 0);
@@ -1418,9 +1419,14 @@ public final class MonteCarloForecast {
         }
 
         /**
-         * A hub's day: it takes parts first come, first served, up to its capacity. What it repairs
-         * travels back to each site as one shipment of the day, held (or excluded) as a whole at the
-         * border, with the parameters in force on the day its repair starts.
+         * A hub's day: a weekly capacity is an intake admitting one part every 7 / capacity days, first
+         * come first served, in continuous time: a cohort available on a day is at the hub at that day's
+         * mark, its first part is admitted then or when the intake is next free, and the others one
+         * interval apart. The parts admitted by the day's mark start their repair that day; capacity
+         * left while the queue was empty is not saved up (the intake's next free time is simply in the
+         * past), and no part uses capacity from before it arrived. What the hub repairs travels back to
+         * each site as one shipment of the day, held (or excluded) as a whole at the border, with the
+         * parameters in force on the day its repair starts.
          */
         private void serve(int h, int day, int p) {
             HubState state = c.periods[p].hubs().get(h);
@@ -1432,13 +1438,24 @@ public final class MonteCarloForecast {
                 return;
             }
             double perDay = c.capacityPerDay[p][h];
-            credit[h] = Math.min(credit[h] + perDay, perDay + 1);
+            boolean unlimited = state.capacityPerWeek() == Integer.MAX_VALUE;
+            double gap = unlimited ? 0 : 1 / perDay;
             Period period = c.periods[p];
-            while (qHead[h] < qTail[h] && qAvail[h][qHead[h]] <= day && credit[h] >= 1) {
+            while (qHead[h] < qTail[h] && qAvail[h][qHead[h]] <= day) {
                 int head = qHead[h];
                 int cell = qCell[h][head];
-                int m = (int) Math.min(qCount[h][head], Math.floor(credit[h]));
-                credit[h] -= m;
+                int m;
+                if (unlimited) {
+                    m = qCount[h][head];
+                } else {
+                    double first = Math.max(qAvail[h][head], intakeFree[h]);
+                    if (first > day + 1e-9) {
+                        break;
+                    }
+                    // admitted at first, first + gap, ... up to the day's mark
+                    m = (int) Math.min(qCount[h][head], Math.floor((day - first) * perDay + 1e-9) + 1);
+                    intakeFree[h] = first + m * gap;
+                }
                 qCount[h][head] -= m;
                 if (qCount[h][head] == 0) {
                     qHead[h]++;
@@ -1624,7 +1641,7 @@ public final class MonteCarloForecast {
             int fleetUnits;
             double fleetThs;
             final int[] siteOutbound = new int[sites];
-            final double[] credit = new double[hubCount];
+            final double[] intakeFree = new double[hubCount];
             final int[][] qAvail = new int[hubCount + sites][];
             final int[][] qCell = new int[hubCount + sites][];
             final int[][] qCount = new int[hubCount + sites][];
@@ -1669,7 +1686,7 @@ public final class MonteCarloForecast {
                 fleetUnits = Replica.this.fleetUnits;
                 fleetThs = Replica.this.fleetThs;
                 copy(Replica.this.siteOutbound, siteOutbound);
-                System.arraycopy(Replica.this.credit, 0, credit, 0, credit.length);
+                System.arraycopy(Replica.this.intakeFree, 0, intakeFree, 0, intakeFree.length);
                 for (int q = 0; q < qHead.length; q++) {
                     qAvail[q] = into(Replica.this.qAvail[q], qAvail[q], Replica.this.qTail[q]);
                     qCell[q] = into(Replica.this.qCell[q], qCell[q], Replica.this.qTail[q]);
@@ -1714,7 +1731,7 @@ public final class MonteCarloForecast {
                 Replica.this.fleetUnits = fleetUnits;
                 Replica.this.fleetThs = fleetThs;
                 copy(siteOutbound, Replica.this.siteOutbound);
-                System.arraycopy(credit, 0, Replica.this.credit, 0, credit.length);
+                System.arraycopy(intakeFree, 0, Replica.this.intakeFree, 0, intakeFree.length);
                 for (int q = 0; q < qHead.length; q++) {
                     Replica.this.qAvail[q] = into(qAvail[q], Replica.this.qAvail[q], qTail[q]);
                     Replica.this.qCell[q] = into(qCell[q], Replica.this.qCell[q], qTail[q]);

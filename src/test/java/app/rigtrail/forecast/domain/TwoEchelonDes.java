@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * with {@code heldIn} on the way back. The hub repairs in {@code turnaroundDays}: without a limit
  * (every part at once), through a weekly capacity (an intake server admitting one part every 7 /
  * capacity days, first come first served), or with {@code servers} parallel servers each taking a
- * lognormal repair time.
+ * lognormal repair time of mean {@code turnaroundDays}.
  *
  * <p>Observed at the end of every day (time d + 1, after every event up to then): machines down and
  * parts per stage, with the entries into each stage during the day (its daily flow).
@@ -38,7 +38,7 @@ final class TwoEchelonDes {
 
     /**
      * {@code capacityPerWeek} 0: no limit; {@code servers} above 0: that many parallel servers with a
-     * lognormal repair time (median {@code turnaroundDays}, {@code repairSigma}).
+     * lognormal repair time (mean {@code turnaroundDays}, {@code repairSigma}).
      */
     record Case(Site[] sites, double failuresPerSocketYear, double benchShare, double benchMedian, double benchSigma,
             boolean crossesBorder, int transitDays, int turnaroundDays, int capacityPerWeek, int servers,
@@ -265,7 +265,8 @@ final class TwoEchelonDes {
             leave(4, 1);
             enter(5, 1);
             if (c.servers() > 0) {
-                at(now + lognormal(c.turnaroundDays(), c.repairSigma()), 0, () -> {
+                double sigma = c.repairSigma();
+                at(now + lognormal(c.turnaroundDays() * Math.exp(-sigma * sigma / 2), sigma), 0, () -> {
                     busy--;
                     leave(5, 1);
                     sendBack(s, 1);

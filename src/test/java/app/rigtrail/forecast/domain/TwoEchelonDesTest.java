@@ -39,12 +39,12 @@ import app.rigtrail.forecast.domain.Plan.Regime;
  * (Bonferroni), and at least 95% of the points must also lie within the plain per-point 95% interval
  * plus that allowance.
  *
- * <p>A hub with a weekly capacity is served by the engine day by day: the parts arriving on a day get
- * that whole day's capacity (in continuous time they arrive during the day, half of it on average)
- * and a credit of one part carries over from the days before. Its queue is therefore shorter by up to
- * half a day of capacity plus a part while busy, and each part reaches repair, the return leg and the
- * shelf up to a day earlier: the hub's stages get one day of its capacity more allowance. Without it
- * the queue differs by some 1.5 to 2 parts (20 standard errors) in busy weeks (see the note of #12).
+ * <p>A hub with a weekly capacity is an intake admitting one part every 7 / capacity days in both
+ * (the engine keeps the intake's next free time in continuous time and starts the day's admissions
+ * as that day's repairs), so it needs no allowance of its own. A hub of c servers (an M/G/c queue at
+ * about 86% load, shipments arriving in weekly batches, so parts do wait) draws each repair time
+ * whole days in the engine and continuous in the DES: the same half-day allowance, for the hub's
+ * stages as for the others.
  */
 class TwoEchelonDesTest {
 
@@ -52,6 +52,11 @@ class TwoEchelonDesTest {
     private static final int REPS = 2000;
 
     private static FleetDescription described(boolean limited) {
+        return described(limited, null);
+    }
+
+    /** {@code servers}: the limited case's sites with a hub of that many servers instead of a capacity. */
+    private static FleetDescription described(boolean limited, Integer servers) {
         List<SiteInput> sites = List.of(
                 new SiteInput("TX1", Map.of("BITMAIN", 2000), Map.of("BITMAIN", 200.0),
                         Map.of("BITMAIN", Map.of("HASHBOARD", limited ? 40 : 55)), null),
@@ -61,15 +66,28 @@ class TwoEchelonDesTest {
         PartInput part = limited
                 ? new PartInput("BITMAIN", "HASHBOARD", 3, 0.10, 0.4, 0.0, 0.6, 0.0, bench, 0.0, 0.0, 0.0, 30)
                 : new PartInput("BITMAIN", "HASHBOARD", 3, 0.10, 0.4, 0.6, 0.0, 0.0, bench, 0.15, 0.10, 0.0, 30);
-        HubInput hub = limited
+        HubInput hub = servers != null
+                ? new HubInput("OP-TX", "ONSHORE_PARTNER", List.of("BITMAIN"), List.of("HASHBOARD"), false, 3, null,
+                        SERVER_MEAN_DAYS, servers, new Law("LOGNORMAL", serverMedian(), SERVER_SIGMA, null, null, null,
+                                null), null)
+                : limited
                 ? new HubInput("OP-TX", "ONSHORE_PARTNER", List.of("BITMAIN"), List.of("HASHBOARD"), false, 3, 12, 14)
                 : new HubInput("BM-SZ", "VENDOR_HUB", List.of("BITMAIN"), List.of("HASHBOARD"), true, 12, null, 28);
         return new FleetDescription(sites, List.of(part), List.of(hub), new Law("LOGNORMAL", 14.0, 1.0, null, null,
                 null, null), 0, 0.0);
     }
 
+    /** The server hub's mean repair time (its turnaround) and the lognormal's sigma. */
+    private static final int SERVER_MEAN_DAYS = 12;
+    private static final double SERVER_SIGMA = 0.5;
+
+    /** The lognormal's median for that mean: mean = median x exp(sigma^2 / 2). */
+    private static double serverMedian() {
+        return SERVER_MEAN_DAYS * Math.exp(-SERVER_SIGMA * SERVER_SIGMA / 2);
+    }
+
     /** The same case for the DES, read off the description (not off the compiled engine inputs). */
-    private static TwoEchelonDes.Case desCase(FleetDescription d, int servers, double repairSigma) {
+    private static TwoEchelonDes.Case desCase(FleetDescription d) {
         TwoEchelonDes.Site[] sites = new TwoEchelonDes.Site[d.sites().size()];
         PartInput p = d.parts().get(0);
         for (int s = 0; s < sites.length; s++) {
@@ -79,8 +97,10 @@ class TwoEchelonDesTest {
         }
         HubInput h = d.hubs().get(0);
         return new TwoEchelonDes.Case(sites, p.failuresPerUnitYear(), p.benchShare(), p.bench().median(),
-                p.bench().sigma(), h.crossesBorder(), h.transitDays(), h.turnaroundDays(),
-                h.capacityPerWeek() == null ? 0 : h.capacityPerWeek(), servers, repairSigma, p.heldShareOut(),
+                p.bench().sigma(), h.crossesBorder(), h.transitDays(),
+                h.turnaroundDays(),
+                h.capacityPerWeek() == null ? 0 : h.capacityPerWeek(), h.servers() == null ? 0 : h.servers(),
+                h.repair() == null ? 0 : h.repair().sigma(), p.heldShareOut(),
                 p.heldShare(), d.hold().median(), d.hold().sigma(), 7);
     }
 
@@ -98,19 +118,26 @@ class TwoEchelonDesTest {
     @Test
     void agreesWithTheDesWithAnUnlimitedHubAcrossTheBorder() {
         FleetDescription d = described(false);
-        check("unlimited hub, holds both ways", d, desCase(d, 0, 0));
+        check("unlimited hub, holds both ways", d, desCase(d));
     }
 
     @Test
     void agreesWithTheDesWithACapacityLimitedHub() {
         FleetDescription d = described(true);
-        check("hub of 12 a week", d, desCase(d, 0, 0));
+        check("hub of 12 a week", d, desCase(d));
     }
 
-    /** The hub's stages and the return leg after them. */
-    private static boolean hubStage(int q) {
-        Stage st = q == TwoEchelonDes.DOWN ? null : TwoEchelonDes.STAGES[q];
-        return st == Stage.HUB_QUEUE || st == Stage.HUB_REPAIR || st == Stage.RETURNING;
+    @Test
+    void agreesWithTheDesWithAHubOfParallelServers() {
+        // 3,200 machines x 3 hashboards x 0.10 a year x 60% to the hub = 1.58 parts a day; 22 servers
+        // of 12 days each: a load of 1.58 x 12 / 22 = 0.86
+        FleetDescription d = described(true, 22);
+        TwoEchelonDes.Case c = desCase(d);
+        double rho = 3200 * 3 * 0.10 / 365 * 0.6 * SERVER_MEAN_DAYS / 22;
+        assertTrue(rho > 0.85 && rho < 0.87, "load " + rho);
+        double queued = check("hub of 22 servers, lognormal repairs", d, c);
+        // queueing matters: parts wait for a server (more than a part in the queue on average)
+        assertTrue(queued > 1, "mean parts in the hub's queue " + queued);
     }
 
     /** Mean of a daily series over the week centred on a day (clipped at the ends). */
@@ -124,13 +151,13 @@ class TwoEchelonDesTest {
         return sum / n;
     }
 
-    private static void check(String name, FleetDescription d, TwoEchelonDes.Case c) {
+    /** Checks the bands; gives the DES's mean parts in the hub's queue over the days. */
+    private static double check(String name, FleetDescription d, TwoEchelonDes.Case c) {
         FleetDescription.Compiled compiled = d.compile();
         Run engine = new MonteCarloForecast(compiled.fleet(),
                 new MonteCarloForecast.Settings(DAYS, 0, REPS, 20261202, 7, 2)).run(plan(compiled), Monitor.NONE);
         TwoEchelonDes.Estimate des = TwoEchelonDes.run(c, DAYS, REPS, 4242);
         List<String> failures = new ArrayList<>();
-        double capacityDay = c.capacityPerWeek() > 0 ? c.capacityPerWeek() / 7.0 : 0;
         int points = DAYS * TwoEchelonDes.QUANTITIES;
         double zAll = new NormalDistribution(0, 1).inverseCumulativeProbability(1 - 0.025 / points);
         int within = 0;
@@ -151,9 +178,6 @@ class TwoEchelonDesTest {
                 double mean = band.mean()[day];
                 double se = Math.sqrt(Math.pow(band.sd()[day], 2) / REPS + Math.pow(des.se()[q][day], 2));
                 double halfDay = 0.5 * weekAround(des.flow()[q], day);
-                if (hubStage(q)) {
-                    halfDay += capacityDay;
-                }
                 double diff = Math.abs(mean - des.mean()[q][day]);
                 sumDes += des.mean()[q][day];
                 sumEng += mean;
@@ -176,9 +200,14 @@ class TwoEchelonDesTest {
                     sumDes / DAYS, sumEng / DAYS, maxZ, 100.0 * plain / DAYS, 100.0 * in / DAYS, maxRatio));
         }
         System.out.print(table);
+        double queued = 0;
+        for (int day = 0; day < DAYS; day++) {
+            queued += des.mean()[java.util.Arrays.asList(TwoEchelonDes.STAGES).indexOf(Stage.HUB_QUEUE)][day] / DAYS;
+        }
         assertTrue(failures.isEmpty(), name + ": " + failures.size() + " points outside the band, first "
                 + failures.subList(0, Math.min(8, failures.size())));
         assertTrue(within >= 0.95 * points, name + ": only " + within + " of " + points
                 + " points within their 95% interval plus the half-day allowance");
+        return queued;
     }
 }
