@@ -135,6 +135,10 @@ public class ForecastInputs {
         }
         Map<String, Object> transitEvidence = new LinkedHashMap<>();
         Map<String, app.rigtrail.forecast.domain.DiscreteDuration> transitLaws = transitLaws(today, transitEvidence);
+        Map<String, Object> repairEvidence = new LinkedHashMap<>();
+        Map<String, Fitted> hubRepairs = hubRepairLaws(today, repairEvidence);
+        Map<String, Object> benchEvidence = new LinkedHashMap<>();
+        Fitted benchLaw = benchLaw(today, benchEvidence);
         List<Fleet.Hub> hubs = new ArrayList<>();
         List<HubState> hubStates = new ArrayList<>();
         for (Object o : em.createNativeQuery("""
@@ -145,11 +149,16 @@ public class ForecastInputs {
             int capacity = ((Number) r[5]).intValue();
             int turnaround = ((Number) r[6]).intValue();
             int servers = r[7] == null ? 0 : ((Number) r[7]).intValue();
+            Fitted repair = hubRepairs.get((String) r[0]);
+            if (repair != null) {
+                // the hub's own repairs: their law, with its mean as the turnaround (rules scale it from there)
+                turnaround = Math.max(1, (int) Math.round(repair.law().mean()));
+            }
             hubs.add(new Fleet.Hub((String) r[0],
                     "VENDOR_AUTHORIZED".equals(r[1]) ? Fleet.Route.VENDOR_HUB : Fleet.Route.ONSHORE_PARTNER,
                     List.of(((String) r[3]).split(",")), List.of(((String) r[4]).split(",")), overseas,
                     overseas ? OVERSEAS_TRANSIT_DAYS : DOMESTIC_TRANSIT_DAYS, capacity, turnaround,
-                    transitLaws.get((String) r[0]), null));
+                    transitLaws.get((String) r[0]), repair == null ? null : repair.law()));
             hubStates.add(new HubState(true, capacity, turnaround, servers));
         }
         int[] technicians = new int[siteList.size()];
@@ -204,7 +213,8 @@ public class ForecastInputs {
                                 (double) rc[3] / total}
                         : fan ? new double[] {0.2, 0, 0, 0.8} : new double[] {0.35, 0.45, 0.05, 0.15};
                 byVk[v * kinds + k] = new Vendorkind(rate, PRIOR_WEIGHT + n, shares[0], shares[1], shares[2], shares[3],
-                        5, 0.6, held, excluded, lead, cost.getOrDefault(vendor + "|" + kind, 0L), heldOut);
+                        DEFAULT_BENCH_MEDIAN_DAYS, DEFAULT_BENCH_SIGMA, held, excluded, lead,
+                        cost.getOrDefault(vendor + "|" + kind, 0L), heldOut, benchLaw == null ? null : benchLaw.law());
                 rates.put(vendor + " " + kind, Map.of("failuresPerUnitYear", rate, "failuresSeen", n,
                         "installed", socketsByVk[v * kinds + k], "observedYears", observedYears,
                         "routeShares", shares));
@@ -214,7 +224,7 @@ public class ForecastInputs {
         Baseline.Context context = context(fleet, siteList, vendorList, filter == null ? null : filter.model(), today);
         Baseline baseline = new Baseline(byVk,
                 model != null ? model::survival : ForecastInputs::fallbackHoldSurvival,
-                model != null ? model.toString() : "lognormal, median 14 days, sigma 1.1 (no hold history)",
+                model != null ? describe(model) : "lognormal, median 14 days, sigma 1.1 (no hold history)",
                 List.copyOf(hubStates), context);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("machines", fleet.totalMachines());
@@ -238,6 +248,8 @@ public class ForecastInputs {
         summary.put("failureHistoryYears", observedYears);
         summary.put("rates", rates);
         summary.put("transit", transitEvidence);
+        summary.put("hubRepair", repairEvidence);
+        summary.put("bench", benchEvidence);
         summary.put("holdFreeDays", context.freeDays());
         summary.put("storageUsdPerUnitDay", context.storageCentsPerUnitDay() / 100.0);
         List<String> sensitive = new ArrayList<>();
@@ -352,6 +364,101 @@ public class ForecastInputs {
 
     private static int days(LocalDate from, LocalDate to) {
         return to == null ? 0 : (int) java.time.temporal.ChronoUnit.DAYS.between(from, to);
+    }
+
+    /** Fewer completed repairs than this (per hub, or on the benches) and the default law stays. */
+    static final int MIN_REPAIR_OBSERVATIONS = 20;
+    /** The bench law before the fleet has shown its own: lognormal, median 5 days, sigma 0.6. */
+    static final double DEFAULT_BENCH_MEDIAN_DAYS = 5;
+    static final double DEFAULT_BENCH_SIGMA = 0.6;
+
+    /** A law fitted to the fleet's own durations, and what it rests on. */
+    record Fitted(app.rigtrail.forecast.domain.DiscreteDuration law, SurvivalModel model, int completed, int open) {
+    }
+
+    /**
+     * The bench law the fleet's own bench repairs of the last two years show: from a ticket's first
+     * move into bench repair to its resolution (still on the bench: censored at today), the better of
+     * a Weibull and a lognormal by likelihood (the exponential is the Weibull of shape 1), where at
+     * least {@link #MIN_REPAIR_OBSERVATIONS} are done; otherwise null (the default lognormal).
+     */
+    private Fitted benchLaw(LocalDate today, Map<String, Object> evidence) {
+        List<?> rows = em.createNativeQuery("""
+                select 'bench', extract(epoch from (coalesce(res.at, cast(?1 as date) + 1) - b.at)) / 86400,
+                       res.at is not null
+                from (select ticket_id, min(at) at from repair_ticket_event where to_state = 'IN_BENCH_REPAIR'
+                      group by ticket_id) b
+                join repair_ticket t on t.id = b.ticket_id
+                left join lateral (select min(e.at) at from repair_ticket_event e
+                                   where e.ticket_id = b.ticket_id and e.to_state = 'RESOLVED' and e.at >= b.at) res on true
+                where b.at >= cast(?1 as date) - 730 and b.at < cast(?1 as date) + 1
+                  and (res.at is not null or t.state = 'IN_BENCH_REPAIR')""").setParameter(1, today).getResultList();
+        Map<String, Fitted> fitted = fit(rows, "repairs", evidence, "lognormal, median 5 days, sigma 0.6");
+        return fitted.get("bench");
+    }
+
+    /**
+     * Per hub, the repair law its own RMA cases of the last two years show: from received at the hub
+     * to shipped back (a case still at the hub: censored at today), fitted as the bench's, where at
+     * least {@link #MIN_REPAIR_OBSERVATIONS} are shipped back. The time includes any wait in the hub's
+     * queue, which the master data's capacity does not separate.
+     */
+    private Map<String, Fitted> hubRepairLaws(LocalDate today, Map<String, Object> evidence) {
+        List<?> rows = em.createNativeQuery("""
+                select h.code, extract(epoch from (coalesce(back.at, cast(?1 as date) + 1) - a.at)) / 86400,
+                       back.at is not null
+                from (select case_id, min(at) at from rma_case_event where to_state = 'AT_HUB' group by case_id) a
+                join rma_case c on c.id = a.case_id join repair_hub h on h.id = c.hub_id
+                left join lateral (select min(e.at) at from rma_case_event e
+                                   where e.case_id = a.case_id and e.to_state = 'RETURNED' and e.at >= a.at) back on true
+                where a.at >= cast(?1 as date) - 730 and a.at < cast(?1 as date) + 1
+                  and (back.at is not null or c.state in ('AT_HUB', 'REPAIRED', 'REPLACED'))""")
+                .setParameter(1, today).getResultList();
+        return fit(rows, "repairs", evidence, "the turnaround in its master data, fixed");
+    }
+
+    /** Rows (key, days, done) fitted per key; the evidence per key names the law and its observations. */
+    private Map<String, Fitted> fit(List<?> rows, String what, Map<String, Object> evidence, String fallback) {
+        Map<String, List<Observation>> byKey = new java.util.TreeMap<>();
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            double days = ((Number) r[1]).doubleValue();
+            if (days < 0 || days > 730) {
+                continue;
+            }
+            byKey.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                    .add(new Observation(Math.max(days, 1 / 24.0), Boolean.TRUE.equals(r[2]), 1, null));
+        }
+        Map<String, Fitted> out = new HashMap<>();
+        for (Map.Entry<String, List<Observation>> e : byKey.entrySet()) {
+            int done = (int) e.getValue().stream().filter(Observation::event).count();
+            int open = e.getValue().size() - done;
+            Optional<SurvivalModel> model = done >= MIN_REPAIR_OBSERVATIONS ? dwell.bestFit(e.getValue()) : Optional.empty();
+            if (model.isEmpty()) {
+                evidence.put(e.getKey(), Map.of(what, done, "open", open, "law", fallback + " (too few " + what
+                        + " to fit)"));
+                continue;
+            }
+            SurvivalModel m = model.get();
+            app.rigtrail.forecast.domain.DiscreteDuration law =
+                    app.rigtrail.forecast.domain.DiscreteDuration.fromSurvival(m::survival, 1, 0);
+            out.put(e.getKey(), new Fitted(law, m, done, open));
+            evidence.put(e.getKey(), Map.of(what, done, "open", open, "law", describe(m)
+                    + String.format(java.util.Locale.ROOT, ", mean %.1f days", law.mean())));
+        }
+        return out;
+    }
+
+    /** A fitted law in words: its family and parameters in days. */
+    static String describe(SurvivalModel m) {
+        if (m instanceof app.rigtrail.dwell.domain.LognormalFit ln) {
+            return String.format(java.util.Locale.ROOT, "lognormal, median %.1f days, sigma %.2f", Math.exp(ln.mu()),
+                    ln.sigma());
+        }
+        if (m instanceof app.rigtrail.dwell.domain.WeibullFit w) {
+            return String.format(java.util.Locale.ROOT, "Weibull, shape %.2f, scale %.1f days", w.shape(), w.scale());
+        }
+        return m.toString();
     }
 
     /** Fewer shipments than this and a hub's transit stays at its fixed days. */

@@ -42,8 +42,12 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class ForecastPages {
 
-    /** A scenario offered in the studio. */
-    public record Choice(long id, String name, String description, boolean builtIn, String owner, boolean checked) {
+    /**
+     * A scenario offered in the studio; {@code changesOnDay}: the day after the start on which it first
+     * changes something (null: it changes nothing), for the studio to warn of a horizon ending before.
+     */
+    public record Choice(long id, String name, String description, boolean builtIn, String owner, boolean checked,
+            Integer changesOnDay) {
     }
 
     /** The studio's settings, as last entered. */
@@ -82,10 +86,19 @@ public class ForecastPages {
     @GET
     public TemplateInstance studio() {
         List<Choice> choices = scenarios.list().stream()
-                .map(s -> new Choice(s.id, s.name, s.description, s.builtIn, s.owner, s.builtIn)).toList();
+                .map(s -> new Choice(s.id, s.name, s.description, s.builtIn, s.owner, s.builtIn, changesOn(s))).toList();
         return Templates.studio(choices, new Settings(180, 1000, "42", "0.05", "", ""), forecasts.latest(20),
                 em.createQuery("select s.code from Site s order by s.code", String.class).getResultList(),
                 ScenarioService.VENDORS, null, null);
+    }
+
+    private Integer changesOn(Scenario s) {
+        try {
+            app.rigtrail.forecast.domain.ScenarioParameters p = scenarios.parameters(s);
+            return p.changesAnything() ? p.effectiveDay(app.rigtrail.dwell.DwellService.today()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Starts a run and answers with its progress panel (polled by htmx until done). */

@@ -146,6 +146,28 @@
       b.holdModel + ', fitted to ' + b.holdsObserved + ' holds (open ones censored); ' + share(b.excludedShare) +
       ' of holds end other than in release. Spares lead time ' + b.sparesLeadDays + ' days. Technicians per site: ' +
       (b.technicians || []).join(', ') + ', ' + (b.swapDays * 24).toFixed(1) + ' hours to diagnose and swap a machine.';
+    const laws = document.querySelector('#baseline-laws tbody');
+    if (laws) {
+      const lawRow = (what, law, seen) => {
+        const row = laws.insertRow();
+        row.insertCell().textContent = what;
+        row.insertCell().textContent = law;
+        row.insertCell().textContent = seen;
+      };
+      const count = (e, noun) => e ? fmt(e[noun]) + (e.open ? ' done, ' + fmt(e.open) + ' still open' : '') : 'none';
+      const bench = (b.bench || {}).bench;
+      lawRow('Bench repair time', bench ? bench.law : 'lognormal, median 5 days, sigma 0.6 (no bench repairs recorded)',
+        bench ? count(bench, 'repairs') + ' bench repairs' : 'none');
+      lawRow('Hold time at customs', b.holdModel, fmt(b.holdsObserved) + ' holds');
+      Object.keys(b.hubRepair || {}).forEach(h => {
+        const e = b.hubRepair[h];
+        lawRow('Repair time at hub ' + h, e.law, count(e, 'repairs') + ' repairs');
+      });
+      Object.keys(b.transit || {}).forEach(h => {
+        const e = b.transit[h];
+        lawRow('Transit to and from hub ' + h, e.law, fmt(e.shipments) + ' shipments not held');
+      });
+    }
     const tb = document.querySelector('#baseline-table tbody');
     Object.keys(b.rates || {}).forEach(k => {
       const r = b.rates[k];

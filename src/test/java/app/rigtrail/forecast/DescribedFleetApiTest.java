@@ -4,6 +4,9 @@ import static app.rigtrail.forecast.ForecastApiTest.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import app.rigtrail.platform.Tokens;
@@ -37,5 +40,23 @@ class DescribedFleetApiTest {
         as(Tokens.MANAGER).body("{\"scenarios\":[" + fades + "],\"start\":\"now\",\"fleet\":" + fleet(2_000_000, "")
                 + "}").post("/api/forecasts").then().statusCode(400)
                 .body("violations.field", hasItems("start", "fleet.sites[0].machines.BITMAIN"));
+    }
+
+    /**
+     * The example of docs/scenarios.md, as written there (fewer replications, the fades scenario's id),
+     * with a PSU held on its way out for its own law: the fields bind and the run answers.
+     */
+    @Test
+    void theDocumentedExampleRuns() throws Exception {
+        String doc = Files.readString(Path.of("docs/scenarios.md"));
+        int section = doc.indexOf("## A described fleet");
+        int from = doc.indexOf("```json", section) + "```json".length();
+        String example = doc.substring(from, doc.indexOf("```", from));
+        org.junit.jupiter.api.Assertions.assertTrue(example.contains("\"holdOut\""), example);
+        int fades = as(Tokens.MANAGER).get("/api/scenarios").jsonPath().getInt("find { it.code == 'review-fades' }.id");
+        String body = example.replace("\"scenarios\": [1]", "\"scenarios\": [" + fades + "]")
+                .replace("\"replications\": 500", "\"replications\": 20");
+        as(Tokens.MANAGER).body(body).post("/api/forecasts").then().statusCode(200)
+                .body("warmupDays", equalTo(200)).body("scenarios[0].fleet.unitsInstalled", equalTo(1000));
     }
 }

@@ -1,6 +1,7 @@
 package app.rigtrail.forecast;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -174,6 +175,21 @@ class ForecastApiTest {
                 .body("violations.field", hasItems("scenarios[0]", "horizonDays", "replications", "filter.site"));
         as(Tokens.MANAGER).body("{}").post("/api/forecasts").then().statusCode(400)
                 .body("violations.field", hasItem("scenarios"));
+    }
+
+    /** #12 item 2: a scenario that gives a vendor's part no route at all is refused, saying which and why. */
+    @Test
+    void aScenarioThatRoutesPartsNowhereIsRefusedWithAReadableReason() {
+        String params = "{\"effectiveAfterDays\":10,\"rules\":[{\"vendor\":\"BITMAIN\",\"partKind\":\"HASHBOARD\","
+                + "\"benchShare\":0,\"vendorHubShare\":0,\"onshoreShare\":0,\"scrapShare\":0}]}";
+        // each share alone is valid, so it saves; the run is what cannot route the parts
+        int id = as(Tokens.MANAGER).body("{\"name\":\"Hashboards go nowhere\",\"parameters\":" + params + "}")
+                .post("/api/scenarios").then().statusCode(201).extract().jsonPath().getInt("id");
+        as(Tokens.MANAGER).body("{\"scenarios\":[" + id + "],\"horizonDays\":30,\"replications\":10,\"seed\":1}")
+                .post("/api/forecasts").then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("violations.field", hasItem("scenarios"))
+                .body("violations.message", hasItem(allOf(containsString("BITMAIN hashboards nowhere"),
+                        containsString("give at least one a share"))));
     }
 
     @Test

@@ -72,6 +72,75 @@ class ForecastInputsTest {
         }
     }
 
+    /**
+     * #12 item 2: a hub's repair law is fitted to its own RMA cases (received at the hub to shipped
+     * back) once 20 are done; before, its master-data turnaround holds. Twenty-five cases whose times
+     * are the lognormal quantiles of median 10 days and sigma 0.3 (so the lognormal's maximum
+     * likelihood is median 10, sigma 0.3 x sqrt(mean of z^2), a mean of 10 x exp(sigma^2 / 2) = 10.4):
+     * the engine's hub gets that law with its mean as turnaround, and the baseline panel's evidence
+     * counts them. A second hub with 19 keeps its fixed 30 days and says why.
+     */
+    @Test
+    void aHubsRepairLawIsFittedToItsOwnCasesOnceTwentyAreDone() {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        String fitted = "FIT" + suffix;
+        String thin = "THIN" + suffix;
+        double[] z = new double[25];
+        double sumSq = 0;
+        org.hipparchus.distribution.continuous.NormalDistribution n =
+                new org.hipparchus.distribution.continuous.NormalDistribution(0, 1);
+        for (int i = 0; i < 25; i++) {
+            z[i] = n.inverseCumulativeProbability((i + 0.5) / 25);
+            sumSq += z[i] * z[i];
+        }
+        double sigma = 0.3 * Math.sqrt(sumSq / 25);
+        QuarkusTransaction.requiringNew().run(() -> {
+            long site = ((Number) em.createNativeQuery("select min(id) from site").getSingleResult()).longValue();
+            long component = ((Number) em.createNativeQuery("select min(id) from component").getSingleResult()).longValue();
+            for (String code : List.of(fitted, thin)) {
+                long hub = ((Number) em.createNativeQuery("""
+                        insert into repair_hub (code, name, kind, country, vendors, part_kinds, capacity_per_week,
+                        turnaround_days) values (?1, 'Test hub', 'ONSHORE_PARTNER', 'US', 'NOBODY', 'FAN', 100, 30)
+                        returning id""").setParameter(1, code).getSingleResult()).longValue();
+                int cases = code.equals(fitted) ? 25 : 19;
+                for (int i = 0; i < cases; i++) {
+                    java.time.Instant atHub = java.time.Instant.now().minus(java.time.Duration.ofDays(100 + i));
+                    java.time.Instant back = atHub.plusSeconds(Math.round(86400 * 10 * Math.exp(0.3 * z[i])));
+                    long id = ((Number) em.createNativeQuery("""
+                            insert into rma_case (component_id, site_id, vendor, hub_id, state, in_warranty,
+                            dead_on_arrival, opened_by, opened_at) values (?1, ?2, 'NOBODY', ?3, 'CLOSED', false, false,
+                            'test', ?4) returning id""").setParameter(1, component).setParameter(2, site)
+                            .setParameter(3, hub).setParameter(4, java.sql.Timestamp.from(atHub.minusSeconds(86400 * 5)))
+                            .getSingleResult()).longValue();
+                    for (Object[] e : new Object[][] {{"SHIPPED", "AT_HUB", atHub}, {"REPAIRED", "RETURNED", back}}) {
+                        em.createNativeQuery("insert into rma_case_event (case_id, at, actor, from_state, to_state) "
+                                + "values (?1, ?2, 'test', ?3, ?4)").setParameter(1, id)
+                                .setParameter(2, java.sql.Timestamp.from((java.time.Instant) e[2])).setParameter(3, e[0])
+                                .setParameter(4, e[1]).executeUpdate();
+                    }
+                }
+            }
+        });
+        ForecastInputs.Snapshot s = inputs.load(new ForecastInputs.Filter(List.of(), List.of()), today);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> evidence = (Map<String, Map<String, Object>>) s.summary().get("hubRepair");
+        assertEquals(25, evidence.get(fitted).get("repairs"));
+        assertEquals(19, evidence.get(thin).get("repairs"));
+        assertTrue(((String) evidence.get(thin).get("law")).contains("too few repairs"), evidence.get(thin).toString());
+        var hubs = s.fleet().hubs();
+        var fit = hubs.stream().filter(h -> h.code().equals(fitted)).findFirst().orElseThrow();
+        var fixed = hubs.stream().filter(h -> h.code().equals(thin)).findFirst().orElseThrow();
+        double mean = 10 * Math.exp(sigma * sigma / 2);
+        // the fitted law in whole days (at least one): its mean within a third of a day of the continuous one
+        assertEquals(mean, fit.repairLaw().mean(), 0.35, "fitted " + evidence.get(fitted));
+        assertEquals(Math.round(fit.repairLaw().mean()), s.baseline().hubs().get(hubs.indexOf(fit)).turnaroundDays());
+        assertTrue(fixed.repairLaw() == null);
+        assertEquals(30, s.baseline().hubs().get(hubs.indexOf(fixed)).turnaroundDays());
+        assertTrue(((String) evidence.get(fitted).get("law")).startsWith("lognormal, median 10.0 days, sigma "
+                + String.format(java.util.Locale.ROOT, "%.2f", sigma)), evidence.get(fitted).toString());
+    }
+
     private void addFailures(List<Long> tickets) {
         QuarkusTransaction.requiringNew().run(() -> {
             List<?> psus = em.createNativeQuery("""

@@ -467,7 +467,7 @@ public final class AnalyticForecast {
             Hub hub = fleet.hubs().get(h);
             // an outbound hold delays the arrival by its mean (the mean pipeline is exact; its law is not)
             Regime out = periods.get(periodOfDay[ship]).regimes()[vk];
-            int outHold = hub.crossesBorder() ? (int) Math.round(out.heldShareOut() * out.hold().mean()) : 0;
+            int outHold = hub.crossesBorder() ? (int) Math.round(out.heldShareOut() * out.outboundHold().mean()) : 0;
             for (int d = ship + (int) Math.round(hub.meanTransit()) + outHold; d < days; d++) {
                 if (open[periodOfDay[d]][h]) {
                     return new RouteKey(h, d - u, periodOfDay[d]);

@@ -6,8 +6,9 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * What the fleet's own history says, per vendor and part kind ({@code [vendor * kinds + kind]}):
  * the failure rate and how many failures it rests on, the routes taken, bench repair times, the
- * share of border crossings held, the fitted hold-duration survival function, the share of holds
- * ending in exclusion or seizure, spare lead times and prices; and the hubs as the master data
+ * share of border crossings held, the fitted hold-duration survival function (a vendor and kind
+ * may have its own, per leg: {@link Vendorkind#holdIn()}, {@link Vendorkind#holdOut()}), the share of
+ * holds ending in exclusion or seizure, spare lead times and prices; and the hubs as the master data
  * describes them. Scenarios are changes to this.
  */
 public record Baseline(Vendorkind[] byVendorKind, DoubleUnaryOperator holdSurvival, String holdModel,
@@ -53,7 +54,28 @@ public record Baseline(Vendorkind[] byVendorKind, DoubleUnaryOperator holdSurviv
      */
     public record Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,
             double onshoreShare, double scrapShare, double benchMedianDays, double benchSigma, double heldShare,
-            double excludedShare, int sparesLeadDays, long unitCostCents, double heldShareOut, DiscreteDuration benchLaw) {
+            double excludedShare, int sparesLeadDays, long unitCostCents, double heldShareOut, DiscreteDuration benchLaw,
+            DoubleUnaryOperator holdIn, DoubleUnaryOperator holdOut) {
+
+        /** The baseline's hold law on both legs. */
+        public Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,
+                double onshoreShare, double scrapShare, double benchMedianDays, double benchSigma, double heldShare,
+                double excludedShare, int sparesLeadDays, long unitCostCents, double heldShareOut,
+                DiscreteDuration benchLaw) {
+            this(failuresPerUnitYear, failureEvents, benchShare, vendorHubShare, onshoreShare, scrapShare,
+                    benchMedianDays, benchSigma, heldShare, excludedShare, sparesLeadDays, unitCostCents, heldShareOut,
+                    benchLaw, null, null);
+        }
+
+        /** This kind's hold survival on the way back (the baseline's when it has none of its own). */
+        public DoubleUnaryOperator holdInOr(DoubleUnaryOperator fleetWide) {
+            return holdIn != null ? holdIn : fleetWide;
+        }
+
+        /** This kind's hold survival on the way out (its way back's when it has none of its own). */
+        public DoubleUnaryOperator holdOutOr(DoubleUnaryOperator fleetWide) {
+            return holdOut != null ? holdOut : holdInOr(fleetWide);
+        }
 
         /** Bench times lognormal with benchMedianDays and benchSigma. */
         public Vendorkind(double failuresPerUnitYear, double failureEvents, double benchShare, double vendorHubShare,

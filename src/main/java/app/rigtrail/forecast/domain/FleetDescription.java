@@ -15,11 +15,17 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * scenarios apply to.
  */
 public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, List<HubInput> hubs, Law hold,
-        Integer warmupDays, Double swapDays, Integer freeDays, Double storageUsdPerUnitDay) {
+        Integer warmupDays, Double swapDays, Integer freeDays, Double storageUsdPerUnitDay, Law holdOut) {
+
+    /** One hold law for both legs (or per part, as the parts give). */
+    public FleetDescription(List<SiteInput> sites, List<PartInput> parts, List<HubInput> hubs, Law hold,
+            Integer warmupDays, Double swapDays, Integer freeDays, Double storageUsdPerUnitDay) {
+        this(sites, parts, hubs, hold, warmupDays, swapDays, freeDays, storageUsdPerUnitDay, null);
+    }
 
     public FleetDescription(List<SiteInput> sites, List<PartInput> parts, List<HubInput> hubs, Law hold,
             Integer warmupDays, Double swapDays) {
-        this(sites, parts, hubs, hold, warmupDays, swapDays, null, null);
+        this(sites, parts, hubs, hold, warmupDays, swapDays, null, null, null);
     }
 
     /** The sites' codes, as given. */
@@ -40,13 +46,24 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
         }
     }
 
+    /**
+     * One vendor and part kind. {@code hold} and {@code holdOut}: this kind's own hold laws on the way
+     * back and on the way out (left out: the fleet's {@code hold} and {@code holdOut}).
+     */
     public record PartInput(String vendor, String kind, Integer perMachine, Double failuresPerUnitYear,
             Double benchShare, Double vendorHubShare, Double onshoreShare, Double scrapShare, Law bench,
-            Double heldShare, Double heldShareOut, Double excludedShare, Integer leadDays) {
+            Double heldShare, Double heldShareOut, Double excludedShare, Integer leadDays, Law hold, Law holdOut) {
+
+        public PartInput(String vendor, String kind, Integer perMachine, Double failuresPerUnitYear,
+                Double benchShare, Double vendorHubShare, Double onshoreShare, Double scrapShare, Law bench,
+                Double heldShare, Double heldShareOut, Double excludedShare, Integer leadDays) {
+            this(vendor, kind, perMachine, failuresPerUnitYear, benchShare, vendorHubShare, onshoreShare, scrapShare,
+                    bench, heldShare, heldShareOut, excludedShare, leadDays, null, null);
+        }
     }
 
     /**
-     * A hub: a weekly capacity (none: unlimited), or {@code servers} working in parallel, each repair
+     * A hub: a weekly capacity (none: unlimited), or {@code servers} working in parallel; each repair
      * drawn from {@code repair} scaled to the turnaround (fixed at it without a law); each leg's
      * transit drawn from {@code transit} (fixed transitDays without one).
      */
@@ -205,6 +222,12 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
             if (p.leadDays() != null) {
                 count(at + ".leadDays", p.leadDays(), 0, 730, bad);
             }
+            if (p.hold() != null) {
+                p.hold().check(at + ".hold", bad);
+            }
+            if (p.holdOut() != null) {
+                p.holdOut().check(at + ".holdOut", bad);
+            }
         }
         List<String> vendors = vendors();
         List<String> kinds = kinds();
@@ -281,6 +304,9 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
         if (hold != null) {
             hold.check(prefix + ".hold", bad);
         }
+        if (holdOut != null) {
+            holdOut.check(prefix + ".holdOut", bad);
+        }
         if (warmupDays != null) {
             count(prefix + ".warmupDays", warmupDays, 0, 1095, bad);
         }
@@ -307,9 +333,6 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
             }
             if (h.repair() != null) {
                 h.repair().check(at + ".repair", bad);
-                if (h.servers() == null) {
-                    bad.add(new String[] {at + ".repair", "a repair-time law needs servers"});
-                }
             }
             if (h.transit() != null) {
                 h.transit().check(at + ".transit", bad);
@@ -340,10 +363,14 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
         for (PartInput p : parts) {
             int v = vendors.indexOf(p.vendor());
             int k = kinds.indexOf(p.kind());
+            // the way back: the part's own law, else the fleet's; the way out: the part's own, else the
+            // fleet's outbound law, else the way back's
+            Law in = p.hold();
+            Law out = p.holdOut() != null ? p.holdOut() : holdOut != null && in == null ? holdOut : null;
             vk[v * kinds.size() + k] = new Baseline.Vendorkind(p.failuresPerUnitYear(), 0, or0(p.benchShare()),
                     or0(p.vendorHubShare()), or0(p.onshoreShare()), or0(p.scrapShare()), 1, 0, or0(p.heldShare()),
                     or0(p.excludedShare()), p.leadDays() == null ? 30 : p.leadDays(), 0, or0(p.heldShareOut()),
-                    p.bench().discrete());
+                    p.bench().discrete(), in == null ? null : in.survival(), out == null ? null : out.survival());
         }
         for (int i = 0; i < vk.length; i++) {
             if (vk[i] == null) { // a vendor without this kind: never fails, goes to the bench

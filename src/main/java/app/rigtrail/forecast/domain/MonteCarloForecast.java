@@ -775,7 +775,8 @@ public final class MonteCarloForecast {
                         enqueue(h, left, cell, 1);
                     }
                     case CUSTOMS_HOLD -> {
-                        int left = regime.hold().residual(Double.isNaN(item.ageDays()) ? 0 : item.ageDays(), v);
+                        DiscreteDuration law = item.inbound() || h < 0 ? regime.hold() : regime.outboundHold();
+                        int left = law.residual(Double.isNaN(item.ageDays()) ? 0 : item.ageDays(), v);
                         move(sv, Stage.CUSTOMS_HOLD, 0, left, 1);
                         if (item.inbound() || h < 0) {
                             arrive(cell, left, 1);
@@ -1371,7 +1372,7 @@ public final class MonteCarloForecast {
                         if (hub.crossesBorder() && regime.heldShareOut() > 0) {
                             double[] u = drawHold(key, day);
                             if (u[0] < regime.heldShareOut()) {
-                                int hold = regime.hold().sample(u[1]);
+                                int hold = regime.outboundHold().sample(u[1]);
                                 move(sv, Stage.CUSTOMS_HOLD, arrival, arrival + hold, n);
                                 arrival += hold;
                                 feesCents += regime.storageFeesCents(hold, n);
@@ -1424,7 +1425,8 @@ public final class MonteCarloForecast {
          * mark, its first part is admitted then or when the intake is next free, and the others one
          * interval apart. The parts admitted by the day's mark start their repair that day; capacity
          * left while the queue was empty is not saved up (the intake's next free time is simply in the
-         * past), and no part uses capacity from before it arrived. What the hub repairs travels back to
+         * past), and no part uses capacity from before it arrived. Each repair takes the turnaround, or a
+         * time drawn from the hub's repair law scaled to it where it has one. What the hub repairs travels back to
          * each site as one shipment of the day, held (or excluded) as a whole at the border, with the
          * parameters in force on the day its repair starts.
          */
@@ -1441,6 +1443,8 @@ public final class MonteCarloForecast {
             boolean unlimited = state.capacityPerWeek() == Integer.MAX_VALUE;
             double gap = unlimited ? 0 : 1 / perDay;
             Period period = c.periods[p];
+            DiscreteDuration law = fleet.hubs().get(h).repairLaw();
+            double stretch = law == null || law.mean() <= 0 ? 1 : state.turnaroundDays() / law.mean();
             while (qHead[h] < qTail[h] && qAvail[h][qHead[h]] <= day) {
                 int head = qHead[h];
                 int cell = qCell[h][head];
@@ -1463,9 +1467,19 @@ public final class MonteCarloForecast {
                 int sv = cell / kinds;
                 int site = sv / vendors;
                 leave(sv, Stage.HUB_QUEUE, day, m);
-                int done = day + state.turnaroundDays();
-                move(sv, Stage.HUB_REPAIR, day, done, m);
-                sendBack(h, cell, sv, site, day, done, m, period.regime(cell, cellVk[cell]));
+                Regime regime = period.regime(cell, cellVk[cell]);
+                if (law == null) {
+                    int done = day + state.turnaroundDays();
+                    move(sv, Stage.HUB_REPAIR, day, done, m);
+                    sendBack(h, cell, sv, site, day, done, m, regime);
+                    continue;
+                }
+                // the hub's repair law (fitted to its own repairs), scaled to the period's turnaround
+                for (int n = 0; n < m; n++) {
+                    int done = day + Math.max(1, (int) Math.round(law.sample(repairStreams[h].nextDouble()) * stretch));
+                    move(sv, Stage.HUB_REPAIR, day, done, 1);
+                    sendBack(h, cell, sv, site, done, done, 1, regime);
+                }
             }
         }
 
@@ -1520,8 +1534,9 @@ public final class MonteCarloForecast {
             }
             Hub hub = fleet.hubs().get(h);
             int key = h * sites + site;
-            boolean byServers = c.periods[c.periodOf(started)].hubs().get(h).servers() > 0;
-            // a hub of servers ships each day's finished repairs together: its shipment's own stream
+            boolean byServers = c.periods[c.periodOf(started)].hubs().get(h).servers() > 0 || hub.repairLaw() != null;
+            // a hub of servers, or whose repair times vary, ships each day's finished repairs together:
+            // its shipment's own stream
             boolean byLeg = hub.transitLaw() != null || byServers;
             int at = byLeg ? legAt(key, done) : 0;
             int port = done + (hub.transitLaw() == null ? hub.transitDays() : hub.transit(legU[at++]));

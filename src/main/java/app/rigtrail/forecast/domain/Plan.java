@@ -61,11 +61,31 @@ public record Plan(String name, int[] starts, Period[] periods) {
         return p;
     }
 
-    /** Parameters of one vendor and part kind in one period. Shares are of the failed parts. */
+    /**
+     * Parameters of one vendor and part kind in one period. Shares are of the failed parts. {@code hold}
+     * is the hold law of the way back (and of purchases), {@code holdOut} that of the way out to a hub
+     * (null: the same as {@code hold}).
+     */
     public record Regime(double failuresPerUnitYear, double rateShape, double benchShare, double vendorHubShare,
             double onshoreShare, double scrapShare, DiscreteDuration bench, double heldShare, DiscreteDuration hold,
             double excludedShare, int sparesLeadDays, boolean ordersAllowed, long unitCostCents, double heldShareOut,
-            Fallback fallback, long tariffCentsPerUnit, int freeDays, long storageCentsPerUnitDay) {
+            Fallback fallback, long tariffCentsPerUnit, int freeDays, long storageCentsPerUnitDay,
+            DiscreteDuration holdOut) {
+
+        /** One hold law for both legs. */
+        public Regime(double failuresPerUnitYear, double rateShape, double benchShare, double vendorHubShare,
+                double onshoreShare, double scrapShare, DiscreteDuration bench, double heldShare, DiscreteDuration hold,
+                double excludedShare, int sparesLeadDays, boolean ordersAllowed, long unitCostCents, double heldShareOut,
+                Fallback fallback, long tariffCentsPerUnit, int freeDays, long storageCentsPerUnitDay) {
+            this(failuresPerUnitYear, rateShape, benchShare, vendorHubShare, onshoreShare, scrapShare, bench, heldShare,
+                    hold, excludedShare, sparesLeadDays, ordersAllowed, unitCostCents, heldShareOut, fallback,
+                    tariffCentsPerUnit, freeDays, storageCentsPerUnitDay, null);
+        }
+
+        /** The hold law of a crossing on the way out to a hub. */
+        public DiscreteDuration outboundHold() {
+            return holdOut != null ? holdOut : hold;
+        }
 
         /** No tariff in the unit cost and no storage fees on holds. */
         public Regime(double failuresPerUnitYear, double rateShape, double benchShare, double vendorHubShare,
@@ -80,7 +100,7 @@ public record Plan(String name, int[] starts, Period[] periods) {
         public Regime withRate(double rate, double shape) {
             return new Regime(rate, shape, benchShare, vendorHubShare, onshoreShare, scrapShare, bench, heldShare, hold,
                     excludedShare, sparesLeadDays, ordersAllowed, unitCostCents, heldShareOut, fallback,
-                    tariffCentsPerUnit, freeDays, storageCentsPerUnitDay);
+                    tariffCentsPerUnit, freeDays, storageCentsPerUnitDay, holdOut);
         }
 
         /** Storage fees of a hold of that many days on that many units: every day past the free days. */

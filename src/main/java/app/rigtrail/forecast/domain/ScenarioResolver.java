@@ -171,12 +171,17 @@ public final class ScenarioResolver {
         }
 
         DiscreteDuration hold(HoldDistribution chosen, double scale, double shift) {
-            if (chosen == null && scale == 1 && shift == 0) {
+            return hold(baseline.holdSurvival(), chosen, scale, shift);
+        }
+
+        /** A leg's law: from {@code base} (the fleet's fitted one or a kind's own), unless a rule chose one. */
+        DiscreteDuration hold(DoubleUnaryOperator base, HoldDistribution chosen, double scale, double shift) {
+            if (base == baseline.holdSurvival() && chosen == null && scale == 1 && shift == 0) {
                 return fitted;
             }
-            return holds.computeIfAbsent(java.util.Arrays.asList(chosen, scale, shift),
-                    key -> DiscreteDuration.fromSurvival(chosen != null ? survival(chosen) : baseline.holdSurvival(),
-                            scale, shift));
+            DoubleUnaryOperator from = chosen != null ? survival(chosen) : base;
+            return holds.computeIfAbsent(java.util.Arrays.asList(chosen != null ? chosen : base, scale, shift),
+                    key -> DiscreteDuration.fromSurvival(from, scale, shift));
         }
 
         DiscreteDuration bench(int vk) {
@@ -269,14 +274,16 @@ public final class ScenarioResolver {
                     .replace('_', ' ') + "s nowhere: its bench, vendor hub, onshore and scrap shares are all "
                     + "zero; give at least one a share");
         }
-        DiscreteDuration hold = laws.hold(chosen, holdScale, holdShift);
+        DiscreteDuration hold = laws.hold(b.holdInOr(baseline.holdSurvival()), chosen, holdScale, holdShift);
+        DiscreteDuration holdOut = b.holdOut() == null && b.holdIn() == null ? null
+                : laws.hold(b.holdOutOr(baseline.holdSurvival()), chosen, holdScale, holdShift);
         double effectiveRate = rate * scale * (firmware ? 1 : params.firmwareFactor());
         long cost = Math.round(b.unitCostCents() * price * (1 + tariff / 100));
         long tariffCents = Math.round(b.unitCostCents() * price * tariff / 100);
         return new Regime(effectiveRate, shape, shares[0] / total, shares[1] / total, shares[2] / total,
                 shares[3] / total, laws.bench(v * kinds + k), Math.min(1, held * heldScale), hold, excluded, lead, orders,
                 cost, Math.min(1, heldOut * heldScale), params.fallbackOrDefault(), tariffCents, context.freeDays(),
-                context.storageCentsPerUnitDay());
+                context.storageCentsPerUnitDay(), holdOut == hold ? null : holdOut);
     }
 
     static DoubleUnaryOperator survival(HoldDistribution d) {
