@@ -372,8 +372,8 @@ public final class MonteCarloForecast {
                 HubState st = period.hubs().get(h);
                 legLaw[h] = hub.transitLaw() != null ? hub.transitLaw() : DiscreteDuration.fixed(hub.transitDays());
                 DiscreteDuration law = hub.repairLaw();
-                if (st.servers() > 0 && law != null && law.mean() > 0) {
-                    // max(1, round(X stretch)) for X the law, as serveByServers draws it
+                if (law != null && law.mean() > 0) {
+                    // max(1, round(X stretch)) for X the law, as serve and serveByServers draw it
                     double stretch = st.turnaroundDays() / law.mean();
                     double[] cdf = new double[(int) Math.round(law.maxDays() * stretch) + 2];
                     for (int k = 0; k <= law.maxDays(); k++) {
@@ -405,6 +405,7 @@ public final class MonteCarloForecast {
                 boughtLaw[cell].equilibrium();
                 r.bench().equilibrium();
                 r.hold().equilibrium();
+                r.outboundHold().equilibrium();
             }
             double swap = fleet.swapDays();
             if (swap > 0) {
@@ -846,6 +847,7 @@ public final class MonteCarloForecast {
                 int vk = cellVk[cell];
                 Regime regime = period.regime(cell, vk);
                 DiscreteDuration hold = regime.hold();
+                DiscreteDuration holdOut = regime.outboundHold();
                 double bench = regime.benchShare();
                 double bought = regime.scrapShare();
                 int away = 0;
@@ -883,7 +885,7 @@ public final class MonteCarloForecast {
                         int at = leg.equilibrium().sample(u.nextDouble());
                         move(sv, Stage.IN_TRANSIT, 0, at, 1);
                         if (heldOut > 0 && u.nextDouble() < heldOut) {
-                            int held = hold.sample(u.nextDouble());
+                            int held = holdOut.sample(u.nextDouble());
                             move(sv, Stage.CUSTOMS_HOLD, at, at + held, 1);
                             at += held;
                         }
@@ -891,9 +893,9 @@ public final class MonteCarloForecast {
                         enqueue(h, at, cell, 1);
                     }
                     away += n;
-                    n = poisson(u, flow * heldOut * hold.mean());
+                    n = poisson(u, flow * heldOut * holdOut.mean());
                     for (int i = 0; i < n; i++) {
-                        int at = hold.equilibrium().sample(u.nextDouble());
+                        int at = holdOut.equilibrium().sample(u.nextDouble());
                         move(sv, Stage.CUSTOMS_HOLD, 0, at, 1);
                         enter(sv, Stage.HUB_QUEUE, Math.min(at, days), 1);
                         enqueue(h, at, cell, 1);
