@@ -28,7 +28,6 @@ import app.rigtrail.availability.TurnaroundService.HoldsReport;
 import app.rigtrail.availability.TurnaroundService.TurnaroundReport;
 import app.rigtrail.availability.domain.BacklogStage;
 import app.rigtrail.dwell.domain.KaplanMeier;
-import app.rigtrail.forecast.ForecastService;
 import app.rigtrail.platform.security.Roles;
 import app.rigtrail.platform.web.FieldViolation;
 import app.rigtrail.platform.web.ProblemException;
@@ -348,10 +347,21 @@ public class DashboardPages {
         return sb.toString();
     }
 
+    /**
+     * The hashprice the pages assume when none is typed: the forecasts' (#13 item 2: the forecast feature
+     * provides it, so that the dashboard does not depend on it).
+     */
+    public interface DefaultHashprice {
+        double usdPerThDay();
+    }
+
+    @Inject
+    DefaultHashprice defaultHashprice;
+
     /** The hashprice typed, or the default; refused with a readable message when it is not a price. */
-    static double hashprice(String s) {
+    double hashprice(String s) {
         if (s == null || s.isBlank()) {
-            return ForecastService.DEFAULT_HASHPRICE;
+            return defaultHashprice.usdPerThDay();
         }
         try {
             double v = Double.parseDouble(s.trim());

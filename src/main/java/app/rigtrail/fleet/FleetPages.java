@@ -92,6 +92,9 @@ public class FleetPages {
     @Inject
     EntityManager em;
 
+    @Inject
+    MinerTickets tickets;
+
     @GET
     public TemplateInstance home() {
         Set<Long> scope = user.siteScope();
@@ -136,18 +139,18 @@ public class FleetPages {
     @Path("miners/{id}")
     public TemplateInstance miner(@PathParam("id") long id) {
         MinerDetail detail = queries.miner(id);
-        List<OpenTicketLine> open = em.createQuery("""
-                select t.id, t.state, t.symptom, t.openedAt, t.openedBy from RepairTicket t
-                where t.miner.id = :m and t.closedAt is null order by t.openedAt desc""", Object[].class)
-                .setParameter("m", id).getResultList().stream()
-                .map(r -> new OpenTicketLine((Long) r[0], (app.rigtrail.repair.domain.TicketState) r[1], (String) r[2],
-                        (java.time.Instant) r[3], (String) r[4])).toList();
-        return Templates.miner(detail, open);
+        return Templates.miner(detail, tickets.openOf(id));
     }
 
-    /** An open ticket of a miner, as its page lists it. */
-    public record OpenTicketLine(long id, app.rigtrail.repair.domain.TicketState state, String symptom,
-            java.time.Instant openedAt, String openedBy) {
+    /** A miner's open tickets: repair keeps them and answers (#13 item 2: fleet does not depend on repair). */
+    public interface MinerTickets {
+        /** The miner's open tickets, the newest first. */
+        List<OpenTicketLine> openOf(long minerId);
+    }
+
+    /** An open ticket of a miner, as its page lists it: its state's code (for the badge) and its words. */
+    public record OpenTicketLine(long id, String state, String stateLabel, String symptom, java.time.Instant openedAt,
+            String openedBy) {
     }
 
     @GET

@@ -33,6 +33,11 @@ import app.rigtrail.platform.web.ProblemException;
 @Transactional
 public class MasterDataService {
 
+    /** A new site or hub, told to the features that keep something per site or hub (inventory: its stock locations). */
+    @Inject
+    jakarta.enterprise.event.Event<MasterDataCreated> created;
+
+
     @Inject
     AuditTrail audit;
 
@@ -82,15 +87,7 @@ public class MasterDataService {
         s.sensitiveNote = blankToNull(in.sensitiveNote());
         s.persistAndFlush();
         if (id == null) {
-            // every site has a store and a lab for its spares
-            for (String[] loc : new String[][] {{"-STORE", " store", "SITE_STORE"}, {"-LAB", " lab", "SITE_LAB"}}) {
-                app.rigtrail.inventory.StockLocation l = new app.rigtrail.inventory.StockLocation();
-                l.code = s.code + loc[0];
-                l.name = s.name + loc[1];
-                l.kind = loc[2];
-                l.siteId = s.id;
-                l.persist();
-            }
+            created.fire(new MasterDataCreated(MasterDataCreated.Kind.SITE, s.id, s.code, s.name));
         }
         SiteView after = SiteView.of(s);
         audit.record("site", s.id, id == null ? "created" : "updated", before, after, null);
@@ -172,12 +169,7 @@ public class MasterDataService {
         h.servers = in.servers();
         h.persistAndFlush();
         if (id == null) {
-            app.rigtrail.inventory.StockLocation l = new app.rigtrail.inventory.StockLocation();
-            l.code = h.code + "-HUB";
-            l.name = h.name;
-            l.kind = "HUB";
-            l.hubId = h.id;
-            l.persist();
+            created.fire(new MasterDataCreated(MasterDataCreated.Kind.HUB, h.id, h.code, h.name));
         }
         HubView after = HubView.of(h);
         audit.record("repair_hub", h.id, id == null ? "created" : "updated", before, after, null);

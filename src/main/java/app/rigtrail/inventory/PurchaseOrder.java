@@ -5,12 +5,15 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import app.rigtrail.inventory.domain.PurchaseOrderState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -28,7 +31,8 @@ public class PurchaseOrder extends PanacheEntityBase {
     public int quotedLeadDays;
     @Column(name = "expected_on")
     public LocalDate expectedOn;
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public PurchaseOrderState state;
     @Column(name = "shipment_id")
     public Long shipmentId;
     @Column(name = "created_by")

@@ -23,7 +23,6 @@ import app.rigtrail.inventory.InventoryViews.NewPurchaseOrder;
 import app.rigtrail.inventory.InventoryViews.PurchaseOrderView;
 import app.rigtrail.inventory.InventoryViews.Receipt;
 import app.rigtrail.inventory.InventoryViews.Transfer;
-import app.rigtrail.logistics.ShipmentService;
 import app.rigtrail.platform.security.CurrentUser;
 import app.rigtrail.platform.security.Roles;
 import app.rigtrail.platform.web.FieldViolation;
@@ -40,7 +39,7 @@ public class StockResource {
     StockService stock;
 
     @Inject
-    ShipmentService shipments;
+    PurchaseOrders purchaseOrders;
 
     @Inject
     Idempotency idempotency;
@@ -129,7 +128,7 @@ public class StockResource {
     @GET
     @Path("purchase-orders")
     public List<PurchaseOrderView> orders() {
-        return stock.orders();
+        return purchaseOrders.orders();
     }
 
     @POST
@@ -142,6 +141,6 @@ public class StockResource {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.inventory.InventoryViews.PurchaseOrderView.class)))
     public Response order(NewPurchaseOrder in, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.run(user.name() + ":POST /api/purchase-orders", key, in, 201, () -> stock.order(in, shipments));
+        return idempotency.run(user.name() + ":POST /api/purchase-orders", key, in, 201, () -> purchaseOrders.order(in));
     }
 }

@@ -30,8 +30,6 @@ import app.rigtrail.inventory.InventoryViews.Adjustment;
 import app.rigtrail.inventory.InventoryViews.Ledger;
 import app.rigtrail.inventory.InventoryViews.LevelView;
 import app.rigtrail.inventory.InventoryViews.MovementView;
-import app.rigtrail.inventory.InventoryViews.NewPurchaseOrder;
-import app.rigtrail.inventory.InventoryViews.PurchaseOrderView;
 import app.rigtrail.inventory.InventoryViews.Receipt;
 import app.rigtrail.inventory.InventoryViews.Transfer;
 import app.rigtrail.inventory.domain.ReorderPolicy;
@@ -122,7 +120,7 @@ public class StockService {
         return movement(part, "SCRAP", loc, null, -in.delta(), null, null, null, in.reason());
     }
 
-    private MovementView add(StockLocation loc, Part part, int q, String kind, Long componentId, Long ticketId, Long po,
+    MovementView add(StockLocation loc, Part part, int q, String kind, Long componentId, Long ticketId, Long po,
             String reason) {
         put(loc, part, q);
         return movement(part, kind, null, loc, q, componentId, ticketId, po, reason);
@@ -148,7 +146,7 @@ public class StockService {
         }
     }
 
-    private MovementView movement(Part part, String kind, StockLocation from, StockLocation to, int q, Long componentId,
+    MovementView movement(Part part, String kind, StockLocation from, StockLocation to, int q, Long componentId,
             Long ticketId, Long po, String reason) {
         StockMovement m = new StockMovement();
         m.at = Instant.now();
@@ -166,103 +164,6 @@ public class StockService {
         StockLocation at = to != null ? to : from;
         return new MovementView(m.id, m.at, m.actor, kind, from == null ? null : from.name, to == null ? null : to.name,
                 q, componentId, ticketId, po, reason, onHand(at.id, part.id));
-    }
-
-    // ---- purchase orders ----
-
-    public PurchaseOrderView order(@Valid NewPurchaseOrder in, app.rigtrail.logistics.ShipmentService shipments) {
-        StockLocation loc = location(in.locationId(), true);
-        Part part = part(in.partId());
-        if (loc.siteId == null) {
-            throw ProblemException.invalid("Orders are received at a site",
-                    List.of(new FieldViolation("locationId", "choose a site's store or lab")));
-        }
-        int lead = in.quotedLeadDays() == null ? defaultLeadDays : in.quotedLeadDays();
-        PurchaseOrder po = new PurchaseOrder();
-        po.partId = part.id;
-        po.locationId = loc.id;
-        po.quantity = in.quantity();
-        po.quotedLeadDays = lead;
-        po.expectedOn = LocalDate.now(ZoneOffset.UTC).plusDays(lead);
-        po.state = "OPEN";
-        po.createdBy = user.name();
-        po.createdAt = Instant.now();
-        po.persist();
-        var shipment = shipments.create(new app.rigtrail.logistics.LogisticsViews.NewShipment(
-                app.rigtrail.logistics.domain.ShipmentKind.SPARES_PURCHASE, "supplier (PO-" + po.id + ")", "PO-" + po.id,
-                loc.siteId, null, in.portId(), part.vendor.name() + " supplier", loc.name,
-                List.of(new app.rigtrail.logistics.LogisticsViews.ItemInput(null, null, part.id, in.quantity(), null, null))));
-        po.shipmentId = shipment.id();
-        em.createNativeQuery("""
-                insert into stock_level (location_id, part_id, on_order) values (?1, ?2, ?3)
-                on conflict (location_id, part_id) do update set on_order = stock_level.on_order + excluded.on_order,
-                                                                version = stock_level.version + 1""")
-                .setParameter(1, loc.id).setParameter(2, part.id).setParameter(3, in.quantity()).executeUpdate();
-        movement(part, "ORDERED", null, loc, in.quantity(), null, null, po.id, "purchase order PO-" + po.id
-                + ", expected " + po.expectedOn);
-        return view(po);
-    }
-
-    /** Called when the purchase's shipment leaves: the lot is in transit, no longer on order. */
-    public void orderInTransit(long shipmentId) {
-        PurchaseOrder po = PurchaseOrder.find("shipmentId = ?1 and state = 'OPEN'", shipmentId).firstResult();
-        if (po == null) {
-            return;
-        }
-        em.createNativeQuery("update stock_level set on_order = greatest(on_order - ?3, 0), in_transit = in_transit + ?3, "
-                + "version = version + 1 where location_id = ?1 and part_id = ?2").setParameter(1, po.locationId)
-                .setParameter(2, po.partId).setParameter(3, po.quantity).executeUpdate();
-        po.state = "IN_TRANSIT";
-    }
-
-    /** Called when the purchase's shipment is received: the lot goes on the shelf (serialized parts get serials). */
-    public void receiveOrderOf(long shipmentId) {
-        PurchaseOrder po = PurchaseOrder.find("shipmentId = ?1 and state in ('OPEN', 'IN_TRANSIT')", shipmentId)
-                .firstResult();
-        if (po == null) {
-            return;
-        }
-        StockLocation loc = StockLocation.findById(po.locationId);
-        Part part = Part.findById(po.partId);
-        String column = "IN_TRANSIT".equals(po.state) ? "in_transit" : "on_order";
-        em.createNativeQuery("update stock_level set " + column + " = greatest(" + column + " - ?3, 0), "
-                + "version = version + 1 where location_id = ?1 and part_id = ?2").setParameter(1, loc.id)
-                .setParameter(2, part.id).setParameter(3, po.quantity).executeUpdate();
-        Site site = Site.findById(loc.siteId);
-        for (int n = 1; n <= po.quantity; n++) {
-            Long componentId = null;
-            if (part.serialized) {
-                Component c = new Component();
-                c.serial = "PO" + po.id + "-" + part.partNumber + "-" + n;
-                c.part = part;
-                c.kind = part.kind;
-                c.locationKind = LocationKind.STOCK;
-                c.siteId = site.id;
-                c.locationRef = site.code + " store";
-                genealogy.moveTo(c, LocationKind.STOCK, site.code + " store", site.id, "received on PO-" + po.id);
-                componentId = c.id;
-            }
-            if (part.serialized || n == 1) {
-                add(loc, part, part.serialized ? 1 : po.quantity, "RECEIPT", componentId, null, po.id,
-                        "purchase order PO-" + po.id);
-            }
-        }
-        po.state = "RECEIVED";
-    }
-
-    public List<PurchaseOrderView> orders() {
-        Map<Long, StockLocation> locations = new HashMap<>();
-        StockLocation.<StockLocation>listAll().forEach(l -> locations.put(l.id, l));
-        return PurchaseOrder.<PurchaseOrder>find("order by createdAt desc, id desc").page(0, 200).list().stream()
-                .filter(po -> user.canSeeSite(locations.get(po.locationId).siteId))
-                .map(this::view).toList();
-    }
-
-    private PurchaseOrderView view(PurchaseOrder po) {
-        Part part = Part.findById(po.partId);
-        StockLocation loc = StockLocation.findById(po.locationId);
-        return new PurchaseOrderView(po.id, po.partId, part.partNumber, po.locationId, loc.name, po.quantity,
-                po.quotedLeadDays, po.expectedOn, po.state, po.shipmentId, po.createdBy, po.createdAt);
     }
 
     // ---- reads ----
@@ -450,7 +351,7 @@ public class StockService {
         return loc;
     }
 
-    private static Part part(long id) {
+    static Part part(long id) {
         Part p = Part.findById(id);
         if (p == null) {
             throw ProblemException.invalid("Unknown part", List.of(new FieldViolation("partId", "no part " + id)));

@@ -62,10 +62,14 @@ public final class LogisticsViews {
     }
 
     /**
-     * Fired (synchronously, inside the move's transaction) after a shipment changed state, so that
-     * what travels on it can follow; an observer may refuse the move by throwing.
+     * What a shipment's move moved (#13 item 2), fired synchronously inside the move's transaction, after
+     * its state changed and before its components follow it, so that what travels on it can follow: RMA
+     * cases (repair), a purchase order (inventory), a machine delivery (growth). An observer may refuse
+     * the move by throwing. {@code hubId} is the shipment's hub, if any; {@code rmaCaseIds} the cases it
+     * carries.
      */
-    public record ShipmentMoved(long shipmentId, ShipmentKind kind, ShipmentState from, ShipmentState to) {
+    public record ShipmentMoved(long shipmentId, String label, ShipmentKind kind, ShipmentState from, ShipmentState to,
+            Long hubId, java.util.List<Long> rmaCaseIds) {
     }
 
     /**

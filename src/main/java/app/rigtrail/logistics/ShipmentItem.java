@@ -13,7 +13,6 @@ import jakarta.persistence.Table;
 import app.rigtrail.fleet.Component;
 import app.rigtrail.fleet.Miner;
 import app.rigtrail.fleet.Part;
-import app.rigtrail.repair.RmaCase;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One line of a shipment: a component, an RMA case (its component), a lot of parts, a miner, or a lot of new machines. */
@@ -31,9 +30,9 @@ public class ShipmentItem extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "component_id")
     public Component component;
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "rma_case_id")
-    public RmaCase rmaCase;
+    /** The RMA case this line carries (repair's), by id: logistics does not reach into repair. */
+    @Column(name = "rma_case_id")
+    public Long rmaCaseId;
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "part_id")
     public Part part;

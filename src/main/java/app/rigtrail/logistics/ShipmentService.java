@@ -43,15 +43,12 @@ import app.rigtrail.platform.web.ListQuery;
 import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
 import app.rigtrail.platform.web.ProblemException;
-import app.rigtrail.repair.RmaCase;
-import app.rigtrail.repair.RmaService;
-import app.rigtrail.repair.RepairViews.RmaTransitionRequest;
-import app.rigtrail.repair.domain.RmaState;
 
 /**
  * Shipments and their holds. Moving a shipment moves everything in it: its components show "in
- * transit on shipment S-1" or "in customs hold H-2", and the RMA cases in it follow (shipped,
- * at the hub, returned, received).
+ * transit on shipment S-1" or "in customs hold H-2". What else travels on it follows through the
+ * {@link LogisticsViews.ShipmentMoved} event (#13 item 2): RMA cases (repair), purchase orders
+ * (inventory) and machine deliveries (growth) observe it; this service depends on none of them.
  */
 @ApplicationScoped
 @Transactional
@@ -66,14 +63,12 @@ public class ShipmentService {
     @Inject
     Genealogy genealogy;
 
+    /** The RMA cases a shipment may carry: repair owns them and answers for them. */
     @Inject
-    RmaService rmas;
+    ShippedRmaCases rmaCases;
 
     @Inject
     HoldQueries holds;
-
-    @Inject
-    app.rigtrail.inventory.StockService stock;
 
     @Inject
     jakarta.enterprise.event.Event<LogisticsViews.ShipmentMoved> moved;
@@ -142,11 +137,10 @@ public class ShipmentService {
             requireFree(item.component, field);
         } else if (i.rmaCaseId() != null) {
             item.itemKind = "RMA_CASE";
-            item.rmaCase = RmaCase.findById(i.rmaCaseId());
-            if (item.rmaCase == null) {
-                throw ProblemException.invalid("Unknown RMA case", List.of(new FieldViolation(field, "no RMA case " + i.rmaCaseId())));
-            }
-            item.component = item.rmaCase.partInHand();
+            Component part = rmaCases.partInHand(i.rmaCaseId()).orElseThrow(() -> ProblemException.invalid(
+                    "Unknown RMA case", List.of(new FieldViolation(field, "no RMA case " + i.rmaCaseId()))));
+            item.rmaCaseId = i.rmaCaseId();
+            item.component = part;
             requireFree(item.component, field);
         } else if (i.partId() != null) {
             item.itemKind = "PART_LOT";
@@ -211,14 +205,7 @@ public class ShipmentService {
         if (in.to() == ShipmentState.CLEARED && from == ShipmentState.HELD && holds.openHoldOf(s) != null) {
             throw ProblemException.conflict("record the hold's decision first (POST /api/holds/{id}/decision)");
         }
-        moveContents(s, in.to());
-        s.state = in.to();
-        if (s.kind == ShipmentKind.SPARES_PURCHASE && in.to() == ShipmentState.IN_TRANSIT) {
-            stock.orderInTransit(s.id);
-        } else if (s.kind == ShipmentKind.SPARES_PURCHASE && in.to() == ShipmentState.RECEIVED) {
-            stock.receiveOrderOf(s.id);
-        }
-        appendEvent(s, from, in.to(), in.note());
+        move(s, in.to(), in.note());
         em.flush();
         return view(s);
     }
@@ -273,10 +260,7 @@ public class ShipmentService {
             case EXCLUDED, RE_EXPORTED -> ShipmentState.RE_EXPORTED;
             case SEIZED, ABANDONED -> ShipmentState.SEIZED;
         };
-        moveContents(s, next);
-        ShipmentState from = s.state;
-        s.state = next;
-        appendEvent(s, from, next, "hold " + h.label() + " " + in.outcome());
+        move(s, next, "hold " + h.label() + " " + in.outcome());
         em.flush();
         return holds.view(h, LocalDate.now(ZoneOffset.UTC));
     }
@@ -298,12 +282,24 @@ public class ShipmentService {
         return holds.view(h, LocalDate.now(ZoneOffset.UTC));
     }
 
-    /** Everything in the shipment goes where the shipment goes; RMA cases follow their part. */
+    /**
+     * Moves the shipment: what travels on it is told first (RMA cases, purchase orders, machine
+     * deliveries follow through {@link LogisticsViews.ShipmentMoved}, in this transaction; a refusal
+     * undoes the move), then its components go where it goes and the move is appended to its history.
+     */
+    private void move(Shipment s, ShipmentState to, String note) {
+        ShipmentState from = s.state;
+        s.state = to;
+        List<Long> cases = s.items.stream().map(i -> i.rmaCaseId).filter(java.util.Objects::nonNull).toList();
+        moved.fire(new LogisticsViews.ShipmentMoved(s.id, s.label(), s.kind, from, to, s.hub == null ? null : s.hub.id,
+                cases));
+        moveContents(s, to);
+        appendEvent(s, from, to, note);
+    }
+
+    /** Everything in the shipment goes where the shipment goes. */
     private void moveContents(Shipment s, ShipmentState to) {
         for (ShipmentItem item : s.items) {
-            if (item.rmaCase != null) {
-                followRma(s, item.rmaCase, to);
-            }
             Component c = item.component;
             if (c == null) {
                 continue;
@@ -328,28 +324,6 @@ public class ShipmentService {
                     // CREATED, READY, LOST: the parts stay recorded where they were
                 }
             }
-        }
-    }
-
-    private void followRma(Shipment s, RmaCase r, ShipmentState to) {
-        RmaState next = null;
-        if (s.kind == ShipmentKind.OUTBOUND_TO_HUB) {
-            if (to == ShipmentState.IN_TRANSIT && r.state == RmaState.OPENED) {
-                next = RmaState.SHIPPED;
-            } else if (to == ShipmentState.DELIVERED && r.state == RmaState.SHIPPED) {
-                next = RmaState.AT_HUB;
-            }
-        } else if (s.kind == ShipmentKind.INBOUND_RETURN) {
-            if (to == ShipmentState.IN_TRANSIT && (r.state == RmaState.REPAIRED || r.state == RmaState.REPLACED
-                    || r.state == RmaState.REJECTED)) {
-                next = RmaState.RETURNED;
-            } else if (to == ShipmentState.RECEIVED && r.state == RmaState.RETURNED) {
-                next = RmaState.RECEIVED;
-            }
-        }
-        if (next != null) {
-            rmas.transition(r.id, new RmaTransitionRequest(next, "with shipment " + s.label(), null, null, null, null,
-                    null, s.hub == null ? null : s.hub.id, null, null));
         }
     }
 
@@ -477,7 +451,7 @@ public class ShipmentService {
         CustomsHold open = holds.openHoldOf(s);
         List<ItemView> items = s.items.stream().map(i -> new ItemView(i.itemKind,
                 i.component == null ? null : i.component.id, i.component == null ? null : i.component.serial,
-                i.rmaCase == null ? null : i.rmaCase.id, i.part != null ? i.part.partNumber
+                i.rmaCaseId, i.part != null ? i.part.partNumber
                         : i.component != null ? i.component.part.partNumber : null,
                 i.quantity, i.miner == null ? null : i.miner.id,
                 i.component == null ? null : i.component.describeLocation(),
@@ -496,10 +470,6 @@ public class ShipmentService {
         e.toState = to;
         e.note = note;
         e.persist();
-        if (from != null) {
-            // what travels on the shipment follows it (a machine order's delivery); a refusal undoes the move
-            moved.fire(new LogisticsViews.ShipmentMoved(s.id, s.kind, from, to));
-        }
     }
 
     private void holdEvent(CustomsHold h, String action, String note) {

@@ -70,7 +70,10 @@ class AlertsTest {
     HoldAlertJob holds;
 
     @Inject
-    AlertChecks checks;
+    app.rigtrail.repair.DoaWindowAlerts doaAlerts;
+
+    @Inject
+    app.rigtrail.inventory.LowStockAlerts lowStockAlerts;
 
     @Inject
     StockService stock;
@@ -347,7 +350,7 @@ class AlertsTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long closing = ticketOnMinerInstalledDaysAgo(28);
         long later = ticketOnMinerInstalledDaysAgo(10);
-        assertTrue(checks.doaWindows(today) >= 1);
+        assertTrue(doaAlerts.doaWindows(today) >= 1);
         assertEquals(1, count("select count(*) from alert where kind = 'DOA_WINDOW_CLOSING' and subject_key = ?1",
                 "doa:ticket:" + closing));
         String detail = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
@@ -355,7 +358,7 @@ class AlertsTest {
         assertTrue(detail.contains("(2 days left)") && detail.contains(today.plusDays(2).toString()), detail);
         assertEquals(0, count("select count(*) from alert where subject_key = ?1", "doa:ticket:" + later),
                 "20 days left is not yet worth an alert");
-        assertEquals(0, checks.doaWindows(today), "once per ticket");
+        assertEquals(0, doaAlerts.doaWindows(today), "once per ticket");
     }
 
     long ticketOnMinerInstalledDaysAgo(int days) {
@@ -373,11 +376,11 @@ class AlertsTest {
     void lowStockIsAnAlertPerLocationAndPartOncePerWeek() {
         var low = QuarkusTransaction.requiringNew().call(() -> stock.lowEverywhere());
         assertFalse(low.isEmpty(), "the demo stores have parts at their reorder point");
-        checks.lowStock();
+        lowStockAlerts.lowStock();
         for (var l : low) {
             assertEquals(1, count("select count(*) from alert where kind = 'LOW_STOCK' and subject_key like ?1",
                     "stock:" + l.locationId() + ":" + l.partId() + ":%"), l.partNumber() + " at " + l.location());
         }
-        assertEquals(0, checks.lowStock(), "not again this week");
+        assertEquals(0, lowStockAlerts.lowStock(), "not again this week");
     }
 }

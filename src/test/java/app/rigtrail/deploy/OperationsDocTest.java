@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import app.rigtrail.platform.Tokens;
-import app.rigtrail.platform.runtime.DomainGauges;
+import app.rigtrail.availability.DomainGauges;
 import app.rigtrail.platform.runtime.domain.StartupSettings;
 import io.quarkus.test.junit.QuarkusTest;
 

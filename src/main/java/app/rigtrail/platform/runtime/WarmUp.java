@@ -1,10 +1,5 @@
 package app.rigtrail.platform.runtime;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,20 +11,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import app.rigtrail.availability.AvailabilityDayCloser;
-import app.rigtrail.availability.BacklogSnapshot;
-import app.rigtrail.availability.OutcomeColumns;
-import app.rigtrail.platform.cluster.ClusterJobs;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Readiness that means warm: after start, the work that would otherwise land on the first
- * requests is done before the instance says ready. Finished days are closed into availability_day
- * (after a restart or a bulk load that can take tens of seconds and holds the locks that status
- * changes need; a second replica waits for the first to finish it), the completed repairs are read
- * into memory and the backlog copy is read once. A step that fails is logged and the next is tried:
- * the database check says whether the database is there.
+ * requests is done before the instance says ready: the steps the features give ({@link WarmUpSteps};
+ * the dashboard's, availability/DashboardWarmUp: finished days closed into availability_day, the
+ * completed repairs read into memory, the backlog copy read once). A step that fails is logged and the
+ * next is tried: the database check says whether the database is there.
  */
 @Readiness
 @ApplicationScoped
@@ -38,22 +27,7 @@ public class WarmUp implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    ClusterJobs cluster;
-
-    @Inject
-    AvailabilityDayCloser days;
-
-    @Inject
-    OutcomeColumns outcomes;
-
-    @Inject
-    BacklogSnapshot backlog;
-
-    @ConfigProperty(name = "rigtrail.warm-up.timeout", defaultValue = "PT5M")
-    Duration timeout;
+    jakarta.enterprise.inject.Instance<WarmUpSteps> features;
 
     @ConfigProperty(name = "rigtrail.warm-up.enabled", defaultValue = "true")
     boolean enabled;
@@ -73,34 +47,16 @@ public class WarmUp implements HealthCheck {
 
     void warm() {
         long t0 = System.nanoTime();
-        step("closing finished availability days", this::closeDays);
-        step("reading completed repairs into memory", () -> {
-            try (Connection c = dataSource.getConnection()) {
-                outcomes.catchUp(c);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+        StringBuilder done = new StringBuilder();
+        for (WarmUpSteps f : features) {
+            for (WarmUpSteps.Step st : f.steps()) {
+                step(st.name(), st.work());
+                done.append(done.length() == 0 ? "" : "; ").append(st.name());
             }
-        });
-        step("reading the repair backlog", backlog::items);
+        }
         warmMillis = (System.nanoTime() - t0) / 1_000_000;
         stage = "warm";
-        LOG.infof("Warm after %d ms: availability days closed, completed repairs and backlog in memory; ready", warmMillis);
-    }
-
-    private void closeDays() {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            ClusterJobs.Outcome o = cluster.runOncePerPeriod("availability-days", Duration.ofMinutes(1),
-                    () -> days.closeThrough(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
-            if (o != ClusterJobs.Outcome.BUSY) {
-                return; // closed here, or by another replica this minute
-            }
-            if (System.nanoTime() > deadline) {
-                LOG.warnf("Another replica is still closing availability days after %s; ready without waiting", timeout);
-                return;
-            }
-            sleep(500);
-        }
+        LOG.infof("Warm after %d ms (%s); ready", warmMillis, done);
     }
 
     private void step(String name, Runnable work) {
@@ -111,14 +67,6 @@ public class WarmUp implements HealthCheck {
             LOG.debugf("warm-up: %s took %d ms", name, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warnf("warm-up: %s failed (%s); going on", name, e.getMessage());
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -27,15 +27,22 @@ public class UserSiteService {
     @Inject
     KnownUsers knownUsers;
 
+    @Inject
+    SiteDirectory sites;
+
     /** User name to site codes. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, List<String>> assignments() {
         Map<String, List<String>> result = new TreeMap<>();
-        for (Object[] r : em.createQuery(
-                "select u.username, s.code from UserSite u, Site s where s.id = u.siteId order by u.username, s.code",
-                Object[].class).getResultList()) {
-            result.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
+        List<Object[]> rows = em.createQuery("select u.username, u.siteId from UserSite u", Object[].class).getResultList();
+        Map<Long, String> codes = sites.codes(rows.stream().map(r -> (Long) r[1]).distinct().toList());
+        for (Object[] r : rows) {
+            String code = codes.get((Long) r[1]);
+            if (code != null) {
+                result.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(code);
+            }
         }
+        result.values().forEach(java.util.Collections::sort);
         return result;
     }
 
@@ -58,7 +65,7 @@ public class UserSiteService {
                     List.of(new FieldViolation("username", "Unknown user " + username)));
         }
         for (Long id : add) {
-            if (em.find(app.rigtrail.fleet.Site.class, id) == null) {
+            if (!sites.exists(id)) {
                 throw ProblemException.invalid("Unknown site", List.of(new FieldViolation("siteIds", "no site " + id)));
             }
         }
@@ -82,7 +89,7 @@ public class UserSiteService {
     public List<Long> assign(String username, List<Long> siteIds) {
         List<Long> distinct = siteIds.stream().distinct().sorted().toList();
         for (Long id : distinct) {
-            if (em.find(app.rigtrail.fleet.Site.class, id) == null) {
+            if (!sites.exists(id)) {
                 throw ProblemException.invalid("Unknown site", List.of(new FieldViolation("siteIds", "no site " + id)));
             }
         }

@@ -67,7 +67,7 @@ public class ApiDocument implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> e : item.getOperations().entrySet()) {
                 boolean write = e.getKey() != PathItem.HttpMethod.GET;
                 Operation op = e.getValue();
-                boundListParameters(op);
+                boundListParameters(op, vendors(components));
                 if (op.getResponses() == null) {
                     op.setResponses(OASFactory.createAPIResponses());
                 }
@@ -187,7 +187,16 @@ public class ApiDocument implements OASFilter {
      * {@link Paging#MAX_PAGE}, size from 1 to {@link Paging#MAX_SIZE} (50 when left out), minAgeDays from 0
      * to {@link ListQuery#MAX_AGE_DAYS}; outside them a list answers 400 naming the parameter.
      */
-    static void boundListParameters(Operation op) {
+    /**
+     * The vendor codes, as the document itself describes them (the schema of the vendor enum the answers
+     * use, #13 item 2: platform knows no feature's enums); empty when no answer names a vendor.
+     */
+    static List<Object> vendors(Components components) {
+        Schema vendor = components.getSchemas() == null ? null : components.getSchemas().get("Vendor");
+        return vendor == null || vendor.getEnumeration() == null ? List.of() : List.copyOf(vendor.getEnumeration());
+    }
+
+    static void boundListParameters(Operation op, List<Object> vendors) {
         if (op.getParameters() == null) {
             return;
         }
@@ -199,8 +208,8 @@ public class ApiDocument implements OASFilter {
                 if (p.getName().equals("from") || p.getName().equals("to")) {
                     p.getSchema().format("date");
                 } else if (p.getName().equals("vendor")) {
-                    for (app.rigtrail.fleet.domain.Vendor v : app.rigtrail.fleet.domain.Vendor.values()) {
-                        p.getSchema().addEnumeration(v.name());
+                    for (Object v : vendors) {
+                        p.getSchema().addEnumeration(v);
                     }
                 }
             }

@@ -13,23 +13,32 @@ public final class TemplateExtensions {
     private TemplateExtensions() {
     }
 
+    private static volatile java.util.List<CodeWords> codeWords;
+
+    /** The features' {@link CodeWords}, looked up once. */
+    private static java.util.List<CodeWords> codeWords() {
+        java.util.List<CodeWords> known = codeWords;
+        if (known == null) {
+            known = io.quarkus.arc.Arc.container().select(CodeWords.class).stream().toList();
+            codeWords = known;
+        }
+        return known;
+    }
+
     /**
      * A code kept as text (a hub's kind, a vendor or part kind in a list, a ledger movement) in the
-     * users' words: a vendor or part kind by its own label, anything else with its underscores as
+     * users' words: a code a feature knows by its words ({@link CodeWords}: a vendor or part kind by its
+     * own label), anything else with its underscores as
      * spaces and only its first letter capital ("VENDOR_AUTHORIZED" -> "Vendor authorized").
      */
     static String words(String code) {
         if (code == null || code.isBlank()) {
             return "";
         }
-        for (app.rigtrail.fleet.domain.Vendor v : app.rigtrail.fleet.domain.Vendor.values()) {
-            if (v.name().equals(code)) {
-                return v.label();
-            }
-        }
-        for (app.rigtrail.fleet.domain.ComponentKind k : app.rigtrail.fleet.domain.ComponentKind.values()) {
-            if (k.name().equals(code)) {
-                return k.label();
+        for (CodeWords known : codeWords()) {
+            java.util.Optional<String> words = known.words(code);
+            if (words.isPresent()) {
+                return words.get();
             }
         }
         String spaced = code.replace('_', ' ').toLowerCase(Locale.ROOT);

@@ -21,6 +21,31 @@ public enum RmaState {
         };
     }
 
+    /**
+     * Where a case on a shipment goes when the shipment moves (#13 item 2): out to a hub it is shipped,
+     * then at the hub; back from one it is returned, then received. Null when it stays.
+     */
+    public RmaState onShipmentMove(app.rigtrail.logistics.domain.ShipmentKind kind,
+            app.rigtrail.logistics.domain.ShipmentState to) {
+        if (kind == app.rigtrail.logistics.domain.ShipmentKind.OUTBOUND_TO_HUB) {
+            if (to == app.rigtrail.logistics.domain.ShipmentState.IN_TRANSIT && this == OPENED) {
+                return SHIPPED;
+            }
+            if (to == app.rigtrail.logistics.domain.ShipmentState.DELIVERED && this == SHIPPED) {
+                return AT_HUB;
+            }
+        } else if (kind == app.rigtrail.logistics.domain.ShipmentKind.INBOUND_RETURN) {
+            if (to == app.rigtrail.logistics.domain.ShipmentState.IN_TRANSIT
+                    && (this == REPAIRED || this == REPLACED || this == REJECTED)) {
+                return RETURNED;
+            }
+            if (to == app.rigtrail.logistics.domain.ShipmentState.RECEIVED && this == RETURNED) {
+                return RECEIVED;
+            }
+        }
+        return null;
+    }
+
     /** The state in the users' words. */
     public String label() {
         return switch (this) {

@@ -40,4 +40,29 @@ class RmaStateTest {
             }
         }
     }
+
+    @Test
+    void aCaseFollowsTheShipmentCarryingIt() {
+        var out = app.rigtrail.logistics.domain.ShipmentKind.OUTBOUND_TO_HUB;
+        var back = app.rigtrail.logistics.domain.ShipmentKind.INBOUND_RETURN;
+        var s = app.rigtrail.logistics.domain.ShipmentState.class;
+        int moves = 0;
+        for (RmaState at : RmaState.values()) {
+            for (var kind : app.rigtrail.logistics.domain.ShipmentKind.values()) {
+                for (var to : s.getEnumConstants()) {
+                    RmaState next = at.onShipmentMove(kind, to);
+                    if (next != null) {
+                        moves++;
+                        assertEquals(true, at.allowedNext().contains(next), at + " -> " + next + " is a legal move");
+                    }
+                }
+            }
+        }
+        assertEquals(6, moves, "out: shipped, at the hub; back: returned (from three states), received");
+        assertEquals(SHIPPED, OPENED.onShipmentMove(out, app.rigtrail.logistics.domain.ShipmentState.IN_TRANSIT));
+        assertEquals(AT_HUB, SHIPPED.onShipmentMove(out, app.rigtrail.logistics.domain.ShipmentState.DELIVERED));
+        assertEquals(RETURNED, REJECTED.onShipmentMove(back, app.rigtrail.logistics.domain.ShipmentState.IN_TRANSIT));
+        assertEquals(RECEIVED, RETURNED.onShipmentMove(back, app.rigtrail.logistics.domain.ShipmentState.RECEIVED));
+        assertEquals(null, OPENED.onShipmentMove(back, app.rigtrail.logistics.domain.ShipmentState.IN_TRANSIT));
+    }
 }

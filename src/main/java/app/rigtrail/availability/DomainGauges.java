@@ -1,4 +1,4 @@
-package app.rigtrail.platform.runtime;
+package app.rigtrail.availability;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import app.rigtrail.availability.BacklogSnapshot;
 import app.rigtrail.dwell.DwellService;
 import app.rigtrail.logistics.domain.CustomsClocks;
 import app.rigtrail.logistics.domain.HoldKind;

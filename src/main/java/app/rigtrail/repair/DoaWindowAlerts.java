@@ -1,9 +1,8 @@
-package app.rigtrail.alerts;
+package app.rigtrail.repair;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.IsoFields;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,30 +12,24 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.rigtrail.alerts.AlertService;
 import app.rigtrail.alerts.domain.AlertKind;
 import app.rigtrail.alerts.domain.AlertRequest;
-import app.rigtrail.inventory.InventoryViews.LevelView;
-import app.rigtrail.inventory.StockService;
 import app.rigtrail.platform.cluster.ClusterJobs;
 import app.rigtrail.repair.domain.RmaPolicy;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The alerts no single change raises, found by looking, once per period across replicas:
- * spare stock at or below its reorder point (one alert per location, part and ISO week while it
- * stays low), and open tickets whose failed part's dead-on-arrival window closes within
- * {@code rigtrail.alerts.doa-warning-days} (3) with no RMA case opened for it (one per ticket).
- * Hold clocks are raised by logistics' HoldAlertJob; parts that arrive, by the feature that
- * receives them (AlertRequest).
+ * Open tickets whose failed part's dead-on-arrival window closes within
+ * {@code rigtrail.alerts.doa-warning-days} (3) with no RMA case opened for it, found by looking once
+ * per period across replicas: one alert per ticket. Repair raises it through alerts (#13 item 2:
+ * alerts depends on no feature that raises alerts).
  */
 @ApplicationScoped
-public class AlertChecks {
+public class DoaWindowAlerts {
 
     @Inject
     ClusterJobs cluster;
-
-    @Inject
-    StockService stock;
 
     @Inject
     AlertService alerts;
@@ -49,26 +42,7 @@ public class AlertChecks {
 
     @Scheduled(every = "1m", delayed = "45s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        cluster.tick("low-stock-alerts", Duration.ofMinutes(15), this::lowStock);
         cluster.tick("doa-window-alerts", Duration.ofHours(1), () -> doaWindows(LocalDate.now(ZoneOffset.UTC)));
-    }
-
-    /** Returns how many alerts it raised. */
-    @Transactional
-    public int lowStock() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-        int raised = 0;
-        for (LevelView l : stock.lowEverywhere()) {
-            String title = l.partNumber() + " low at " + l.location() + ": position " + l.position() + ", reorder point "
-                    + l.reorderPoint();
-            String detail = l.partNumber() + " (" + kindInWords(l.kind()) + ") at " + l.location() + ": " + l.onHand() + " on hand, "
-                    + l.reserved() + " reserved, " + l.inTransit() + " in transit, " + l.onOrder() + " on order; the "
-                    + "reorder point is " + l.reorderPoint() + ". Suggested order: " + l.suggestedOrder() + ".";
-            raised += alerts.raise(new AlertRequest(AlertKind.LOW_STOCK, "stock:" + l.locationId() + ":" + l.partId() + ":"
-                    + week, l.siteId(), title, detail, "/stock?low=true"), AlertService.SYSTEM).isPresent() ? 1 : 0;
-        }
-        return raised;
     }
 
     /** Returns how many alerts it raised. */
@@ -102,15 +76,5 @@ public class AlertChecks {
                     ((Number) r[1]).longValue(), title, detail, "/tickets/" + ticket), AlertService.SYSTEM).isPresent() ? 1 : 0;
         }
         return raised;
-    }
-
-    /** A part kind in the users' words ("Fan", "Control board"). */
-    private static String kindInWords(String kind) {
-        for (app.rigtrail.fleet.domain.ComponentKind k : app.rigtrail.fleet.domain.ComponentKind.values()) {
-            if (k.name().equals(kind)) {
-                return k.label().toLowerCase(java.util.Locale.ROOT).replace("psu", "PSU");
-            }
-        }
-        return kind;
     }
 }

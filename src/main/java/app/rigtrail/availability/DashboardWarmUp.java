@@ -1,0 +1,81 @@
+package app.rigtrail.availability;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import app.rigtrail.platform.cluster.ClusterJobs;
+import app.rigtrail.platform.runtime.WarmUpSteps;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The dashboard's warm-up before the instance says ready: finished days closed into availability_day
+ * (after a restart or a bulk load that can take tens of seconds and holds the locks that status changes
+ * need; a second replica waits for the first to finish it, up to {@code rigtrail.warm-up.timeout}), the
+ * completed repairs read into memory and the backlog copy read once.
+ */
+@ApplicationScoped
+public class DashboardWarmUp implements WarmUpSteps {
+
+    private static final Logger LOG = Logger.getLogger(DashboardWarmUp.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ClusterJobs cluster;
+
+    @Inject
+    AvailabilityDayCloser days;
+
+    @Inject
+    OutcomeColumns outcomes;
+
+    @Inject
+    BacklogSnapshot backlog;
+
+    @ConfigProperty(name = "rigtrail.warm-up.timeout", defaultValue = "PT5M")
+    Duration timeout;
+
+    @Override
+    public List<Step> steps() {
+        return List.of(new Step("closing finished availability days", this::closeDays),
+                new Step("reading completed repairs into memory", () -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        outcomes.catchUp(c);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }), new Step("reading the repair backlog", backlog::items));
+    }
+
+    private void closeDays() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ClusterJobs.Outcome o = cluster.runOncePerPeriod("availability-days", Duration.ofMinutes(1),
+                    () -> days.closeThrough(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+            if (o != ClusterJobs.Outcome.BUSY) {
+                return; // closed here, or by another replica this minute
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warnf("Another replica is still closing availability days after %s; ready without waiting", timeout);
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
