@@ -8,12 +8,15 @@
 #   live       the reference workload from a live state with 2% of the machines in the pipeline, items at
 #              every stage (target <= 1.0 s; building the live state <= 300 ms)
 #   textbook   the described textbook fleet: 100,000 miners, 3 hashboards, 4 fans, 1 PSU, 1 control
-#              board each, 40% bench, 60% to one hub held both ways, shock on day 30, 180 days after a
-#              365-day warm-up, 3 x 1,000 (target <= 1.2 s), with failures per second
+#              board each, 40% bench, 60% to one hub of 400 parallel servers held both ways, shock on
+#              day 30, 180 days from the steady state (drawn, no warm-up simulated), 3 x 1,000
+#              (target <= 1.2 s), with failures per second
+#   textbook-warmup  the same, then after a 365-day warm-up simulated from an empty pipeline
 #   orders     the reference workload as ForecastService runs it (Monte Carlo, then the machine orders against
 #              the plan), without and with 50 open machine orders, alternating; prints the ratio (target <= 1.10)
 # Usage: bench/forecast.sh [runs=7] [replications=1000] [warm-up days=60] [failure-rate scale=1]
 #                          [sections=reference,analytic,live,textbook; also: orders]
+# Figures and method: docs/scenarios.md, section Speed.
 # FORECASTBENCH_JFR=file.jfr records a flight recording of the run; FORECASTBENCH_NO_BUILD=1 skips the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
