@@ -15,7 +15,11 @@ import io.agroal.api.AgroalDataSource;
 /**
  * Runs the dashboard's reads: each request on one read-only connection in one repeatable-read
  * snapshot, so the watermark, the closed days and the live deltas it reads agree with each other.
- * The reads use plain JDBC on the aggregates of V7; nothing is cached.
+ * The reads use plain JDBC on the aggregates of V7. Two inputs are kept in memory rather than read in
+ * that snapshot: the completed repairs (OutcomeColumns, caught up on every read by transaction id, so
+ * never behind a commit) and the open backlog (BacklogSnapshot: re-read in the background once older
+ * than 20 s, and by a request that finds it older than 50 s); results are remembered by DashboardMemo
+ * under their data's version, so they are never older than their inputs.
  */
 @ApplicationScoped
 public class Dashboard {

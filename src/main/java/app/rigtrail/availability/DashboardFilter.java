@@ -1,5 +1,7 @@
 package app.rigtrail.availability;
 
+import static app.rigtrail.platform.domain.Text.blankToNull;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -154,9 +156,6 @@ public record DashboardFilter(String site, String vendor, String model, LocalDat
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     private static Long single(Connection c, String sql, String arg) throws SQLException {
         List<Long> ids = ids(c, sql, arg);

@@ -1,5 +1,7 @@
 package app.rigtrail.fleet;
 
+import static app.rigtrail.platform.domain.Text.blankToNull;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -213,7 +215,4 @@ public class MasterDataService {
                 List.of(new FieldViolation(field, "already used")));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,5 +1,7 @@
 package app.rigtrail.growth;
 
+import static app.rigtrail.platform.domain.Text.blankToNull;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -1057,7 +1059,4 @@ public class MachineOrderService {
         return s == null ? "" : s;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,5 +1,7 @@
 package app.rigtrail.logistics;
 
+import static app.rigtrail.platform.domain.Text.blankToNull;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -482,8 +484,5 @@ public class ShipmentService {
         e.persist();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
 }

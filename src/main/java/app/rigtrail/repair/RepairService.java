@@ -1,5 +1,7 @@
 package app.rigtrail.repair;
 
+import static app.rigtrail.platform.domain.Text.blankToNull;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +34,10 @@ import app.rigtrail.repair.RepairViews.TicketDetail;
 import app.rigtrail.repair.RepairViews.TicketEventView;
 import app.rigtrail.repair.RepairViews.TicketTransitionRequest;
 import app.rigtrail.repair.RepairViews.TicketView;
+import app.rigtrail.repair.domain.FailureImpact;
 import app.rigtrail.repair.domain.ImageType;
 import app.rigtrail.repair.domain.RepairRoute;
+import app.rigtrail.repair.domain.SpareFit;
 import app.rigtrail.repair.domain.TicketState;
 import app.rigtrail.repair.domain.TicketTransition;
 
@@ -117,8 +121,8 @@ public class RepairService {
         t.failedComponents.addAll(failed);
         t.persist();
         appendEvent(t, null, TicketState.OPEN, t.symptom, now);
-        MinerStatus impact = impactOf(miner, failed);
-        if (severity(impact) > severity(miner.status)) {
+        MinerStatus impact = FailureImpact.of(miner.model.hashboardDegrades, failed.stream().map(c -> c.kind).toList());
+        if (FailureImpact.worse(impact, miner.status)) {
             genealogy.changeStatus(miner, impact, "ticket #" + t.id + ": " + t.symptom);
         }
         em.flush();
@@ -227,27 +231,27 @@ public class RepairService {
             throw ProblemException.invalid("Spare not available", List.of(new FieldViolation("spareSerial",
                     "no spare with serial " + spareSerial.trim() + " in " + miner.site.code + "'s stock")));
         }
-        if (spare.locationKind != LocationKind.STOCK || !miner.site.id.equals(spare.siteId)) {
-            throw ProblemException.invalid("Spare not available", List.of(new FieldViolation("spareSerial",
-                    spare.serial + " is " + spare.describeLocation() + ", not in " + miner.site.code + "'s stock")));
-        }
-        if (spare.locationRef != null && !spare.locationRef.endsWith(" store")) {
-            throw ProblemException.invalid("Spare not usable", List.of(new FieldViolation("spareSerial",
-                    spare.serial + " is at " + spare.locationRef + ", not on the spares shelf")));
+        var offShelf = SpareFit.notOnTheShelf(spare.serial, spare.locationKind, spare.siteId, spare.locationRef,
+                miner.site.id, miner.site.code);
+        if (offShelf.isPresent()) {
+            boolean inStockHere = spare.locationKind == LocationKind.STOCK && miner.site.id.equals(spare.siteId);
+            throw ProblemException.invalid(inStockHere ? "Spare not usable" : "Spare not available",
+                    List.of(new FieldViolation("spareSerial", inStockHere ? offShelf.get()
+                            : spare.serial + " is " + spare.describeLocation() + ", " + offShelf.get())));
         }
         Long holder = reservations.holderOf(spare.id);
         if (holder != null && !holder.equals(t.id)) {
             throw ProblemException.conflict("spare " + spare.serial + " is reserved for ticket #" + holder
                     + ", which waits for it; pick another spare").fixAt("/tickets/" + holder, "Ticket #" + holder);
         }
-        Component faulty = t.failedComponents.stream().filter(c -> c.kind == spare.kind).findFirst()
+        Component faulty = SpareFit.replaces(spare.kind, t.failedComponents, c -> c.kind)
                 .orElseThrow(() -> ProblemException.invalid("Wrong kind of spare", List.of(new FieldViolation(
                         "spareSerial", spare.serial + " is a " + spare.kind + "; the failed parts are "
                                 + t.failedComponents.stream().map(c -> c.kind).distinct().toList()))));
-        boolean fits = spare.part.compatibleModels.stream().anyMatch(m -> m.id.equals(miner.model.id));
-        if (!fits) {
-            throw ProblemException.invalid("Spare does not fit", List.of(new FieldViolation("spareSerial",
-                    spare.part.partNumber + " does not fit a " + miner.model.name)));
+        var misfit = SpareFit.doesNotFit(spare.part.partNumber, spare.part.compatibleModels.stream().map(m -> m.id)
+                .toList(), miner.model.id, miner.model.name);
+        if (misfit.isPresent()) {
+            throw ProblemException.invalid("Spare does not fit", List.of(new FieldViolation("spareSerial", misfit.get())));
         }
         if (spare.kind == ComponentKind.HASHBOARD) {
             checkBins(t, miner, spare, faulty, binOverride);
@@ -313,23 +317,6 @@ public class RepairService {
     private boolean hasOtherOpenTicket(RepairTicket t) {
         return RepairTicket.count("miner.id = ?1 and id <> ?2 and state not in (?3, ?4)", t.miner.id, t.id,
                 TicketState.RESOLVED, TicketState.CANCELLED) > 0;
-    }
-
-    /** What a set of failed parts does to a machine: down, unless only parts it can run without. */
-    static MinerStatus impactOf(Miner miner, List<Component> failed) {
-        boolean down = failed.stream().anyMatch(c -> c.kind == ComponentKind.PSU || c.kind == ComponentKind.CONTROL_BOARD
-                || (c.kind == ComponentKind.HASHBOARD && !miner.model.hashboardDegrades));
-        return down ? MinerStatus.DOWN : MinerStatus.DEGRADED;
-    }
-
-    private static int severity(MinerStatus s) {
-        return switch (s) {
-            case HASHING -> 0;
-            case DEGRADED -> 1;
-            case DOWN -> 2;
-            case IN_REPAIR -> 3;
-            case RETIRED, RECEIVED -> 4;
-        };
     }
 
     // ---- photos ----
@@ -518,7 +505,4 @@ public class RepairService {
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

@@ -1,5 +1,7 @@
 package app.rigtrail.repair;
 
+import static app.rigtrail.platform.domain.Text.blankToNull;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -399,7 +401,4 @@ public class RmaService {
         e.persist();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

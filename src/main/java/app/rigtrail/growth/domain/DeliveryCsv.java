@@ -1,5 +1,7 @@
 package app.rigtrail.growth.domain;
 
+import static app.rigtrail.platform.domain.Text.blankToNull;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -125,9 +127,6 @@ public final class DeliveryCsv {
         return v == null ? "" : v.trim();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     /** Excel's "CSV UTF-8" starts with a byte order mark, which is not part of the first column's name. */
     static Reader withoutByteOrderMark(Reader input) {
