@@ -247,10 +247,11 @@ public final class ForecastBenchmark {
         System.out.printf("%nAnalytic path (M_t/G/inf + Palm), reference fleet, 3 scenarios, %d days:%n", HORIZON);
         for (int w : new int[] {warmup, app.rigtrail.forecast.ForecastService.WARMUP_DAYS}) {
             List<Plan> plans = builtIns(baseline, fleet, w);
-            int n = Math.max(runs, 15);
+            int n = Math.max(runs, 30);
             long[] fast = new long[n];
             long[] direct = new long[Math.max(3, runs / 2)];
-            for (int i = -20; i < n; i++) {
+            // 100 unmeasured rounds first, so that the loops are compiled before anything is measured
+            for (int i = -100; i < n; i++) {
                 long t0 = System.nanoTime();
                 for (Plan p : plans) {
                     sink += AnalyticForecast.run(fleet, p, w, HORIZON, 7).unitsDown()[0];
