@@ -40,8 +40,10 @@ public final class ForecastGrowth {
         List<Map<String, Object>> growth = new ArrayList<>();
         List<OrderPipeline.Result> results = new ArrayList<>();
         List<PlanGap.Outcome> outcomes = new ArrayList<>();
+        List<OrderPipeline.Schedule> schedules = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             OrderPipeline.Schedule schedule = OrderPipeline.schedule(params.get(i), plans.get(i), fleet, start, warmup);
+            schedules.add(schedule);
             OrderPipeline.Result res = OrderPipeline.run(orders.book(), schedule, horizon, reps, seed);
             results.add(res);
             float[] down = runs.get(i).hashrateDownByReplication();
@@ -133,6 +135,8 @@ public final class ForecastGrowth {
                 d.put("capitalSpentUsd", paired(results.get(i).spentCents(), results.get(0).spentCents(), t, 0.01));
                 diffs.add(d);
             }
+            comparison.put("shifts", shifts(names, ids, orders, schedules, results, outcomes, plan, finalTarget, installed,
+                    runs, monthEnds, horizon, reps, seed, hashprice, t));
         } else {
             comparison.put("message", orders.targets().isEmpty()
                     ? "No capacity plan to compare with (" + orders.planScope() + ")."
@@ -143,6 +147,64 @@ public final class ForecastGrowth {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("growth", growth);
         out.put("planComparison", comparison);
+        return out;
+    }
+
+    /**
+     * What moving the open orders today would change, per scenario: all the machines still on order of
+     * each vendor that has some, moved to each other vendor with an offer (its latest order's price,
+     * TH/s per machine and lead time), against the scenario itself, paired run by run (the same failures
+     * and the same order draws; the failure side does not change with orders, so it is not rerun).
+     */
+    private static List<Map<String, Object>> shifts(List<String> names, List<Long> ids, ForecastInputs.Orders orders,
+            List<OrderPipeline.Schedule> schedules, List<OrderPipeline.Result> results, List<PlanGap.Outcome> outcomes,
+            double[] plan, double finalTarget, double installed, List<Run> runs, List<Object[]> monthEnds, int horizon,
+            int reps, long seed, double hashprice, double t) {
+        java.util.TreeSet<String> from = new java.util.TreeSet<>();
+        for (OrderPipeline.Order o : orders.book().orders()) {
+            if (o.unitsOnOrder() > 0) {
+                from.add(o.vendor());
+            }
+        }
+        java.util.TreeSet<String> to = new java.util.TreeSet<>(orders.book().offers().keySet());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < schedules.size(); i++) {
+            for (String f : from) {
+                for (String v : to) {
+                    if (v.equals(f)) {
+                        continue;
+                    }
+                    OrderPipeline.Result res = OrderPipeline.run(orders.book(), schedules.get(i).movedFromStart(f, v, 1),
+                            horizon, reps, seed);
+                    PlanGap.Outcome o = PlanGap.of(plan, finalTarget, installed, res.addedThs(),
+                            runs.get(i).hashrateDownByReplication(), horizon, reps, monthEnds);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("scenario", ids.get(i));
+                    row.put("name", names.get(i));
+                    row.put("from", f);
+                    row.put("to", v);
+                    row.put("machinesMoved", summary(res.unitsMoved(), 1));
+                    int m = PlanGap.medianMonth(o.monthReached(), monthEnds.size());
+                    row.put("monthReached", m < 0 ? null : monthEnds.get(m)[0].toString());
+                    row.put("shareReached", ForecastService.round(PlanGap.shareReached(o.monthReached())));
+                    row.put("shortAtHorizonThs", summary(o.shortAtHorizonThs(), 1));
+                    row.put("hashrateDaysShortThDays", summary(o.thDaysShort(), 1));
+                    row.put("capitalSpentUsd", summary(res.spentCents(), 0.01));
+                    double[] added = new double[reps];
+                    for (int r = 0; r < reps; r++) {
+                        added[r] = res.addedThsAt(r, horizon - 1);
+                    }
+                    row.put("costPerInstalledThUsd", costPerTh(res.spentCents(), added));
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("shortAtHorizonThs", paired(o.shortAtHorizonThs(), outcomes.get(i).shortAtHorizonThs(), t, 1));
+                    d.put("hashrateDaysShortThDays", paired(o.thDaysShort(), outcomes.get(i).thDaysShort(), t, 1));
+                    d.put("valueLostUsd", paired(o.thDaysShort(), outcomes.get(i).thDaysShort(), t, hashprice));
+                    d.put("capitalSpentUsd", paired(res.spentCents(), results.get(i).spentCents(), t, 0.01));
+                    row.put("versusNotMoving", d);
+                    out.add(row);
+                }
+            }
+        }
         return out;
     }
 

@@ -170,7 +170,11 @@ public class ForecastPages {
 
     /** The new machines of a forecast in words: what it costs to hit the plan, per scenario and against the first. */
     public record Growth(boolean shown, String orders, String plan, String message, List<PlanRow> rows,
-            List<DifferenceRow> differences, List<OrderRow> scenarios) {
+            List<DifferenceRow> differences, List<OrderRow> scenarios, List<ShiftRow> shifts) {
+    }
+
+    public record ShiftRow(String scenario, String move, String reached, String shortAtHorizon, String shortChange,
+            String daysChange, String valueChange, String spentChange, String costPerTh) {
     }
 
     public record PlanRow(String scenario, String reached, String shortAtHorizon, String daysShort, String value,
@@ -187,7 +191,7 @@ public class ForecastPages {
     static Growth growth(JsonNode doc) {
         JsonNode c = doc.path("planComparison");
         if (c.isMissingNode() || !doc.has("growth")) {
-            return new Growth(false, null, null, null, List.of(), List.of(), List.of());
+            return new Growth(false, null, null, null, List.of(), List.of(), List.of(), List.of());
         }
         JsonNode mo = doc.path("fleet").path("machineOrders");
         String orders = mo.path("openOrders").asInt() == 0
@@ -235,7 +239,28 @@ public class ForecastPages {
                     num(t.path("machinesMoved").path("mean").asDouble()), "$" + num(t.path("storageFeesUsd").path("mean")
                             .asDouble()), "$" + num(t.path("capitalNotHashingUsd").path("mean").asDouble())));
         }
-        return new Growth(true, orders, plan, c.path("message").asText(null), rows, diffs, scenarios);
+        List<ShiftRow> shifts = new ArrayList<>();
+        for (JsonNode r : c.path("shifts")) {
+            JsonNode d = r.path("versusNotMoving");
+            String reached = r.path("monthReached").isNull() ? "Not within the horizon"
+                    : month(r.path("monthReached").asText());
+            shifts.add(new ShiftRow(r.path("name").asText(), "All " + vendor(r.path("from").asText())
+                    + " machines still on order (" + num(r.path("machinesMoved").path("mean").asDouble()) + ") to "
+                    + vendor(r.path("to").asText()), reached + " (" + pct(r.path("shareReached").asDouble()) + ")",
+                    band(r.path("shortAtHorizonThs"), ""), ci(d.path("shortAtHorizonThs"), ""),
+                    ci(d.path("hashrateDaysShortThDays"), ""), ci(d.path("valueLostUsd"), "$"),
+                    ci(d.path("capitalSpentUsd"), "$"), r.path("costPerInstalledThUsd").isNull() ? "nothing installed"
+                            : "$" + num(r.path("costPerInstalledThUsd").asDouble())));
+        }
+        return new Growth(true, orders, plan, c.path("message").asText(null), rows, diffs, scenarios, shifts);
+    }
+
+    private static String vendor(String name) {
+        try {
+            return app.rigtrail.fleet.domain.Vendor.valueOf(name).label();
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
     }
 
     private static String num(double v) {

@@ -83,7 +83,10 @@ public class ForecastResource {
             + "within the horizon), shareReached, shortAtHorizonThs, hashrateDaysShortThDays, valueLostUsd, "
             + "capitalSpentUsd, capitalStrandedUsd, costPerInstalledThUsd}, differences[] {scenario, versus, name, "
             + "shortAtHorizonThs, hashrateDaysShortThDays, valueLostUsd, capitalSpentUsd: mean, ciLow, ciHigh, level "
-            + "0.95, paired by replication}, message when there is no plan}. "
+            + "0.95, paired by replication}, shifts[] {scenario, name, from, to, machinesMoved, monthReached, "
+            + "shareReached, shortAtHorizonThs, hashrateDaysShortThDays, capitalSpentUsd, costPerInstalledThUsd, "
+            + "versusNotMoving {shortAtHorizonThs, hashrateDaysShortThDays, valueLostUsd, capitalSpentUsd}: every "
+            + "machine still on order of one vendor moved to another on day 0}, message when there is no plan}. "
             + "The forecast is saved (Location: /api/forecasts/{id}); the same inputs and seed "
             + "give the same numbers. Accept: text/csv (or ?format=csv) for one long CSV table. Idempotency-Key "
             + "is honoured.")

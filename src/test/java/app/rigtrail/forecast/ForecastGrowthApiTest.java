@@ -52,6 +52,11 @@ class ForecastGrowthApiTest {
                 + id("/api/sites", "AR1", "code") + ",\"quantity\":100,\"unitPriceCents\":1950000,\"quotedLeadDays\":42,"
                 + "\"depositPaidCents\":39000000,\"vendor\":\"BITMAIN\",\"orderedOn\":\"" + today.minusDays(16) + "\"}")
                 .post("/api/machine-orders").then().statusCode(201);
+        // 10 MicroBT machines for AR1 too: MicroBT's latest order is what moved orders cost
+        as(Tokens.LOGISTICS).body("{\"modelId\":" + id("/api/miner-models", "Whatsminer M60S", "name") + ",\"siteId\":"
+                + id("/api/sites", "AR1", "code") + ",\"quantity\":10,\"unitPriceCents\":1300000,\"quotedLeadDays\":42,"
+                + "\"vendor\":\"MICROBT\",\"orderedOn\":\"" + today + "\"}").post("/api/machine-orders").then()
+                .statusCode(201);
         // AR1's plan: far more than it can reach, at the end of the month 60 days from now (within the horizon)
         YearMonth month = YearMonth.from(today.plusDays(60));
         as(Tokens.MANAGER).body("{\"targets\":[{\"site\":\"AR1\",\"month\":\"" + month + "\",\"targetThs\":5000000}],"
@@ -100,6 +105,15 @@ class ForecastGrowthApiTest {
         assertEquals(0.0, f.getDouble("differences[0].hashrateDaysLostThDays.ciLow"));
         assertEquals(0.0, f.getDouble("differences[0].hashrateDaysLostThDays.ciHigh"));
 
+        // moving Bitmain's machines on order to MicroBT today: under the stop they arrive after all
+        List<java.util.Map<String, Object>> shifts = f.getList("planComparison.shifts");
+        assertTrue(shifts.stream().anyMatch(x -> "BITMAIN".equals(x.get("from")) && "MICROBT".equals(x.get("to"))));
+        String moveBitmain = "planComparison.shifts.find { it.scenario == " + stopped
+                + " && it.from == 'BITMAIN' && it.to == 'MICROBT' }";
+        assertTrue(f.getDouble(moveBitmain + ".machinesMoved.mean") >= 100);
+        double change = f.getDouble(moveBitmain + ".versusNotMoving.shortAtHorizonThs.mean");
+        assertTrue(change <= -100 * 200 * 0.5, "less short of the plan: " + change);
+        assertTrue(f.getDouble(moveBitmain + ".versusNotMoving.shortAtHorizonThs.ciHigh") < 0);
         // the CSV carries the growth series and the plan table
         long forecast = f.getLong("id");
         String csv = as(Tokens.MANAGER).get("/api/forecasts/" + forecast + "?format=csv").then().statusCode(200)
@@ -112,7 +126,9 @@ class ForecastGrowthApiTest {
                 .statusCode(200).body(containsString("What it costs to hit the plan"))
                 .body(containsString("Not within the horizon"))
                 .body(containsString("their own failures are not simulated"))
-                .body(containsString("$0.05 per TH per day"));
+                .body(containsString("$0.05 per TH per day"))
+                .body(containsString("What moving the open orders to another vendor today would change"))
+                .body(containsString("All Bitmain machines still on order"));
     }
 
     @Test

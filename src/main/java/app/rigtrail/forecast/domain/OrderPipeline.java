@@ -125,6 +125,23 @@ public final class OrderPipeline {
             return t == null ? Terms.QUOTED : t;
         }
 
+        /**
+         * The same scenario with {@code share} of {@code from}'s machines still on order moved to {@code to}
+         * from day 0 (what moving the open orders today would change): the move is set in every period,
+         * so it happens on day 0, and the moved machines follow {@code to}'s terms from then on.
+         */
+        public Schedule movedFromStart(String from, String to, double share) {
+            List<Map<String, Terms>> moved = new ArrayList<>();
+            for (Map<String, Terms> m : terms) {
+                Map<String, Terms> c = new HashMap<>(m);
+                Terms t = c.getOrDefault(from, Terms.QUOTED);
+                c.put(from, new Terms(t.leadDays(), t.leadScale(), t.stopped(), t.refunded(), to, share, t.grey(),
+                        t.greyAddedDays(), t.greyHeldShare(), t.greySeizureShare()));
+                moved.add(c);
+            }
+            return new Schedule(starts, moved, customs);
+        }
+
         int period(int day) {
             int p = 0;
             while (p + 1 < starts.length && day >= starts[p + 1]) {

@@ -228,6 +228,23 @@ class OrderPipelineTest {
     }
 
     @Test
+    void movingTheOrdersTodayToAnotherVendorAvoidsAStopOnTheirOwn() {
+        Book b = book(List.of(order(1, "BITMAIN", 80, 35, 0)), 0);
+        ScenarioParameters stop = orders(30, List.of(),
+                new OrderRule("BITMAIN", null, null, true, "LOST", null, null, null, null, null, null));
+        Plan plan = ScenarioResolver.compile("s", stop, baseline(), fleet(), START, 0);
+        Schedule schedule = OrderPipeline.schedule(stop, plan, fleet(), START, 0);
+        Result stopped = OrderPipeline.run(b, schedule, DAYS, 5, 3);
+        Result moved = OrderPipeline.run(b, schedule.movedFromStart("BITMAIN", "MICROBT", 1), DAYS, 5, 3);
+        for (int r = 0; r < 5; r++) {
+            assertEquals(0, stopped.addedThsAt(r, DAYS - 1), "Bitmain's deliveries stop on day 30");
+            assertEquals(0, moved.addedThsAt(r, 48));
+            assertEquals(80 * THS, moved.addedThsAt(r, 49), 1e-3, "moved on day 0: MicroBT ships on day 35");
+            assertEquals(80, moved.unitsMoved()[r]);
+        }
+    }
+
+    @Test
     void aGreyRouteAddsDaysAndItsOwnHoldsAndSeizures() {
         Book b = book(List.of(order(1, "BITMAIN", 30, 31, 0)), 0);
         OrderRule greyFree = new OrderRule("BITMAIN", null, null, true, "LOST", null, null, "GREY", 21, 0.0, 0.0);
