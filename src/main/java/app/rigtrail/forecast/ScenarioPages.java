@@ -83,7 +83,9 @@ public class ScenarioPages {
     private TemplateInstance page(Scenario s, String vendor, String message) {
         ScenarioParameters p = scenarios.parameters(s);
         String v = vendor == null || !ScenarioService.VENDORS.contains(vendor) ? "BITMAIN" : vendor;
-        Rule r = p.rules().stream().filter(x -> v.equals(x.vendor()) && x.partKind() == null).reduce((a, b) -> b)
+        // the vendor's rule for every site and kind (the one the sliders save), not one for a site or model
+        Rule r = p.rules().stream().filter(x -> v.equals(x.vendor()) && x.partKind() == null && !x.targeted())
+                .reduce((a, b) -> b)
                 .orElse(Rule.forVendor(v));
         Quick quick = new Quick(v, or(r.failureRateScale(), 1), or(r.heldShareScale(), 1), or(r.holdScale(), 1),
                 r.sparesLeadDays() == null ? 21 : r.sparesLeadDays(), or(r.tariffPercent(), 0), r.benchShare(),
@@ -119,9 +121,30 @@ public class ScenarioPages {
             }
             String when = ph.effectiveAfterDays() != null ? "From day " + ph.effectiveAfterDays() + " after the start"
                     : "From " + ph.effectiveDate();
-            out.add(when + ": " + ph.rules().size() + (ph.rules().size() == 1 ? " rule" : " rules") + ", "
-                    + ph.hubs().size() + (ph.hubs().size() == 1 ? " hub change" : " hub changes")
-                    + (ph.fallback() == null ? "" : ", parts no hub takes: " + ph.fallback().toLowerCase().replace('_', ' ')));
+            List<String> what = new ArrayList<>();
+            for (Rule r : ph.rules()) {
+                if (r != null) {
+                    what.add(ruleWords(r));
+                }
+            }
+            for (HubRule h : ph.hubs()) {
+                if (h != null) {
+                    what.add(hubWords(h));
+                }
+            }
+            if (ph.machineOrders() != null && !ph.machineOrders().isEmpty()) {
+                what.add(ph.machineOrders().size() + (ph.machineOrders().size() == 1 ? " rule" : " rules")
+                        + " for new machine orders");
+            }
+            if (ph.fallback() != null) {
+                what.add("parts no open hub takes go to " + switch (ph.fallback()) {
+                    case "BENCH" -> "the bench";
+                    case "SCRAP" -> "scrap (a replacement is bought)";
+                    case "BUY_NEW" -> "a new part bought at once";
+                    default -> ph.fallback().toLowerCase().replace('_', ' ');
+                });
+            }
+            out.add(when + ": " + (what.isEmpty() ? "no change" : String.join("; ", what)));
         }
         return out;
     }
@@ -135,6 +158,85 @@ public class ScenarioPages {
         return code;
     }
 
+    /** A rule in words: who it is for and what it changes. */
+    static String ruleWords(Rule r) {
+        String who = (r.vendor() == null ? "All vendors" : vendorWords(r.vendor()))
+                + (r.partKind() != null ? " " + kindWords(r.partKind()) + "s" : "")
+                + (r.model() != null ? " " + r.model() : "")
+                + (r.site() != null ? " at " + r.site() : Boolean.TRUE.equals(r.sensitiveSites())
+                        ? " at the sites flagged sensitive" : "");
+        List<String> changes = new ArrayList<>();
+        if (Boolean.TRUE.equals(r.stopRunning())) {
+            changes.add("ordered to stop running");
+        } else if (Boolean.FALSE.equals(r.stopRunning())) {
+            changes.add("may run again");
+        }
+        if (r.failureRateScale() != null) {
+            changes.add("failure rate x " + r.failureRateScale());
+        }
+        if (r.failuresPerUnitYear() != null) {
+            changes.add(String.format(java.util.Locale.ROOT, "%.1f%% failures a year", r.failuresPerUnitYear() * 100));
+        }
+        if (Boolean.FALSE.equals(r.vendorHubsOpen())) {
+            changes.add("vendor repair centres closed");
+        } else if (Boolean.TRUE.equals(r.vendorHubsOpen())) {
+            changes.add("vendor repair centres open");
+        }
+        if (Boolean.FALSE.equals(r.ordersAllowed())) {
+            changes.add("no new orders");
+        } else if (Boolean.TRUE.equals(r.ordersAllowed())) {
+            changes.add("orders allowed");
+        }
+        if (r.heldShareScale() != null) {
+            changes.add("shipments held x " + r.heldShareScale());
+        }
+        if (r.heldShare() != null) {
+            changes.add(Math.round(r.heldShare() * 100) + "% of shipments held");
+        }
+        if (r.holdScale() != null) {
+            changes.add("holds last x " + r.holdScale());
+        }
+        if (r.sparesLeadDays() != null) {
+            changes.add("spares take " + r.sparesLeadDays() + " days");
+        }
+        if (r.tariffPercent() != null) {
+            changes.add(r.tariffPercent() + "% tariff");
+        }
+        if (Boolean.FALSE.equals(r.firmwareSupport())) {
+            changes.add("firmware support frozen");
+        }
+        return who + ": " + (changes.isEmpty() ? "its own parameters (see the JSON below)" : String.join(", ", changes));
+    }
+
+    private static String kindWords(String code) {
+        for (app.rigtrail.fleet.domain.ComponentKind k : app.rigtrail.fleet.domain.ComponentKind.values()) {
+            if (k.name().equals(code)) {
+                return k.label().equals(k.label().toUpperCase()) ? k.label() : k.label().toLowerCase();
+            }
+        }
+        return code.toLowerCase().replace('_', ' ');
+    }
+
+    /** A hub rule in words. */
+    static String hubWords(HubRule h) {
+        List<String> changes = new ArrayList<>();
+        if (Boolean.FALSE.equals(h.open())) {
+            changes.add("closed");
+        } else if (Boolean.TRUE.equals(h.open())) {
+            changes.add("open");
+        }
+        if (h.capacityPerWeek() != null) {
+            changes.add(h.capacityPerWeek() + " parts a week");
+        }
+        if (h.servers() != null) {
+            changes.add(h.servers() + " benches in parallel");
+        }
+        if (h.turnaroundDays() != null) {
+            changes.add(h.turnaroundDays() + " days' turnaround");
+        }
+        return "hub " + h.hub() + ": " + (changes.isEmpty() ? "no change" : String.join(", ", changes));
+    }
+
     /** Rules for one site, the sensitive sites or a model, in words. */
     static List<String> targeted(ScenarioParameters p) {
         List<String> out = new ArrayList<>();
@@ -142,12 +244,7 @@ public class ScenarioPages {
             if (r == null || !r.targeted()) {
                 continue;
             }
-            String who = (r.vendor() == null ? "All vendors" : vendorWords(r.vendor()))
-                    + (r.model() != null ? " " + r.model() : "");
-            String where = r.site() != null ? " at " + r.site() : Boolean.TRUE.equals(r.sensitiveSites())
-                    ? " at the sites flagged sensitive" : "";
-            out.add(who + where + (Boolean.TRUE.equals(r.stopRunning()) ? ": ordered to stop running"
-                    : r.failureRateScale() != null ? ": failure rate x " + r.failureRateScale() : ": own parameters"));
+            out.add(ruleWords(r));
         }
         return out;
     }

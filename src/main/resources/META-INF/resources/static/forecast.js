@@ -145,7 +145,8 @@
       share(b.heldShareOutbound) + ' (' + b.crossingsOutboundHeld + ' of ' + b.crossingsOutbound + '). Hold durations: ' +
       b.holdModel + ', fitted to ' + b.holdsObserved + ' holds (open ones censored); ' + share(b.excludedShare) +
       ' of holds end other than in release. Spares lead time ' + b.sparesLeadDays + ' days. Technicians per site: ' +
-      (b.technicians || []).join(', ') + ', ' + (b.swapDays * 24).toFixed(1) + ' hours to diagnose and swap a machine.';
+      (b.technicians || []).map((t, i) => ((b.sites || [])[i] || 'site ' + (i + 1)) + ' ' + t).join(', ') + '; each takes ' +
+      (b.swapDays * 24).toFixed(1) + ' hours to diagnose and swap a machine.';
     const laws = document.querySelector('#baseline-laws tbody');
     if (laws) {
       const lawRow = (what, law, seen) => {
@@ -172,7 +173,10 @@
     Object.keys(b.rates || {}).forEach(k => {
       const r = b.rates[k];
       const row = tb.insertRow();
-      row.insertCell().textContent = k.replaceAll('_', ' ').toLowerCase().replace(/^\w/, c => c.toUpperCase());
+      const vendorWords = { BITMAIN: 'Bitmain', MICROBT: 'MicroBT', CANAAN: 'Canaan', OTHER: 'Other vendor' };
+      const kindWords = { HASHBOARD: 'hashboard', FAN: 'fan', PSU: 'PSU', CONTROL_BOARD: 'control board' };
+      const [vendor, kind] = k.split(' ');
+      row.insertCell().textContent = (vendorWords[vendor] || vendor) + ' ' + (kindWords[kind] || (kind || '').toLowerCase());
       row.insertCell().textContent = (100 * r.failuresPerUnitYear).toFixed(2) + '%';
       row.insertCell().textContent = fmt(r.failuresSeen);
       row.insertCell().textContent = fmt(r.installed);

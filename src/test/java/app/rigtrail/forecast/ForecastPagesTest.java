@@ -118,4 +118,33 @@ class ForecastPagesTest {
         given().get("/scenarios/" + builtIn).then().statusCode(200).body(containsString("read-only"))
                 .body(not(containsString("id=\"quick-form\"")));
     }
+
+    /**
+     * A phased scenario's page in words (#12 item 5): each later phase's rules and hub changes, the
+     * site rule beside the vendor's own, hub kinds in words; the sliders show the vendor's rule for
+     * every site (held x 2, 25% tariff), not the site's (failure rate x 2 at TX1).
+     */
+    @Test
+    @TestSecurity(user = "mgr", roles = "manager")
+    void aPhasedScenariosPageSaysEachPhaseAndTheSitesRuleInWords() {
+        String body = """
+                {"name":"Box then list %s","parameters":{"effectiveAfterDays":10,
+                  "rules":[{"vendor":"BITMAIN","heldShareScale":2.0,"tariffPercent":25},
+                           {"vendor":"BITMAIN","site":"TX1","failureRateScale":2.0}],
+                  "phases":[{"effectiveAfterDays":25,"fallback":"SCRAP",
+                             "rules":[{"vendor":"BITMAIN","vendorHubsOpen":false,"ordersAllowed":true},
+                                      {"vendor":"BITMAIN","sensitiveSites":true,"stopRunning":true}],
+                             "hubs":[{"hub":"OP-GA","capacityPerWeek":200}]}]}}""".formatted(System.nanoTime());
+        int id = given().contentType("application/json").body(body).post("/api/scenarios").then().statusCode(201)
+                .extract().path("id");
+        given().get("/scenarios/" + id).then().statusCode(200)
+                .body(containsString("From day 25 after the start: Bitmain: vendor repair centres closed, orders allowed; "
+                        + "Bitmain at the sites flagged sensitive: ordered to stop running; hub OP-GA: 200 parts a week; "
+                        + "parts no open hub takes go to scrap (a replacement is bought)"))
+                .body(containsString("Bitmain at TX1: failure rate x 2.0"))
+                .body(containsString("id=\"failureRateScale\" name=\"failureRateScale\" data-show=\"failureRateScale-out\" "
+                        + "type=\"range\" min=\"0.5\" max=\"3\" step=\"0.05\" value=\"1.0\""))
+                .body(containsString("value=\"2.0\"")).body(containsString("Vendor authorized; master data"))
+                .body(not(containsString("VENDOR_AUTHORIZED")));
+    }
 }
