@@ -135,7 +135,8 @@ class ForecastPagesTest {
                              "rules":[{"vendor":"BITMAIN","vendorHubsOpen":false,"ordersAllowed":true},
                                       {"vendor":"BITMAIN","sensitiveSites":true,"stopRunning":true}],
                              "hubs":[{"hub":"OP-GA","capacityPerWeek":200}]}]}}""".formatted(System.nanoTime());
-        int id = given().contentType("application/json").body(body).post("/api/scenarios").then().statusCode(201)
+        int id = ForecastApiTest.as(app.rigtrail.platform.Tokens.MANAGER).body(body).post("/api/scenarios").then()
+                .statusCode(201)
                 .extract().path("id");
         given().get("/scenarios/" + id).then().statusCode(200)
                 .body(containsString("From day 25 after the start: Bitmain: vendor repair centres closed, orders allowed; "
