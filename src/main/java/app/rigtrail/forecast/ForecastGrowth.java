@@ -80,15 +80,15 @@ public final class ForecastGrowth {
                 added[r] = res.addedThsAt(r, horizon - 1);
             }
             Map<String, Object> totals = new LinkedHashMap<>();
-            totals.put("addedThs", summary(added, 1));
-            totals.put("machinesCommissioned", summary(res.unitsCommissioned(), 1));
-            totals.put("machinesSeized", summary(res.unitsSeized(), 1));
-            totals.put("machinesNeverShipped", summary(res.unitsStopped(), 1));
-            totals.put("machinesMoved", summary(res.unitsMoved(), 1));
-            totals.put("capitalSpentUsd", summary(res.spentCents(), 0.01));
-            totals.put("capitalStrandedUsd", summary(res.strandedCents(), 0.01));
-            totals.put("capitalNotHashingUsd", summary(res.notHashingCents(), 0.01));
-            totals.put("storageFeesUsd", summary(res.storageFeesCents(), 0.01));
+            totals.put("addedThs", ForecastService.summary(added, 1));
+            totals.put("machinesCommissioned", ForecastService.summary(res.unitsCommissioned(), 1));
+            totals.put("machinesSeized", ForecastService.summary(res.unitsSeized(), 1));
+            totals.put("machinesNeverShipped", ForecastService.summary(res.unitsStopped(), 1));
+            totals.put("machinesMoved", ForecastService.summary(res.unitsMoved(), 1));
+            totals.put("capitalSpentUsd", ForecastService.summary(res.spentCents(), 0.01));
+            totals.put("capitalStrandedUsd", ForecastService.summary(res.strandedCents(), 0.01));
+            totals.put("capitalNotHashingUsd", ForecastService.summary(res.notHashingCents(), 0.01));
+            totals.put("storageFeesUsd", ForecastService.summary(res.storageFeesCents(), 0.01));
             totals.put("costPerInstalledThUsd", costPerTh(res.spentCents(), added));
             doc.put("totals", totals);
             growth.add(doc);
@@ -110,11 +110,11 @@ public final class ForecastGrowth {
                 int m = PlanGap.medianMonth(o.monthReached(), monthEnds.size());
                 row.put("monthReached", m < 0 ? null : monthEnds.get(m)[0].toString());
                 row.put("shareReached", ForecastService.round(PlanGap.shareReached(o.monthReached())));
-                row.put("shortAtHorizonThs", summary(o.shortAtHorizonThs(), 1));
-                row.put("hashrateDaysShortThDays", summary(o.thDaysShort(), 1));
-                row.put("valueLostUsd", summary(o.thDaysShort(), hashprice));
-                row.put("capitalSpentUsd", summary(results.get(i).spentCents(), 0.01));
-                row.put("capitalStrandedUsd", summary(results.get(i).strandedCents(), 0.01));
+                row.put("shortAtHorizonThs", ForecastService.summary(o.shortAtHorizonThs(), 1));
+                row.put("hashrateDaysShortThDays", ForecastService.summary(o.thDaysShort(), 1));
+                row.put("valueLostUsd", ForecastService.summary(o.thDaysShort(), hashprice));
+                row.put("capitalSpentUsd", ForecastService.summary(results.get(i).spentCents(), 0.01));
+                row.put("capitalStrandedUsd", ForecastService.summary(results.get(i).strandedCents(), 0.01));
                 double[] added = new double[reps];
                 for (int r = 0; r < reps; r++) {
                     added[r] = results.get(i).addedThsAt(r, horizon - 1);
@@ -183,13 +183,13 @@ public final class ForecastGrowth {
                     row.put("name", names.get(i));
                     row.put("from", f);
                     row.put("to", v);
-                    row.put("machinesMoved", summary(res.unitsMoved(), 1));
+                    row.put("machinesMoved", ForecastService.summary(res.unitsMoved(), 1));
                     int m = PlanGap.medianMonth(o.monthReached(), monthEnds.size());
                     row.put("monthReached", m < 0 ? null : monthEnds.get(m)[0].toString());
                     row.put("shareReached", ForecastService.round(PlanGap.shareReached(o.monthReached())));
-                    row.put("shortAtHorizonThs", summary(o.shortAtHorizonThs(), 1));
-                    row.put("hashrateDaysShortThDays", summary(o.thDaysShort(), 1));
-                    row.put("capitalSpentUsd", summary(res.spentCents(), 0.01));
+                    row.put("shortAtHorizonThs", ForecastService.summary(o.shortAtHorizonThs(), 1));
+                    row.put("hashrateDaysShortThDays", ForecastService.summary(o.thDaysShort(), 1));
+                    row.put("capitalSpentUsd", ForecastService.summary(res.spentCents(), 0.01));
                     double[] added = new double[reps];
                     for (int r = 0; r < reps; r++) {
                         added[r] = res.addedThsAt(r, horizon - 1);
@@ -252,21 +252,5 @@ public final class ForecastGrowth {
             a += addedThs[r];
         }
         return a <= 0 ? null : ForecastService.round(s / 100.0 / a);
-    }
-
-    private static Map<String, Object> summary(double[] values, double scale) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        double mean = 0;
-        for (double v : sorted) {
-            mean += v / n;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", ForecastService.round(mean * scale));
-        m.put("p10", ForecastService.round(sorted[Band.rank(0.1, n)] * scale));
-        m.put("p50", ForecastService.round(sorted[Band.rank(0.5, n)] * scale));
-        m.put("p90", ForecastService.round(sorted[Band.rank(0.9, n)] * scale));
-        return m;
     }
 }

@@ -676,7 +676,8 @@ public class ForecastService {
         return m;
     }
 
-    private static Map<String, Object> summary(double[] values, double scale) {
+    /** Mean and the 10th, 50th and 90th percentiles over replications, scaled, in that order. */
+    static Map<String, Object> summary(double[] values, double scale) {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         int n = sorted.length;
@@ -684,8 +685,12 @@ public class ForecastService {
         for (double v : sorted) {
             mean += v / n;
         }
-        return Map.of("mean", round(mean * scale), "p10", round(sorted[Band.rank(0.1, n)] * scale), "p50",
-                round(sorted[Band.rank(0.5, n)] * scale), "p90", round(sorted[Band.rank(0.9, n)] * scale));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", round(mean * scale));
+        m.put("p10", round(sorted[Band.rank(0.1, n)] * scale));
+        m.put("p50", round(sorted[Band.rank(0.5, n)] * scale));
+        m.put("p90", round(sorted[Band.rank(0.9, n)] * scale));
+        return m;
     }
 
     static double[] rounded(double[] x) {
