@@ -42,9 +42,10 @@ import app.rigtrail.platform.web.ProblemException;
 public class ForecastService {
 
     /**
-     * The warm-up of a forecast asked to start from the steady state ({@code "start":"warmup"}): a year
-     * simulated from an empty pipeline with today's shelves, longer than an overseas round trip with its
-     * longest holds, so the pipeline has reached its steady state (ForecastFromTodayTest shows it flat).
+     * The warm-up of the analytic path: a year from an empty pipeline, longer than an overseas round trip
+     * with its longest holds, so the pipeline has reached its steady state. The Monte Carlo's
+     * {@code "start":"warmup"} simulates none: it draws day 0 from the steady state (Palm; Settings.steadyStart,
+     * SteadyStartTest), unless a described fleet gives warmupDays to simulate from an empty pipeline.
      */
     public static final int WARMUP_DAYS = 365;
     public static final String START_NOW = "now";
@@ -66,8 +67,9 @@ public class ForecastService {
                     + "to 1, bench law {type LOGNORMAL median sigma | WEIBULL shape scale | EXPONENTIAL mean | FIXED "
                     + "days}, heldShare, heldShareOut, excludedShare, leadDays), hubs (code, route VENDOR_HUB or "
                     + "ONSHORE_PARTNER, vendors, partKinds, crossesBorder, transitDays, capacityPerWeek or none for "
-                    + "unlimited, turnaroundDays), hold law, warmupDays (default 365), swapDays. Starts from the "
-                    + "warm-up: \"start\":\"now\" is refused with it.")
+                    + "unlimited, turnaroundDays), hold law, warmupDays (left out: day 0 drawn from the steady state; "
+                    + "given: that many days simulated from an empty pipeline), swapDays. \"start\":\"now\" is "
+                    + "refused with it.")
             FleetDescription fleet,
             @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Days between shipments to "
                     + "repair hubs per site and route, 1 (daily) to 28: {\"TX1\": {\"vendorHub\": 7, "
@@ -332,18 +334,22 @@ public class ForecastService {
             fleet = fleet.with(fleet.technicians(), fleet.swapDays(), live.state());
             initialState = live.initialState();
         }
-        int warmup = now ? 0 : p.request().fleet() != null ? p.request().fleet().warmupOrDefault() : WARMUP_DAYS;
+        // "warmup": day 0 drawn from the steady state (Palm) unless a described fleet asks for warm-up days
+        // simulated from an empty pipeline
+        boolean steadyStart = !now && (p.request().fleet() == null || p.request().fleet().warmupDays() == null);
+        int warmup = now || steadyStart ? 0 : p.request().fleet().warmupDays();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         MonteCarloForecast engine = new MonteCarloForecast(fleet,
                 new MonteCarloForecast.Settings(p.horizon(), warmup, p.replications(), p.seed(), SHIP_EVERY_DAYS,
-                        threads));
+                        threads, steadyStart));
         List<String> names = p.scenarios().stream().map(s -> s.name).toList();
         List<Plan> plans;
         List<Plan> steady;
         try {
             plans = ScenarioResolver.compileAll(names, p.parameters(), snap.baseline(), fleet, p.start(), warmup);
-            steady = now ? ScenarioResolver.compileAll(names, p.parameters(), snap.baseline(), fleet, p.start(),
-                    WARMUP_DAYS) : plans;
+            // the analytic path: the steady state after WARMUP_DAYS from empty, or the same empty start as simulated
+            steady = now || steadyStart ? ScenarioResolver.compileAll(names, p.parameters(), snap.baseline(), fleet,
+                    p.start(), WARMUP_DAYS) : plans;
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("A scenario cannot run", List.of(new FieldViolation("scenarios", e.getMessage())));
         }
@@ -351,7 +357,8 @@ public class ForecastService {
         List<AnalyticForecast.Result> exact = new ArrayList<>();
         Fleet empty = fleet.with(fleet.technicians(), fleet.swapDays(), null);
         for (Plan plan : steady) {
-            exact.add(AnalyticForecast.run(empty, plan, WARMUP_DAYS, p.horizon(), SHIP_EVERY_DAYS));
+            exact.add(AnalyticForecast.run(empty, plan, now || steadyStart ? WARMUP_DAYS : warmup, p.horizon(),
+                    SHIP_EVERY_DAYS));
         }
         Map<String, Object> result = assemble(p, snap, runs, exact, initialState, warmup, plans);
         if (p.request().fleet() == null) {

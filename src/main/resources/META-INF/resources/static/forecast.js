@@ -14,7 +14,9 @@
   if (note) {
     note.textContent = data.start === 'now'
       ? 'Day 0 is today: every open ticket, RMA case, shipment, customs hold and purchase order where the dashboard shows it, the time left in each stage drawn given the time already spent.'
-      : 'Started from the steady state: ' + data.warmupDays + ' days simulated from an empty pipeline before day 0.';
+      : data.warmupDays > 0
+        ? 'Started from an empty pipeline: ' + data.warmupDays + ' days simulated before day 0.'
+        : 'Started from the steady state: day 0 drawn from the stationary pipeline (Palm), as a long warm-up would reach it.';
   }
   const warn = document.getElementById('warnings');
   (data.warnings || []).forEach(w => { const li = document.createElement('li'); li.textContent = w; warn.appendChild(li); });

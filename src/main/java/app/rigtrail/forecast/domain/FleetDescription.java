@@ -34,7 +34,6 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
     }
 
     public static final int MAX_COUNT = 1_000_000;
-    public static final int DEFAULT_WARMUP = 365;
 
     /** machines and thsPerMachine by vendor; spares by vendor then part kind. */
     public record SiteInput(String code, Map<String, Integer> machines, Map<String, Double> thsPerMachine,
@@ -148,10 +147,6 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
 
     private static double or0(Double d) {
         return d == null ? 0 : d;
-    }
-
-    public int warmupOrDefault() {
-        return warmupDays == null ? DEFAULT_WARMUP : warmupDays;
     }
 
     List<String> vendors() {
