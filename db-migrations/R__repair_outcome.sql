@@ -119,3 +119,10 @@ begin
           group by o2.id) f
     where o.id = f.id;
 end $$;
+
+-- Rows leave repair_outcome only by a delete or truncate (the rebuild): each bumps its dashboard_version,
+-- so the dashboard's columns in memory (OutcomeColumns), which otherwise fetch only rows written since
+-- their last read, read the table whole again and lose the rows that left.
+insert into dashboard_version (name) values ('repair_outcome') on conflict (name) do nothing;
+create or replace trigger repair_outcome_dashboard_version after delete or truncate on repair_outcome
+    for each statement execute function bump_dashboard_version();

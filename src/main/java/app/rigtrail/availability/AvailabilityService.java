@@ -128,7 +128,14 @@ public class AvailabilityService {
             Map<String, double[]> todays = new HashMap<>();
             while (k < deltas.size() && ((LocalDate) deltas.get(k)[0]).equals(d)) {
                 Object[] row = deltas.get(k++);
-                todays.put(row[1] + "/" + row[2], (double[]) row[3]);
+                // summed: a (day, site, model) may be written as several rows (spread to keep writers apart)
+                todays.merge(row[1] + "/" + row[2], (double[]) row[3], (a, b) -> {
+                    double[] sum = a.clone();
+                    for (int x = 0; x < sum.length; x++) {
+                        sum[x] += b[x];
+                    }
+                    return sum;
+                });
                 group(groups, (Long) row[1], (Long) row[2]);
             }
             boolean inPeriod = !d.isBefore(f.from()) && !d.isAfter(f.to());

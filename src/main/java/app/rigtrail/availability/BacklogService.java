@@ -15,7 +15,7 @@ import app.rigtrail.platform.web.ProblemException;
 
 /**
  * The repair backlog now, by pipeline stage, from the open items of the view backlog_item (V7, held by
- * BacklogSnapshot): open RMA cases at the part's stage, open tickets without one at the machine's. Ages
+ * the backlog copy of the request's DashboardSnapshot): open RMA cases at the part's stage, open tickets without one at the machine's. Ages
  * run from the failure; median and P90 are order statistics (the ceil(q n)-th smallest, as SQL's
  * percentile_disc), found by selection.
  */
@@ -23,7 +23,7 @@ import app.rigtrail.platform.web.ProblemException;
 public class BacklogService {
 
     @jakarta.inject.Inject
-    BacklogSnapshot snapshot;
+    DashboardSnapshots snapshots;
 
     @jakarta.inject.Inject
     DashboardMemo memo;
@@ -47,17 +47,18 @@ public class BacklogService {
     }
 
     /**
-     * The backlog as of the last read of the open items (its {@code asOf}; in use at most seconds ago,
-     * never a minute), computed once per filter and read.
+     * The backlog at the moment of the request's snapshot (its {@code asOf}, at most the staleness bound
+     * before the request), computed once per filter and snapshot.
      */
     public BacklogReport report(Connection c, DashboardFilter f, Instant now, int oldest) throws SQLException {
-        BacklogSnapshot.Items snap = snapshot.items();
-        return memo.get("backlog|" + DashboardMemo.key(f) + "|" + oldest + "|" + snap.readAtNanos(),
+        DashboardSnapshot s = snapshots.inRead();
+        BacklogCopy.Items snap = s.backlog();
+        return memo.get("backlog|" + DashboardMemo.key(f) + "|" + oldest + "|" + s.version(),
                 () -> report(snap, f, oldest));
     }
 
-    private static BacklogReport report(BacklogSnapshot.Items snap, DashboardFilter f, int oldest) {
-        List<BacklogSnapshot.Row> rows = filtered(snap, f, null);
+    private static BacklogReport report(BacklogCopy.Items snap, DashboardFilter f, int oldest) {
+        List<BacklogCopy.Row> rows = filtered(snap, f, null);
         Instant now = snap.readAt();
         long nowMillis = now.toEpochMilli();
         int stages = BacklogStage.values().length;
@@ -67,7 +68,7 @@ public class BacklogService {
         int groups = stages * (1 + vendors + sites);
         double[][] ages = new double[groups][];
         int[] n = new int[groups];
-        for (BacklogSnapshot.Row r : rows) {
+        for (BacklogCopy.Row r : rows) {
             double age = (nowMillis - r.sinceMillis()) / 86_400_000.0;
             int s = r.stageIndex();
             add(ages, n, s, age);
@@ -135,32 +136,33 @@ public class BacklogService {
         } else {
             stage = null;
         }
-        BacklogSnapshot.Items snap = snapshot.items();
+        DashboardSnapshot s = snapshots.inRead();
+        BacklogCopy.Items snap = s.backlog();
         String chosen = stage;
         return memo.get("items|" + DashboardMemo.key(f) + "|" + chosen + "|" + limit + "|" + offset + "|"
-                + snap.readAtNanos(), () -> items(snap, f, chosen, limit, offset));
+                + s.version(), () -> items(snap, f, chosen, limit, offset));
     }
 
-    private static ItemPage items(BacklogSnapshot.Items snap, DashboardFilter f, String stage, int limit, int offset) {
-        List<BacklogSnapshot.Row> rows = filtered(snap, f, stage);
+    private static ItemPage items(BacklogCopy.Items snap, DashboardFilter f, String stage, int limit, int offset) {
+        List<BacklogCopy.Row> rows = filtered(snap, f, stage);
         long nowMillis = snap.readAt().toEpochMilli();
         List<Item> items = rows.stream().skip(Math.max(offset, 0)).limit(limit > 0 ? limit : Long.MAX_VALUE)
                 .map(r -> item(r, nowMillis)).toList();
         return new ItemPage(items, rows.size());
     }
 
-    private static Item item(BacklogSnapshot.Row r, long nowMillis) {
+    private static Item item(BacklogCopy.Row r, long nowMillis) {
         return new Item(r.kind(), r.ticketId(), r.rmaCaseId(), r.stage(), r.site(), r.vendor(), r.model(), r.assetCode(),
                 r.hub(), Instant.ofEpochMilli(r.sinceMillis()), (nowMillis - r.sinceMillis()) / 86_400_000.0,
                 r.ticketState(), r.rmaState(), r.shipmentState());
     }
 
     /** The open items the filter keeps (site, vendor, model; failure dates when a period was given), oldest first. */
-    private static List<BacklogSnapshot.Row> filtered(BacklogSnapshot.Items snap, DashboardFilter f, String stage) {
+    private static List<BacklogCopy.Row> filtered(BacklogCopy.Items snap, DashboardFilter f, String stage) {
         long from = f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
-        List<BacklogSnapshot.Row> out = new ArrayList<>();
-        for (BacklogSnapshot.Row r : snap.rows()) {
+        List<BacklogCopy.Row> out = new ArrayList<>();
+        for (BacklogCopy.Row r : snap.rows()) {
             if ((stage != null && !stage.equals(r.stage())) || (f.siteId() != null && f.siteId() != r.siteId())
                     || (f.vendor() != null && !f.vendor().equals(r.vendor()))
                     || (f.model() != null && (r.modelId() == null || !f.modelIds().contains(r.modelId())))

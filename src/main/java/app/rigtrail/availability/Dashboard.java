@@ -13,13 +13,12 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Runs the dashboard's reads: each request on one read-only connection in one repeatable-read
- * snapshot, so the watermark, the closed days and the live deltas it reads agree with each other.
- * The reads use plain JDBC on the aggregates of V7. Two inputs are kept in memory rather than read in
- * that snapshot: the completed repairs (OutcomeColumns, caught up on every read by transaction id, so
- * never behind a commit) and the open backlog (BacklogSnapshot: re-read in the background once older
- * than 20 s, and by a request that finds it older than 50 s); results are remembered by DashboardMemo
- * under their data's version, so they are never older than their inputs.
+ * Runs the dashboard's reads, all of one moment: each request takes the current
+ * {@link DashboardSnapshot} (at most {@link DashboardFreshness#bound()} old, {@value
+ * DashboardFreshness#STALENESS}) and reads on a read-only repeatable-read transaction that imports that
+ * snapshot's, so the watermark, the closed days, the live deltas and the holds it reads with SQL are of
+ * the same moment as the snapshot's backlog copy and completed-repair columns, and the memo's keys name
+ * that moment's versions. {@code now} is the snapshot's moment.
  */
 @ApplicationScoped
 public class Dashboard {
@@ -32,6 +31,9 @@ public class Dashboard {
     AgroalDataSource dataSource;
 
     @Inject
+    DashboardSnapshots snapshots;
+
+    @Inject
     AvailabilityService availability;
 
     @Inject
@@ -40,25 +42,42 @@ public class Dashboard {
     @Inject
     TurnaroundService turnaround;
 
-    /** Resolves the filters and runs the read at the current instant. */
+    /** Resolves the filters and runs the read at the moment of the current snapshot. */
     public <T> T read(String site, String vendor, String model, String from, String to, Read<T> read) {
-        Instant now = Instant.now();
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("set transaction isolation level repeatable read, read only");
+        for (int attempt = 0;; attempt++) {
+            DashboardSnapshot snapshot = snapshots.acquire();
+            try (Connection c = dataSource.getConnection()) {
+                boolean auto = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("set transaction isolation level repeatable read, read only");
+                        s.execute("set transaction snapshot '" + snapshot.exportedId().replace("'", "") + "'");
+                    } catch (SQLException e) {
+                        if (attempt == 0) { // its transaction ended under it: another snapshot
+                            snapshots.broken(snapshot);
+                            continue;
+                        }
+                        throw e;
+                    } finally {
+                        snapshot.holder().release(); // imported (or not): the request no longer needs it open
+                    }
+                    DashboardSnapshot before = snapshots.enter(snapshot);
+                    try {
+                        Instant now = snapshot.at();
+                        DashboardFilter f = DashboardFilter.resolve(c, site, vendor, model, from, to,
+                                LocalDate.ofInstant(now, ZoneOffset.UTC));
+                        return read.apply(c, f, now);
+                    } finally {
+                        snapshots.exit(before);
+                    }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(auto);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
             }
-            try {
-                DashboardFilter f = DashboardFilter.resolve(c, site, vendor, model, from, to,
-                        LocalDate.ofInstant(now, ZoneOffset.UTC));
-                return read.apply(c, f, now);
-            } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("dashboard query failed: " + e.getMessage(), e);
         }
     }
 

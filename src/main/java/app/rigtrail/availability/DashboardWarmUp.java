@@ -1,7 +1,5 @@
 package app.rigtrail.availability;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,8 +18,8 @@ import io.agroal.api.AgroalDataSource;
 /**
  * The dashboard's warm-up before the instance says ready: finished days closed into availability_day
  * (after a restart or a bulk load that can take tens of seconds and holds the locks that status changes
- * need; a second replica waits for the first to finish it, up to {@code rigtrail.warm-up.timeout}), the
- * completed repairs read into memory and the backlog copy read once.
+ * need; a second replica waits for the first to finish it, up to {@code rigtrail.warm-up.timeout}), then
+ * the first DashboardSnapshot (the completed repairs read into memory whole, the backlog copy).
  */
 @ApplicationScoped
 public class DashboardWarmUp implements WarmUpSteps {
@@ -38,10 +36,7 @@ public class DashboardWarmUp implements WarmUpSteps {
     AvailabilityDayCloser days;
 
     @Inject
-    OutcomeColumns outcomes;
-
-    @Inject
-    BacklogSnapshot backlog;
+    DashboardSnapshots snapshots;
 
     @ConfigProperty(name = "rigtrail.warm-up.timeout", defaultValue = "PT5M")
     Duration timeout;
@@ -49,13 +44,8 @@ public class DashboardWarmUp implements WarmUpSteps {
     @Override
     public List<Step> steps() {
         return List.of(new Step("closing finished availability days", this::closeDays),
-                new Step("reading completed repairs into memory", () -> {
-                    try (Connection c = dataSource.getConnection()) {
-                        outcomes.catchUp(c);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                }), new Step("reading the repair backlog", backlog::items));
+                new Step("taking the dashboard's first snapshot (completed repairs, repair backlog)",
+                        snapshots::warmUp));
     }
 
     private void closeDays() {

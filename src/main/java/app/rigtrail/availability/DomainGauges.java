@@ -40,7 +40,7 @@ public class DomainGauges {
     EntityManager em;
 
     @Inject
-    BacklogSnapshot backlog;
+    DashboardSnapshots snapshots;
 
     @Inject
     ClusterJobs jobs;
@@ -108,7 +108,7 @@ public class DomainGauges {
             deliveries.register(d, true);
         });
         Map<String, Integer> stages = new TreeMap<>();
-        for (BacklogSnapshot.Row r : backlog.items().rows()) {
+        for (BacklogCopy.Row r : snapshots.fresh().backlog().rows()) {
             stages.merge(r.stage(), 1, Integer::sum);
         }
         backlogStages.register(rowsOf(stages, "stage"), true);

@@ -6,186 +6,279 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The completed repairs (repair_outcome, V7) as columns in memory, brought up to date on every read by
- * fetching only the rows written since the previous read: those of transactions not older than the
- * oldest one that was still running then (pg_snapshot_xmin), so a late commit is never missed. A
- * request's turnaround figures are then a scan and two selections (KthSelector) over these columns:
- * a few milliseconds over a million repairs, where sorting them in SQL takes half a second.
+ * The completed repairs (repair_outcome, V7) as columns in memory, one immutable {@link View} per
+ * {@link DashboardSnapshot}, read in the snapshot's transaction: a request's turnaround figures are a
+ * scan and two selections (KthSelector) over them, a few milliseconds over a million repairs, where
+ * sorting them in SQL takes half a second.
+ * <p>
+ * A view is brought up from the previous one by fetching only the rows written since: those of
+ * transactions not older than the oldest one that was still running at the previous read
+ * (pg_snapshot_xmin), so a late commit is never missed. Rows leave repair_outcome only by a delete or
+ * truncate (its rebuild after a bulk load), which bumps its dashboard_version (R__repair_outcome.sql):
+ * a view that finds another version reads the table whole again, so rows that left are gone from it.
+ * The rows are kept in chunks ordered by id; a new view shares every chunk it does not change, so the
+ * views of two snapshots differ only where rows were written between them.
  */
-@ApplicationScoped
-public class OutcomeColumns {
+public final class OutcomeColumns {
 
     public static final String[] ROUTES = {"SWAP", "BENCH", "VENDOR_HUB", "ONSHORE_PARTNER", "RMA", "SCRAP"};
     public static final String[] VENDORS = {"BITMAIN", "MICROBT", "CANAAN", "OTHER"};
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final java.util.concurrent.locks.ReentrantLock fetchLock = new java.util.concurrent.locks.ReentrantLock();
-    private volatile long version; // changes whenever rows are applied
-    private volatile long xmin = -1; // the snapshot xmin of the last catch-up; -1 before the first; under fetchLock
-    private int n;
-    long[] id = new long[0];
-    long[] closedMillis = new long[0];
-    byte[] route = new byte[0];
-    byte[] vendor = new byte[0];
-    long[] siteId = new long[0];
-    long[] modelId = new long[0];
-    double[] hours = new double[0];
-    boolean[] refailed = new boolean[0];
-    long[] costCents = new long[0]; // -1: unknown
-    float[] ths = new float[0];
+    /** Rows per chunk; a chunk is copied whenever one of its rows changes. */
+    static final int CHUNK = 4096;
 
-    /** What a reader sees, under the read lock. */
-    public interface Reader<T> {
-        T read(OutcomeColumns columns, int size);
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
+    private OutcomeColumns() {
     }
 
-    /** Reads the columns as they are (call catchUp first for the database's state). */
-    public <T> T read(Reader<T> reader) {
-        lock.readLock().lock();
-        try {
-            return reader.read(this, n);
-        } finally {
-            lock.readLock().unlock();
+    /** Up to {@link OutcomeColumns#CHUNK} rows (a little more after late inserts), ordered by id. */
+    public static final class Chunk {
+        int n;
+        long[] id;
+        long[] closedMillis;
+        byte[] route;
+        byte[] vendor;
+        long[] siteId;
+        long[] modelId; // 0 when unknown
+        double[] hours;
+        boolean[] refailed;
+        long[] costCents; // -1: unknown
+        float[] ths;
+
+        Chunk(int capacity) {
+            id = new long[capacity];
+            closedMillis = new long[capacity];
+            route = new byte[capacity];
+            vendor = new byte[capacity];
+            siteId = new long[capacity];
+            modelId = new long[capacity];
+            hours = new double[capacity];
+            refailed = new boolean[capacity];
+            costCents = new long[capacity];
+            ths = new float[capacity];
+        }
+
+        /** How many rows it holds. */
+        public int size() {
+            return n;
+        }
+
+        Chunk copy(int capacity) {
+            Chunk c = new Chunk(0);
+            c.n = n;
+            c.id = Arrays.copyOf(id, capacity);
+            c.closedMillis = Arrays.copyOf(closedMillis, capacity);
+            c.route = Arrays.copyOf(route, capacity);
+            c.vendor = Arrays.copyOf(vendor, capacity);
+            c.siteId = Arrays.copyOf(siteId, capacity);
+            c.modelId = Arrays.copyOf(modelId, capacity);
+            c.hours = Arrays.copyOf(hours, capacity);
+            c.refailed = Arrays.copyOf(refailed, capacity);
+            c.costCents = Arrays.copyOf(costCents, capacity);
+            c.ths = Arrays.copyOf(ths, capacity);
+            return c;
+        }
+
+        void set(int i, Fetched f) {
+            id[i] = f.id();
+            closedMillis[i] = f.closedMillis();
+            route[i] = f.route();
+            vendor[i] = f.vendor();
+            siteId[i] = f.siteId();
+            modelId[i] = f.modelId();
+            hours[i] = f.hours();
+            refailed[i] = f.refailed();
+            costCents[i] = f.costCents();
+            ths[i] = f.ths();
+        }
+
+        /** Makes room at {@code at} (growing when full). */
+        void open(int at) {
+            if (n == id.length) {
+                Chunk bigger = copy(Math.max(16, n * 2));
+                take(bigger);
+            }
+            for (Object a : new Object[] {id, closedMillis, route, vendor, siteId, modelId, hours, refailed, costCents,
+                ths}) {
+                System.arraycopy(a, at, a, at + 1, n - at);
+            }
+            n++;
+        }
+
+        private void take(Chunk o) {
+            id = o.id;
+            closedMillis = o.closedMillis;
+            route = o.route;
+            vendor = o.vendor;
+            siteId = o.siteId;
+            modelId = o.modelId;
+            hours = o.hours;
+            refailed = o.refailed;
+            costCents = o.costCents;
+            ths = o.ths;
+        }
+
+        /** The rows from {@code from} on, as a chunk of their own. */
+        Chunk tail(int from) {
+            Chunk c = new Chunk(Math.max(CHUNK, n - from));
+            for (Object[] a : new Object[][] {{id, c.id}, {closedMillis, c.closedMillis}, {route, c.route},
+                {vendor, c.vendor}, {siteId, c.siteId}, {modelId, c.modelId}, {hours, c.hours},
+                {refailed, c.refailed}, {costCents, c.costCents}, {ths, c.ths}}) {
+                System.arraycopy(a[0], from, a[1], 0, n - from);
+            }
+            c.n = n - from;
+            n = from;
+            return c;
         }
     }
-
-    @jakarta.inject.Inject
-    io.agroal.api.AgroalDataSource dataSource;
 
     /**
-     * Loads the columns soon after start (a million repairs take seconds) and keeps them caught up
-     * every minute, so that no manager's first request pays for the load.
+     * The completed repairs as one snapshot has them. Never changed once built: a snapshot's requests
+     * read it without locks while the next one is built.
+     *
+     * @param version changes whenever rows change: part of the key of anything computed from them
+     * @param xmin the snapshot xmin of the read that built it (the next read fetches from there)
+     * @param generation repair_outcome's dashboard_version when read (another one: read whole again)
      */
-    @io.quarkus.scheduler.Scheduled(every = "60s", delayed = "5s",
-            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
-    void keepLoaded() {
-        try (Connection c = dataSource.getConnection()) {
-            catchUp(c);
-        } catch (SQLException | RuntimeException e) {
-            org.jboss.logging.Logger.getLogger(OutcomeColumns.class).warnf("loading completed repairs failed (will retry): %s",
-                    e.getMessage());
-        }
-    }
-
-    /** Changes whenever the columns change: part of the key of anything computed from them. */
-    public long version() {
-        return version;
+    public record View(List<Chunk> chunks, int size, long version, long xmin, long generation) {
     }
 
     /** One fetched row. */
-    private record Fetched(long id, long closedMillis, byte route, byte vendor, long siteId, long modelId, double hours,
+    record Fetched(long id, long closedMillis, byte route, byte vendor, long siteId, long modelId, double hours,
             boolean refailed, long costCents, float ths) {
     }
 
-    /**
-     * Fetches what changed since the last catch-up (one fetch at a time, so that an older version of a
-     * row never overwrites a newer one; readers go on meanwhile), then applies it under the write lock.
-     * Everything written by a transaction older than the fetch's snapshot xmin is then in the columns.
-     */
-    public void catchUp(Connection c) throws SQLException {
-        fetchLock.lock();
-        try {
-            fetchAndApply(c);
-        } finally {
-            fetchLock.unlock();
-        }
-    }
+    private static final String SELECT = """
+            select id, (extract(epoch from closed_at) * 1000)::bigint, route, vendor, site_id, model_id, hours,
+                   refailed_at is not null, cost_cents, ths_restored
+            from repair_outcome""";
 
-    private void fetchAndApply(Connection c) throws SQLException {
-        long since = xmin;
+    /**
+     * The columns as {@code c}'s (repeatable-read) snapshot has them, built from {@code previous} (null:
+     * none yet) by fetching what changed since it, or everything when rows have left the table.
+     */
+    static View read(Connection c, View previous) throws SQLException {
         long snapshotXmin;
-        try (PreparedStatement ps = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+        long generation;
+        try (PreparedStatement ps = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+                + "(select version from dashboard_version where name = 'repair_outcome')");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             snapshotXmin = rs.getLong(1);
+            generation = rs.getLong(2);
+        }
+        if (previous == null || previous.generation() != generation) {
+            return whole(c, snapshotXmin, generation);
         }
         List<Fetched> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                select id, (extract(epoch from closed_at) * 1000)::bigint, route, vendor, site_id, model_id, hours,
-                       refailed_at is not null, cost_cents, ths_restored
-                from repair_outcome""" + (since < 0 ? " order by id" : " where tx >= ?::text::xid8 order by id"))) {
-            if (since >= 0) {
-                ps.setString(1, Long.toString(since));
-            }
-            ps.setFetchSize(10_000);
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " where tx >= ?::text::xid8 order by id")) {
+            ps.setString(1, Long.toString(previous.xmin()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long cost = rs.getLong(9);
-                    boolean noCost = rs.wasNull();
-                    rows.add(new Fetched(rs.getLong(1), rs.getLong(2), (byte) indexOf(ROUTES, rs.getString(3)),
-                            (byte) indexOf(VENDORS, rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getDouble(7),
-                            rs.getBoolean(8), noCost ? -1 : cost, rs.getFloat(10)));
+                    rows.add(fetched(rs));
                 }
             }
         }
+        long xmin = Math.max(previous.xmin(), snapshotXmin);
         if (rows.isEmpty()) {
-            xmin = Math.max(since, snapshotXmin); // nothing to apply: readers are not held up
-            return;
+            return new View(previous.chunks(), previous.size(), previous.version(), xmin, generation);
         }
-        lock.writeLock().lock();
-        try {
-            for (Fetched f : rows) {
-                int i = slot(f.id());
-                closedMillis[i] = f.closedMillis();
-                route[i] = f.route();
-                vendor[i] = f.vendor();
-                siteId[i] = f.siteId();
-                modelId[i] = f.modelId(); // 0 when unknown
-                hours[i] = f.hours();
-                refailed[i] = f.refailed();
-                costCents[i] = f.costCents();
-                ths[i] = f.ths();
-            }
-            xmin = Math.max(xmin, snapshotXmin);
-            version++;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return apply(previous, rows, xmin, generation);
     }
 
-    /** The position of an id: found, appended at the end, or inserted in order (a late commit). */
-    private int slot(long outcomeId) {
-        if (n > 0 && outcomeId <= id[n - 1]) {
-            int at = Arrays.binarySearch(id, 0, n, outcomeId);
-            if (at >= 0) {
-                return at;
+    private static View whole(Connection c, long xmin, long generation) throws SQLException {
+        List<Chunk> chunks = new ArrayList<>();
+        Chunk last = null;
+        int size = 0;
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " order by id")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (last == null || last.n == CHUNK) {
+                        last = new Chunk(CHUNK);
+                        chunks.add(last);
+                    }
+                    last.set(last.n++, fetched(rs));
+                    size++;
+                }
             }
-            int insert = -at - 1;
-            grow();
-            for (Object a : new Object[] {id, closedMillis, route, vendor, siteId, modelId, hours, refailed, costCents,
-                ths}) {
-                System.arraycopy(a, insert, a, insert + 1, n - insert);
-            }
-            id[insert] = outcomeId;
-            n++;
-            return insert;
         }
-        grow();
-        id[n] = outcomeId;
-        return n++;
+        return new View(List.copyOf(chunks), size, VERSIONS.incrementAndGet(), xmin, generation);
     }
 
-    private void grow() {
-        if (n < id.length) {
-            return;
+    /** The previous view with the fetched rows (ordered by id) written in: changed chunks copied, the rest shared. */
+    static View apply(View previous, List<Fetched> rows, long xmin, long generation) {
+        List<Chunk> chunks = new ArrayList<>(previous.chunks());
+        Map<Chunk, Boolean> copied = new IdentityHashMap<>();
+        int size = previous.size();
+        for (Fetched f : rows) {
+            int k = chunkOf(chunks, f.id());
+            if (k < 0) { // no rows yet
+                Chunk first = new Chunk(CHUNK);
+                chunks.add(first);
+                copied.put(first, Boolean.TRUE);
+                k = 0;
+            }
+            Chunk chunk = chunks.get(k);
+            int at = Arrays.binarySearch(chunk.id, 0, chunk.n, f.id());
+            if (at < 0 && -at - 1 == chunk.n && chunk.n >= CHUNK && k == chunks.size() - 1) {
+                chunk = new Chunk(CHUNK); // appended past a full last chunk: a new one
+                chunks.add(chunk);
+                copied.put(chunk, Boolean.TRUE);
+                k++;
+                at = -1;
+            }
+            if (!copied.containsKey(chunk)) {
+                chunk = chunk.copy(Math.max(chunk.id.length, 16));
+                chunks.set(k, chunk);
+                copied.put(chunk, Boolean.TRUE);
+            }
+            if (at < 0) {
+                at = -at - 1;
+                chunk.open(at);
+                size++;
+            }
+            chunk.set(at, f);
+            if (chunk.n > 2 * CHUNK) { // late inserts piled into one chunk: split it
+                Chunk tail = chunk.tail(CHUNK);
+                chunks.add(k + 1, tail);
+                copied.put(tail, Boolean.TRUE);
+            }
         }
-        int cap = Math.max(1024, id.length * 2);
-        id = Arrays.copyOf(id, cap);
-        closedMillis = Arrays.copyOf(closedMillis, cap);
-        route = Arrays.copyOf(route, cap);
-        vendor = Arrays.copyOf(vendor, cap);
-        siteId = Arrays.copyOf(siteId, cap);
-        modelId = Arrays.copyOf(modelId, cap);
-        hours = Arrays.copyOf(hours, cap);
-        refailed = Arrays.copyOf(refailed, cap);
-        costCents = Arrays.copyOf(costCents, cap);
-        ths = Arrays.copyOf(ths, cap);
+        return new View(List.copyOf(chunks), size, VERSIONS.incrementAndGet(), xmin, generation);
+    }
+
+    /** The chunk an id belongs in: the last one whose first id is not above it (the first when none); -1: none. */
+    private static int chunkOf(List<Chunk> chunks, long id) {
+        int lo = 0;
+        int hi = chunks.size() - 1;
+        int found = chunks.isEmpty() ? -1 : 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Chunk c = chunks.get(mid);
+            if (c.n == 0 || c.id[0] <= id) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    private static Fetched fetched(ResultSet rs) throws SQLException {
+        long cost = rs.getLong(9);
+        boolean noCost = rs.wasNull();
+        return new Fetched(rs.getLong(1), rs.getLong(2), (byte) indexOf(ROUTES, rs.getString(3)),
+                (byte) indexOf(VENDORS, rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getDouble(7),
+                rs.getBoolean(8), noCost ? -1 : cost, rs.getFloat(10));
     }
 
     static int indexOf(String[] values, String v) {

@@ -30,7 +30,7 @@ import app.rigtrail.dwell.domain.Observation;
 public class TurnaroundService {
 
     @jakarta.inject.Inject
-    OutcomeColumns outcomes;
+    DashboardSnapshots snapshots;
 
     @jakarta.inject.Inject
     DashboardMemo memo;
@@ -176,13 +176,13 @@ public class TurnaroundService {
 
     List<RouteFigures> routes(Connection c, DashboardFilter f, Instant now) throws SQLException {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        outcomes.catchUp(c);
-        return memo.get("routes|" + DashboardMemo.key(f) + "|" + today + "|" + outcomes.version(),
-                () -> routes(f, today));
+        OutcomeColumns.View columns = snapshots.inRead().outcomes();
+        return memo.get("routes|" + DashboardMemo.key(f) + "|" + today + "|" + columns.version(),
+                () -> routes(columns, f, today));
     }
 
     /** Per route over the columns; followed up: completed on or before the day 30 days before today (UTC). */
-    private List<RouteFigures> routes(DashboardFilter f, LocalDate today) {
+    private static List<RouteFigures> routes(OutcomeColumns.View columns, DashboardFilter f, LocalDate today) {
         long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long followedBy = today.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
@@ -190,17 +190,18 @@ public class TurnaroundService {
         long site = f.siteId() == null ? -1 : f.siteId();
         java.util.Set<Long> models = f.modelIds() == null ? null : new java.util.HashSet<>(f.modelIds());
         int routes = OutcomeColumns.ROUTES.length;
-        return outcomes.read((o, size) -> {
-            double[][] hours = new double[routes][];
-            int[] count = new int[routes];
-            long[] followed = new long[routes];
-            long[] refailed = new long[routes];
-            long[] cost = new long[routes];
-            double[] ths = new double[routes];
-            boolean[] costKnown = new boolean[routes];
-            for (int r = 0; r < routes; r++) {
-                hours[r] = new double[256];
-            }
+        double[][] hours = new double[routes][];
+        int[] count = new int[routes];
+        long[] followed = new long[routes];
+        long[] refailed = new long[routes];
+        long[] cost = new long[routes];
+        double[] ths = new double[routes];
+        boolean[] costKnown = new boolean[routes];
+        for (int r = 0; r < routes; r++) {
+            hours[r] = new double[256];
+        }
+        for (OutcomeColumns.Chunk o : columns.chunks()) {
+            int size = o.size();
             for (int i = 0; i < size; i++) {
                 long closed = o.closedMillis[i];
                 if (closed < from || closed >= to || (site >= 0 && o.siteId[i] != site)
@@ -224,19 +225,19 @@ public class TurnaroundService {
                     ths[r] += o.ths[i];
                 }
             }
-            List<RouteFigures> out = new ArrayList<>();
-            for (int r = 0; r < routes; r++) {
-                String code = OutcomeColumns.ROUTES[r];
-                double[] q = BacklogStage.orderStatistics(hours[r], count[r], 0.5, 0.9);
-                Long c0 = costKnown[r] ? cost[r] : null;
-                Double t0 = costKnown[r] ? ths[r] : null;
-                out.add(new RouteFigures(code, ROUTES.get(code), count[r], count[r] == 0 ? null : q[0] / 24,
-                        count[r] == 0 ? null : q[1] / 24, followed[r], refailed[r],
-                        followed[r] == 0 ? null : (double) refailed[r] / followed[r], c0, t0,
-                        c0 == null || t0 == 0 ? null : c0 / 100.0 / t0));
-            }
-            return out;
-        });
+        }
+        List<RouteFigures> out = new ArrayList<>();
+        for (int r = 0; r < routes; r++) {
+            String code = OutcomeColumns.ROUTES[r];
+            double[] q = BacklogStage.orderStatistics(hours[r], count[r], 0.5, 0.9);
+            Long c0 = costKnown[r] ? cost[r] : null;
+            Double t0 = costKnown[r] ? ths[r] : null;
+            out.add(new RouteFigures(code, ROUTES.get(code), count[r], count[r] == 0 ? null : q[0] / 24,
+                    count[r] == 0 ? null : q[1] / 24, followed[r], refailed[r],
+                    followed[r] == 0 ? null : (double) refailed[r] / followed[r], c0, t0,
+                    c0 == null || t0 == 0 ? null : c0 / 100.0 / t0));
+        }
+        return out;
     }
 
     List<HoldAge> holdsByAge(Connection c, DashboardFilter f, Instant now) throws SQLException {

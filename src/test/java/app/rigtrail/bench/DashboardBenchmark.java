@@ -28,6 +28,13 @@ import java.util.regex.Pattern;
  * filters drawn at random (none, a site, a vendor, a model, a year), one after the other, for the
  * given time after a warm-up. Prints p50/p95/p99/max per endpoint and the throughput.
  * Arguments: app URL, Keycloak URL, client secret, clients (8), warm-up s (20), measured s (60).
+ * <p>
+ * The mixed load (#13 item 4; {@code -Dbench.writes=10 -Dbench.jdbc=...}): meanwhile writers, as the
+ * admin through the API, resolve tickets (bench repair to resolved; diagnosing ones are first sent to
+ * the bench) and move RMA cases (at the hub to repaired), {@code bench.writes} moves a second in all,
+ * and a staleness probe every 2 s resolves one more ticket and asks the backlog's items of its site and
+ * stage every 50 ms until it is gone: the delay from the commit's answer to the first answer without it
+ * (its maximum is the staleness a manager can see). The candidates are chosen with SQL at the start.
  */
 public final class DashboardBenchmark {
 
@@ -44,6 +51,7 @@ public final class DashboardBenchmark {
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
+        int writes = Integer.getInteger("bench.writes", 0);
         // -Dbench.paths=/tickets,/stock measures only those (DASHBENCH_PATHS in bench/dashboard.sh)
         String only = System.getProperty("bench.paths", "");
         List<String> endpoints = only.isBlank() ? ENDPOINTS
@@ -57,8 +65,9 @@ public final class DashboardBenchmark {
         List<String> sites = codes(http, app, token, "/api/sites?size=100", "code");
         List<String> models = codes(http, app, token, "/api/miner-models?size=100", "name");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        System.out.printf("%d clients, %d s warm-up, %d s measured; %d sites, %d models%n", clients, warmup, seconds,
-                sites.size(), models.size());
+        System.out.printf("%s: %d clients, %d s warm-up, %d s measured; %d sites, %d models; %s%n",
+                System.getProperty("bench.phase", "dashboard"), clients, warmup, seconds, sites.size(), models.size(),
+                writes > 0 ? writes + " writes a second" : "no writes");
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
         long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
@@ -111,7 +120,15 @@ public final class DashboardBenchmark {
             });
             t.start();
         }
+        Mixed mixed = writes > 0 ? new Mixed(app, keycloak, secret, System.getProperty("bench.jdbc"), writes, warmEnd, end)
+                : null;
+        if (mixed != null) {
+            mixed.start();
+        }
         done.await();
+        if (mixed != null) {
+            mixed.stop();
+        }
         long total = 0;
         System.out.printf("%-28s %8s %8s %8s %8s %8s%n", "endpoint", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
         for (var e : new TreeMap<>(latencies).entrySet()) {
@@ -124,6 +141,9 @@ public final class DashboardBenchmark {
         System.out.printf("%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", "all", all.length, q(all, 0.5), q(all, 0.95),
                 q(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         System.out.printf("throughput %.1f requests/s, %d errors%n", total / (double) seconds, errors.get());
+        if (mixed != null) {
+            mixed.report(seconds);
+        }
     }
 
     /**
@@ -157,6 +177,200 @@ public final class DashboardBenchmark {
         };
     }
 
+    /** The writers and the staleness probe of the mixed load. */
+    static final class Mixed {
+        private final String app;
+        private final String adminToken;
+        private final int perSecond;
+        private final long warmEnd;
+        private final long end;
+        private final java.util.concurrent.ConcurrentLinkedDeque<long[]> benchTickets = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private final java.util.concurrent.ConcurrentLinkedDeque<long[]> diagnosing = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private final java.util.concurrent.ConcurrentLinkedDeque<Long> casesAtHub = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private final Map<Long, String> siteCodes = new ConcurrentHashMap<>();
+        private final Map<String, List<Long>> writeLatency = new ConcurrentHashMap<>();
+        private final List<Long> staleness = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicLong writeErrors = new AtomicLong();
+        private final AtomicLong unseen = new AtomicLong();
+        private final java.util.concurrent.ScheduledExecutorService pool = java.util.concurrent.Executors
+                .newScheduledThreadPool(4);
+        private final Thread probe;
+
+        Mixed(String app, String keycloak, String secret, String jdbc, int perSecond, long warmEnd, long end)
+                throws Exception {
+            this.app = app;
+            this.perSecond = perSecond;
+            this.warmEnd = warmEnd;
+            this.end = end;
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            this.adminToken = token(http, keycloak, secret, "admin");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc, "postgres", "postgres");
+                    java.sql.Statement st = c.createStatement()) {
+                try (java.sql.ResultSet rs = st.executeQuery("select id, code from site")) {
+                    while (rs.next()) {
+                        siteCodes.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                try (java.sql.ResultSet rs = st.executeQuery("select id, site_id, state from repair_ticket "
+                        + "where state in ('IN_BENCH_REPAIR', 'DIAGNOSING') order by md5(id::text)")) {
+                    while (rs.next()) {
+                        ("IN_BENCH_REPAIR".equals(rs.getString(3)) ? benchTickets : diagnosing)
+                                .add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                try (java.sql.ResultSet rs = st.executeQuery("select id from rma_case where state = 'AT_HUB' "
+                        + "order by md5(id::text)")) {
+                    while (rs.next()) {
+                        casesAtHub.add(rs.getLong(1));
+                    }
+                }
+            }
+            System.out.printf("write candidates: %d tickets in bench repair, %d diagnosing, %d RMA cases at a hub%n",
+                    benchTickets.size(), diagnosing.size(), casesAtHub.size());
+            probe = new Thread(this::probeLoop, "staleness-probe");
+        }
+
+        void start() {
+            long periodMicros = 1_000_000L / perSecond;
+            AtomicLong n = new AtomicLong();
+            pool.scheduleAtFixedRate(() -> {
+                if (System.nanoTime() < end) {
+                    write(n.getAndIncrement() % 2 == 0);
+                }
+            }, 0, periodMicros, java.util.concurrent.TimeUnit.MICROSECONDS);
+            probe.start();
+        }
+
+        void stop() throws InterruptedException {
+            pool.shutdown();
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            probe.join(30_000);
+        }
+
+        /** One move: a ticket resolved (or first sent to the bench), or an RMA case repaired. */
+        private void write(boolean ticket) {
+            try {
+                if (ticket) {
+                    long[] t = benchTickets.poll();
+                    if (t != null) {
+                        post("/api/tickets/" + t[0] + "/transitions", "{\"to\":\"RESOLVED\",\"note\":\"bench\"}",
+                                "ticket resolved");
+                        return;
+                    }
+                    long[] d = diagnosing.poll();
+                    if (d != null && post("/api/tickets/" + d[0] + "/transitions", "{\"to\":\"IN_BENCH_REPAIR\","
+                            + "\"route\":\"BENCH\",\"diagnosis\":\"bench load\"}", "ticket to the bench") == 200) {
+                        benchTickets.add(d);
+                    }
+                    return;
+                }
+                Long c = casesAtHub.poll();
+                if (c != null) {
+                    post("/api/rma-cases/" + c + "/transitions", "{\"to\":\"REPAIRED\",\"note\":\"bench\"}",
+                            "RMA case repaired");
+                }
+            } catch (Exception e) {
+                if (writeErrors.incrementAndGet() < 5) {
+                    System.out.println("write failed: " + e);
+                }
+            }
+        }
+
+        private int post(String path, String json, String kind) throws Exception {
+            long t0 = System.nanoTime();
+            java.net.HttpURLConnection con = (java.net.HttpURLConnection) URI.create(app + path).toURL().openConnection();
+            con.setRequestMethod("POST");
+            con.setDoOutput(true);
+            con.setRequestProperty("Authorization", "Bearer " + adminToken);
+            con.setRequestProperty("Content-Type", "application/json");
+            con.setRequestProperty("Idempotency-Key", java.util.UUID.randomUUID().toString());
+            con.setReadTimeout(30_000);
+            try (java.io.OutputStream out = con.getOutputStream()) {
+                out.write(json.getBytes(StandardCharsets.UTF_8));
+            }
+            int status = con.getResponseCode();
+            byte[] body;
+            try (java.io.InputStream in = status < 400 ? con.getInputStream() : con.getErrorStream()) {
+                body = in == null ? new byte[0] : in.readAllBytes();
+            }
+            long took = System.nanoTime() - t0;
+            if (status != 200) {
+                if (writeErrors.incrementAndGet() < 5) {
+                    System.out.println(status + " on POST " + path + ": " + new String(body, StandardCharsets.UTF_8));
+                }
+            } else if (t0 > warmEnd && System.nanoTime() < end) {
+                writeLatency.computeIfAbsent(kind, x -> Collections.synchronizedList(new ArrayList<>())).add(took);
+            }
+            return status;
+        }
+
+        /** Every 2 s of the measured time: a ticket resolved, then its site's bench-repair items polled until it is gone. */
+        private void probeLoop() {
+            try {
+                while (System.nanoTime() < warmEnd) {
+                    Thread.sleep(100);
+                }
+                while (System.nanoTime() < end - 8_000_000_000L) {
+                    long next = System.nanoTime() + 2_000_000_000L;
+                    long[] t = benchTickets.pollLast();
+                    if (t == null) {
+                        break;
+                    }
+                    String site = siteCodes.get(t[1]);
+                    if (post("/api/tickets/" + t[0] + "/transitions", "{\"to\":\"RESOLVED\",\"note\":\"probe\"}",
+                            "ticket resolved (probe)") != 200) {
+                        continue;
+                    }
+                    long committed = System.nanoTime();
+                    Pattern id = Pattern.compile("\"ticketId\"\\s*:\\s*" + t[0] + "\\b");
+                    boolean gone = false;
+                    while (System.nanoTime() - committed < 30_000_000_000L) {
+                        String body = get("/api/backlog/items?stage=BENCH_REPAIR&limit=1000&site=" + enc(site));
+                        if (body != null && !id.matcher(body).find()) {
+                            staleness.add(System.nanoTime() - committed);
+                            gone = true;
+                            break;
+                        }
+                        Thread.sleep(50);
+                    }
+                    if (!gone) {
+                        unseen.incrementAndGet();
+                    }
+                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                }
+            } catch (Exception e) {
+                System.out.println("staleness probe failed: " + e);
+            }
+        }
+
+        private String get(String path) throws Exception {
+            java.net.HttpURLConnection con = (java.net.HttpURLConnection) URI.create(app + path).toURL().openConnection();
+            con.setRequestProperty("Authorization", "Bearer " + adminToken);
+            con.setReadTimeout(30_000);
+            int status = con.getResponseCode();
+            try (java.io.InputStream in = status < 400 ? con.getInputStream() : con.getErrorStream()) {
+                String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return status == 200 ? body : null;
+            }
+        }
+
+        void report(int seconds) {
+            long moves = 0;
+            System.out.printf("%-28s %8s %8s %8s %8s %8s%n", "write", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+            for (var e : new TreeMap<>(writeLatency).entrySet()) {
+                long[] v = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+                moves += e.getKey().contains("probe") ? 0 : v.length;
+                System.out.printf("%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", e.getKey(), v.length, q(v, 0.5), q(v, 0.95),
+                        q(v, 0.99), v[v.length - 1] / 1e6);
+            }
+            System.out.printf("writes %.1f a second (probes aside), %d errors%n", moves / (double) seconds,
+                    writeErrors.get());
+            long[] st = staleness.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("staleness: %d probes, commit to shown p50 %.0f ms, max %.0f ms, %d not shown within 30 s%n",
+                    st.length, q(st, 0.5), st.length == 0 ? 0 : st[st.length - 1] / 1e6, unseen.get());
+        }
+    }
+
     private static double q(long[] sorted, double q) {
         if (sorted.length == 0) {
             return 0;
@@ -165,7 +379,13 @@ public final class DashboardBenchmark {
     }
 
     private static String token(HttpClient http, String keycloak, String secret) throws Exception {
-        String form = "grant_type=password&client_id=rigtrail-e2e&client_secret=" + enc(secret) + "&username=mgr&password=mgr";
+        return token(http, keycloak, secret, "mgr");
+    }
+
+    /** A demo user's token (the user's password is its name in the dev realm). */
+    private static String token(HttpClient http, String keycloak, String secret, String user) throws Exception {
+        String form = "grant_type=password&client_id=rigtrail-e2e&client_secret=" + enc(secret) + "&username=" + user
+                + "&password=" + user;
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak
                 + "/realms/rigtrail/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

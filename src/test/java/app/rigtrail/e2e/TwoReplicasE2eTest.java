@@ -64,12 +64,11 @@ class TwoReplicasE2eTest {
     static final String DB_USER = System.getProperty("e2e.dbUser", "postgres");
     static final int SMTP_PORT = Integer.getInteger("e2e.smtpPort", 2525);
     /**
-     * How far behind the database a dashboard may be: the backlog copy is read again by any request
-     * that finds it older than rigtrail.dashboard.backlog-hard-limit (50 s, docs/dashboard.md), plus
-     * a few seconds for that read. Completed repairs and availability are brought up to date on
-     * every request.
+     * How far behind the database a dashboard may be: every request reads a snapshot taken at most
+     * rigtrail.dashboard.staleness before it (5 s, DashboardFreshness, docs/dashboard.md), plus a few
+     * seconds for taking one.
      */
-    static final Duration STALENESS_WINDOW = Duration.ofSeconds(50 + 5);
+    static final Duration STALENESS_WINDOW = Duration.ofSeconds(5 + 5);
     static final List<String> HOLD_CLOCKS = List.of("RELEASE_CLOCK", "NOTICE_CLOCK", "DEEMED_EXCLUSION", "LAST_FREE_DAY");
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

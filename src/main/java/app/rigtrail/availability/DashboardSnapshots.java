@@ -1,0 +1,210 @@
+package app.rigtrail.availability;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The dashboard's one read path to the moment it shows: the current {@link DashboardSnapshot}, never
+ * older than {@link DashboardFreshness#bound()} when a request takes it. A background job takes the
+ * next one once the current is half that old (while the dashboard is in use), so requests seldom wait;
+ * a request that finds none young enough takes it itself (one at a time: the others wait for it and use
+ * it). An unused dashboard holds no snapshot open after a minute.
+ */
+@ApplicationScoped
+public class DashboardSnapshots {
+
+    private static final Logger LOG = Logger.getLogger(DashboardSnapshots.class);
+    /** After this long without a request the background job stops and the snapshot is closed. */
+    private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    DashboardFreshness freshness;
+
+    private final ReentrantLock taking = new ReentrantLock();
+    private final AtomicLong versions = new AtomicLong();
+    private final ThreadLocal<DashboardSnapshot> inRead = new ThreadLocal<>();
+    private volatile DashboardSnapshot current;
+    private volatile long lastUse;
+
+    /**
+     * A snapshot at most the staleness bound old, acquired for importing: release it (through its
+     * holder) once the request's transaction has imported it.
+     */
+    DashboardSnapshot acquire() {
+        for (int attempt = 0;; attempt++) {
+            long now = freshness.nanos();
+            lastUse = now;
+            DashboardSnapshot s = current;
+            if (s == null || s.holder().isClosed() || !young(s, now)) {
+                s = take(s, now, () -> { });
+            }
+            if (s.holder().acquire()) {
+                return s;
+            }
+            if (attempt > 100) {
+                throw new IllegalStateException("no dashboard snapshot could be acquired");
+            }
+        }
+    }
+
+    /** A snapshot at most the bound old, for reading its copies only (gauges). */
+    public DashboardSnapshot fresh() {
+        DashboardSnapshot s = acquire();
+        s.holder().release();
+        return s;
+    }
+
+    /** The snapshot of the dashboard read running on this thread (Dashboard.read), else a fresh one. */
+    public DashboardSnapshot inRead() {
+        DashboardSnapshot s = inRead.get();
+        return s != null ? s : fresh();
+    }
+
+    DashboardSnapshot enter(DashboardSnapshot s) {
+        DashboardSnapshot before = inRead.get();
+        inRead.set(s);
+        return before;
+    }
+
+    void exit(DashboardSnapshot before) {
+        if (before == null) {
+            inRead.remove();
+        } else {
+            inRead.set(before);
+        }
+    }
+
+    /** Whether a snapshot may serve a request made at {@code nanos} (not older than the bound; not from another clock). */
+    private boolean young(DashboardSnapshot s, long nanos) {
+        long age = s.ageNanos(nanos);
+        return age >= 0 && age <= freshness.bound().toNanos();
+    }
+
+    /** The snapshot that proved unusable (its transaction gone) is replaced on the next acquire. */
+    void broken(DashboardSnapshot s) {
+        s.holder().retire();
+    }
+
+    /**
+     * Takes a new snapshot unless another caller took one meanwhile that is young enough at
+     * {@code requestedNanos}. {@code betweenCopies} runs after the columns are read and before the backlog is
+     * (the tests commit there, to show that the copies still agree).
+     */
+    DashboardSnapshot take(DashboardSnapshot seen, long requestedNanos, Runnable betweenCopies) {
+        taking.lock();
+        try {
+            DashboardSnapshot c = current;
+            if (c != null && c != seen && !c.holder().isClosed() && young(c, requestedNanos)) {
+                return c; // taken by another caller meanwhile, young enough for this one
+            }
+            DashboardSnapshot next = read(c, betweenCopies);
+            current = next;
+            if (c != null) {
+                c.holder().retire();
+            }
+            return next;
+        } finally {
+            taking.unlock();
+        }
+    }
+
+    private DashboardSnapshot read(DashboardSnapshot previous, Runnable betweenCopies) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read, read only");
+            }
+            Instant at = freshness.now();
+            long nanos = freshness.nanos();
+            String id;
+            // the transaction's snapshot is taken by its first query, this one, after the clock was read
+            try (PreparedStatement ps = c.prepareStatement("select pg_export_snapshot()"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getString(1);
+            }
+            OutcomeColumns.View outcomes = OutcomeColumns.read(c, previous == null ? null : previous.outcomes());
+            betweenCopies.run();
+            BacklogCopy.Items backlog = BacklogCopy.read(c, at);
+            return new DashboardSnapshot(versions.incrementAndGet(), at, nanos, id, backlog, outcomes,
+                    new DashboardSnapshot.Holder(c));
+        } catch (SQLException | RuntimeException e) {
+            if (c != null) {
+                try {
+                    c.rollback();
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the connection is broken anyway
+                }
+            }
+            throw new IllegalStateException("taking the dashboard's snapshot failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the first snapshot (the warm-up, before the instance says ready): the columns are read whole. */
+    void warmUp() {
+        lastUse = freshness.nanos();
+        take(current, freshness.nanos(), () -> { });
+    }
+
+    /** The next snapshot before requests need it, while the dashboard is in use; none kept open when idle. */
+    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void keepFresh() {
+        DashboardSnapshot s = current;
+        if (s == null || !freshness.inBackground()) {
+            return;
+        }
+        long now = freshness.nanos();
+        if (now - lastUse > IDLE_NANOS) {
+            retireIdle(s);
+            return;
+        }
+        if (s.ageNanos(now) >= freshness.bound().toNanos() / 2) {
+            try {
+                take(s, now, () -> { });
+            } catch (RuntimeException e) {
+                LOG.warnf("taking the dashboard's next snapshot failed (will retry): %s", e.getMessage());
+            }
+        }
+    }
+
+    private void retireIdle(DashboardSnapshot s) {
+        taking.lock();
+        try {
+            if (current == s && !s.holder().isClosed()) {
+                // keep its copies (the next snapshot builds on its columns), close its transaction
+                s.holder().retire();
+            }
+        } finally {
+            taking.unlock();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        DashboardSnapshot s = current;
+        if (s != null) {
+            s.holder().retire();
+        }
+    }
+}
