@@ -2,6 +2,7 @@ package app.rigtrail.platform.runtime;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,11 @@ import io.vertx.ext.web.RoutingContext;
  * <li>A bounded queue: at most {@code rigtrail.http.max-in-flight} (8) requests are served or wait
  * for a worker at once; the next one gets 503 at once, problem+json under /api (a short page
  * elsewhere), with {@code Retry-After}. Health, metrics and static files are never refused.</li>
- * <li>A deadline: a request that waited longer than {@code rigtrail.http.queue-deadline} (2 s) for
- * a worker is refused the same way when it gets one (RequestDeadline), since its client has
- * likely given up.</li>
+ * <li>A deadline: a request still waiting for a worker {@code rigtrail.http.queue-deadline} (2 s)
+ * after it arrived is refused the same way by a timer on its event loop, whether or not a worker
+ * frees meanwhile, since its client has likely given up. Whoever comes first takes the request
+ * ({@link Admission}): the worker that starts serving it (RequestDeadline) or the timer; when the
+ * worker comes second it does nothing more.</li>
  * <li>Shutting down (SIGTERM, from {@link ShutdownDelayInitiatedEvent} on, when readiness turns
  * DOWN): every new request gets 503 with {@code Retry-After} and {@code Connection: close} (probes
  * still answer, DOWN), requests already in flight are served and their answers carry
@@ -54,6 +57,9 @@ public class LoadShedding {
     @ConfigProperty(name = "rigtrail.http.retry-after", defaultValue = "PT2S")
     Duration retryAfter;
 
+    @ConfigProperty(name = "rigtrail.http.queue-deadline", defaultValue = "PT2S")
+    Duration queueDeadline;
+
     /** How long Quarkus keeps the listener open after SIGTERM (readiness DOWN meanwhile). */
     @ConfigProperty(name = "quarkus.shutdown.delay")
     Optional<Duration> shutdownDelay;
@@ -66,6 +72,7 @@ public class LoadShedding {
     private volatile boolean draining;
     private Counter shed;
     private Counter shedShutdown;
+    private Counter shedDeadline;
     private Vertx vertx;
 
     void install(@Observes Router router, MeterRegistry registry, Vertx vertx) {
@@ -74,6 +81,7 @@ public class LoadShedding {
                 .tag("reason", "full").register(registry);
         shedShutdown = Counter.builder("rigtrail.http.shed").description("Requests refused with 503 (reason: full, deadline or shutdown)")
                 .tag("reason", "shutdown").register(registry);
+        shedDeadline = deadlineCounter(registry);
         Gauge.builder("rigtrail.http.in_flight", inFlight, AtomicInteger::get)
                 .description("Requests served or waiting for a worker now").register(registry);
         Gauge.builder("rigtrail.http.max_in_flight", () -> maxInFlight)
@@ -124,8 +132,50 @@ public class LoadShedding {
             return;
         }
         ctx.put(ARRIVED, System.nanoTime());
-        ctx.addEndHandler(done -> inFlight.decrementAndGet());
+        Admission admission = new Admission();
+        ctx.put(ADMISSION, admission);
+        // on this event loop: refuses the request if no worker has taken it by its deadline
+        long timer = vertx.setTimer(Math.max(1, queueDeadline.toMillis()), id -> {
+            if (admission.refuse() && !ctx.response().ended()) {
+                shedDeadline.increment();
+                refuse(ctx, retryAfter, lateDetail(queueDeadline, retryAfter));
+            }
+        });
+        ctx.addEndHandler(done -> {
+            vertx.cancelTimer(timer);
+            inFlight.decrementAndGet();
+        });
         ctx.next();
+    }
+
+    /** Where a request's {@link Admission} is kept in its routing context. */
+    public static final String ADMISSION = "rigtrail.admission";
+
+    /**
+     * Who takes an admitted request first: the worker that starts serving it, or the deadline's
+     * timer that refuses it. Exactly one of {@link #serve()} and {@link #refuse()} returns true.
+     */
+    public static final class Admission {
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        /** A worker starts serving the request: false if the timer refused it already. */
+        public boolean serve() {
+            return taken.compareAndSet(false, true);
+        }
+
+        boolean refuse() {
+            return taken.compareAndSet(false, true);
+        }
+    }
+
+    static Counter deadlineCounter(MeterRegistry registry) {
+        return Counter.builder("rigtrail.http.shed").description("Requests refused with 503 (reason: full, deadline or shutdown)")
+                .tag("reason", "deadline").register(registry);
+    }
+
+    static String lateDetail(Duration deadline, Duration retryAfter) {
+        return "The request waited more than " + Math.max(1, deadline.toSeconds()) + " s for the server; try again in "
+                + Math.max(1, retryAfter.toSeconds()) + " s.";
     }
 
     /** How many requests are served or waiting now. */

@@ -11,14 +11,15 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * On the worker thread that serves a request: the request id goes into the log context, and a
- * request that waited for a worker longer than {@code rigtrail.http.queue-deadline} (2 s) is
- * refused with 503 rather than served to a client that has likely given up.
+ * On the worker thread that serves a request: the request id goes into the log context, and the
+ * request is taken from LoadShedding's deadline timer. If the timer refused it first (the 503 is
+ * already written), the request ends here with nothing more written; if it waited longer than
+ * {@code rigtrail.http.queue-deadline} (2 s) all the same (the event loop was late), it is refused
+ * with 503 rather than served to a client that has likely given up.
  */
 public class RequestDeadline {
 
@@ -35,12 +36,16 @@ public class RequestDeadline {
     public Optional<Response> admit(RoutingContext ctx) {
         String requestId = RequestIds.of(ctx);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        LoadShedding.Admission admission = ctx.get(LoadShedding.ADMISSION);
+        if (admission != null && !admission.serve()) {
+            // refused by the deadline's timer, its 503 written: an answer without entity writes nothing more
+            return Optional.of(Response.status(503).build());
+        }
         Long arrived = ctx.get(LoadShedding.ARRIVED);
         if (arrived != null && System.nanoTime() - arrived > deadline.toNanos()) {
-            Counter.builder("rigtrail.http.shed").description("Requests refused with 503 (reason: full, deadline or shutdown)")
-                    .tag("reason", "deadline").register(registry).increment();
-            LoadShedding.Refusal r = LoadShedding.refusal(ctx.normalizedPath(), "The request waited more than "
-                    + deadline.toSeconds() + " s for the server; try again in " + retryAfter.toSeconds() + " s.", requestId);
+            LoadShedding.deadlineCounter(registry).increment();
+            LoadShedding.Refusal r = LoadShedding.refusal(ctx.normalizedPath(),
+                    LoadShedding.lateDetail(deadline, retryAfter), requestId);
             return Optional.of(Response.status(503).header("Retry-After", r.retryAfter(retryAfter))
                     .header("Content-Type", r.contentType()).entity(r.body()).build());
         }
