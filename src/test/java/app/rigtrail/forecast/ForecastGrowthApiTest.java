@@ -47,6 +47,10 @@ class ForecastGrowthApiTest {
     @TestSecurity(user = "mgr", roles = {"manager", "logistics"}) // the API calls and the result page as one user
     void ordersArriveAgainstThePlanAndAStopOnDeliveriesCostsThePlanButNotTheFailureSide() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // orders are dated in the site's own calendar: between UTC's midnight and AR1's, UTC's today is AR1's tomorrow
+        LocalDate ar1Today = LocalDate.now(java.time.ZoneId.of(as(Tokens.ADMIN).queryParam("q", "AR1")
+                .queryParam("size", 500).get("/api/sites").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.code == 'AR1' }.timeZone")));
         // 100 S21 (200 TH/s each) for AR1, ordered 16 days ago with a 42-day lead: ships on day 26, arrives on day 40
         as(Tokens.LOGISTICS).body("{\"modelId\":" + id("/api/miner-models", "S21", "name") + ",\"siteId\":"
                 + id("/api/sites", "AR1", "code") + ",\"quantity\":100,\"unitPriceCents\":1950000,\"quotedLeadDays\":42,"
@@ -55,7 +59,7 @@ class ForecastGrowthApiTest {
         // 10 MicroBT machines for AR1 too: MicroBT's latest order is what moved orders cost
         as(Tokens.LOGISTICS).body("{\"modelId\":" + id("/api/miner-models", "Whatsminer M60S", "name") + ",\"siteId\":"
                 + id("/api/sites", "AR1", "code") + ",\"quantity\":10,\"unitPriceCents\":1300000,\"quotedLeadDays\":42,"
-                + "\"vendor\":\"MICROBT\",\"orderedOn\":\"" + today + "\"}").post("/api/machine-orders").then()
+                + "\"vendor\":\"MICROBT\",\"orderedOn\":\"" + ar1Today + "\"}").post("/api/machine-orders").then()
                 .statusCode(201);
         // AR1's plan: far more than it can reach, at the end of the month 60 days from now (within the horizon)
         YearMonth month = YearMonth.from(today.plusDays(60));
