@@ -21,6 +21,9 @@ APP_PORT="${APP_PORT:-8080}" KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 export KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-$((KEYCLOAK_PORT + 820))}"
 export RIGTRAIL_APP_URLS="${RIGTRAIL_APP_URLS:-http://localhost:$APP_PORT}"
 MODE="${DASHBENCH_MODE:-read}"
+# the bounded queue (rigtrail.http.max-in-flight, 8 in production) must admit the clients, the writers and
+# the probe of the mixed load, or it measures refusals
+MAX_IN_FLIGHT="${DASHBENCH_MAX_IN_FLIGHT:-$([ "$MODE" = mixed ] && echo 16 || echo 8)}"
 DASHBOARD_PATHS=/dashboard,/dashboard/availability,/dashboard/backlog,/dashboard/turnaround,/dashboard/holds-summary,/dashboard/backlog/items,/api/availability,/api/backlog,/api/backlog/items,/api/turnaround,/api/holds-by-age
 if [ "${DASHBENCH_NO_BUILD:-0}" != 1 ] || [ ! -f target/bench-classpath.txt ]; then
   ./mvnw -q -B -ntp package -DskipTests
@@ -58,7 +61,7 @@ start_app() { # memo on (true) or off (false)
   DB_JDBC_URL="$URL" DB_USERNAME=postgres DB_PASSWORD=unused-trust-auth \
   OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/rigtrail" OIDC_CLIENT_SECRET=rigtrail-dev-secret-NOT-FOR-PRODUCTION \
   RIGTRAIL_DEMO_MINERS=0 java ${DASHBENCH_JAVA_OPTS:-} -Dquarkus.http.port="$APP_PORT" -Dquarkus.oidc.application-type=hybrid \
-    -Drigtrail.dashboard.memo="$1" -jar target/quarkus-app/quarkus-run.jar >"target/bench/app-memo-$1.log" 2>&1 &
+    -Drigtrail.dashboard.memo="$1" -Drigtrail.http.max-in-flight="$MAX_IN_FLIGHT" -jar target/quarkus-app/quarkus-run.jar >"target/bench/app-memo-$1.log" 2>&1 &
   APP_PID=$!
   for i in $(seq 1 180); do
     if curl -fsS -o /dev/null "http://localhost:$APP_PORT/q/health/ready" 2>/dev/null; then return; fi
