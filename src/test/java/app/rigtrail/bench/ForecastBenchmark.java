@@ -323,7 +323,7 @@ public final class ForecastBenchmark {
     }
 
     /** One open backlog item as the dashboard lists it: stage, site, vendor, part kind, hub, age, machine down. */
-    record BacklogRow(Stage stage, String site, String vendor, String kind, String hub, double ageDays, boolean inbound,
+    public record BacklogRow(Stage stage, String site, String vendor, String kind, String hub, double ageDays, boolean inbound,
             boolean machineDown) {
     }
 
@@ -331,7 +331,7 @@ public final class ForecastBenchmark {
      * About {@code share} of the machines with an open item, spread over every backlog stage in the
      * proportions a pipeline of bench repairs, weekly shipments, holds and hub turnarounds gives.
      */
-    static List<BacklogRow> backlogRows(Fleet fleet, double share, long seed) {
+    public static List<BacklogRow> backlogRows(Fleet fleet, double share, long seed) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
         Stage[] stages = {Stage.AWAITING_DIAGNOSIS, Stage.AWAITING_SPARE, Stage.BENCH_REPAIR,
             Stage.AWAITING_RMA_SHIPMENT, Stage.IN_TRANSIT, Stage.CUSTOMS_HOLD, Stage.HUB_QUEUE, Stage.HUB_REPAIR,
@@ -383,7 +383,7 @@ public final class ForecastBenchmark {
     }
 
     /** The rows in the engine's indexes: cell, hub and route, as LiveStateReader maps the dashboard's items. */
-    static LiveState liveState(Fleet fleet, List<BacklogRow> rows) {
+    public static LiveState liveState(Fleet fleet, List<BacklogRow> rows) {
         java.util.Map<String, Integer> sites = new java.util.HashMap<>();
         java.util.Map<String, Integer> hubs = new java.util.HashMap<>();
         for (int s = 0; s < fleet.sites().size(); s++) {
@@ -455,7 +455,7 @@ public final class ForecastBenchmark {
                 + "per second%n", warmup, spread(warmNanos, 1e9, "s"), warmFailures / (median(warmNanos) / 1e9) / 1e6);
     }
 
-    static FleetDescription textbookFleet(int miners, int siteCount) {
+    public static FleetDescription textbookFleet(int miners, int siteCount) {
         List<FleetDescription.SiteInput> sites = new ArrayList<>();
         int[][] perKind = {{3, 4, 1, 1}};
         String[] kinds = {"HASHBOARD", "FAN", "PSU", "CONTROL_BOARD"};

@@ -374,7 +374,7 @@ public final class OrderPipeline {
         int lag = book.commissioningLagDays();
         for (int i = 0; i < book.orders().size(); i++) {
             Order o = book.orders().get(i);
-            SplittableRandom u = MonteCarloForecast.stream(seed, ORDERS, i, r);
+            SplittableRandom u = RandomStreams.stream(seed, ORDERS, i, r);
             long price = o.unitPriceCents();
             double ths = o.thsPerUnit();
             // machines received, waiting to be commissioned: hashing after the lag

@@ -240,12 +240,12 @@ class MonteCarloForecastTest {
             var gamma = new org.hipparchus.distribution.continuous.GammaDistribution(shape, 1 / shape);
             NormalDistribution n = new NormalDistribution(0, 1);
             for (double q : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
-                double approx = MonteCarloForecast.rateMultiplier(shape, n.inverseCumulativeProbability(q));
+                double approx = RandomStreams.rateMultiplier(shape, n.inverseCumulativeProbability(q));
                 assertEquals(gamma.inverseCumulativeProbability(q), approx, 0.01 * gamma.inverseCumulativeProbability(q),
                         "shape " + shape + " q " + q);
             }
         }
-        assertEquals(1.0, MonteCarloForecast.rateMultiplier(0, 2.5));
+        assertEquals(1.0, RandomStreams.rateMultiplier(0, 2.5));
     }
 
     @Test
