@@ -4,7 +4,8 @@
 # Usage: deploy/postgres/postgres.sh start|stop|url|fresh (fresh: drop and create the rigtrail database)
 # As in production (docs/operations.md, "Database and roles"): the database belongs to rigtrail_owner (Flyway
 # migrates as it), the app connects as rigtrail_app, which owns nothing; both log in without a password here.
-# PG_PORT: the port (55432).
+# PG_PORT: the port (55432). PG_SERVER_OPTIONS: more server settings at start, e.g. bench/writes.sh's
+# "-c shared_preload_libraries=pg_stat_statements".
 set -euo pipefail
 
 PORT="${PG_PORT:-55432}"
@@ -45,7 +46,7 @@ start() {
     echo "PostgreSQL already running" >&2
   else
     as_pg "$bin/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-      -o "-p $PORT -k $DATA -c listen_addresses=localhost -c fsync=off" start >/dev/null
+      -o "-p $PORT -k $DATA -c listen_addresses=localhost -c fsync=off ${PG_SERVER_OPTIONS:-}" start >/dev/null
   fi
   roles "$bin"
   as_pg "$bin/psql" -h localhost -p "$PORT" -U postgres -tAc "select 1 from pg_database where datname='rigtrail'" \

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The write-path benchmark of issue #13 item 5. On ONE throw-away PostgreSQL (deploy/postgres/postgres.sh, started
+# with pg_stat_statements) it measures, back to back:
+#   1. pgbench's simple-update load (pgbench -N, scale 10, <clients> clients, 2 threads, <seconds> s after init)
+#      in its own database "pgbench": the TPS the database gives on this machine;
+#   2. the production jar (database "writebench", emptied on every run, the demo fleet of 5,000 miners) under
+#      <clients> API clients (app.rigtrail.bench.WriteBenchmark, an admin's bearer token from Keycloak's test-only
+#      client): each opens tickets on its own hashing miners of one site and moves them through diagnosis and bench
+#      repair to resolved, every write with an Idempotency-Key and the ticket's version, one write in 25 replayed.
+# and prints pgbench TPS, app writes/s, their ratio, p50/p95/p99 of the writes, and the app's RSS: the peak of
+# VmRSS sampled every 0.2 s from /proc/<pid>/status during the load, and VmHWM (the peak since start) at the end.
+# Targets (issue #13): writes/s >= 0.5 x pgbench TPS, p99 <= 50 ms, RSS <= 512 MB. Figures: docs/operations.md,
+# "Write path".
+# Usage: bench/writes.sh [clients=32] [measured seconds=30] [warm-up seconds=10]
+# Environment:
+#   WRITEBENCH_JAVA_OPTS  the app's JVM flags (default: those of the image, docs/operations.md "Memory")
+#   WRITEBENCH_JFR=1      record a JFR profile of the measured run (target/bench/writes.jfr) and print its hottest
+#                         frames and where the threads waited
+#   WRITEBENCH_NO_BUILD=1 use the jar and classes already built; WRITEBENCH_SITE=<id> the site whose miners are used
+#                         (default the one with most hashing miners: every write goes to one site, the worst case)
+#   APP_PORT (8080), KEYCLOAK_PORT (8180), KEYCLOAK_MANAGEMENT_PORT, PG_PORT (55432): ports.
+# After the run, pg_stat_statements' top statements by total time, and the wait events sampled during the load,
+# are printed. Run it under the build lock on shared machines (HELPER=me /work/bin/locked bench/writes.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLIENTS="${1:-32}" MEASURED="${2:-30}" WARMUP="${3:-10}"
+APP_PORT="${APP_PORT:-8080}"
+export KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}" PG_PORT="${PG_PORT:-55432}"
+APP="http://localhost:$APP_PORT" KEYCLOAK="http://localhost:$KEYCLOAK_PORT"
+SECRET=rigtrail-dev-secret-NOT-FOR-PRODUCTION
+TEST_SECRET=rigtrail-e2e-secret-TEST-ONLY
+# the image's entrypoint flags (deploy/image/build.sh) for a pod with a 640 MiB memory limit
+JAVA_OPTS="${WRITEBENCH_JAVA_OPTS-"-Xmx256m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC"}"
+
+if [ "${WRITEBENCH_NO_BUILD:-0}" != 1 ] || [ ! -f target/bench-classpath.txt ]; then
+  ./mvnw -q -B -ntp package -DskipTests
+  ./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+fi
+CP="target/test-classes:$(cat target/bench-classpath.txt)"
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+
+APP_PID="" SAMPLER_PID="" WAITS_PID=""
+cleanup() {
+  set +e
+  for p in "$SAMPLER_PID" "$WAITS_PID"; do if [ -n "$p" ]; then kill "$p" 2>/dev/null; fi; done
+  if [ -n "$APP_PID" ]; then kill -TERM "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; fi
+  deploy/keycloak/keycloak.sh stop
+  deploy/postgres/postgres.sh stop
+}
+trap cleanup EXIT
+deploy/keycloak/keycloak.sh start
+deploy/postgres/postgres.sh stop >/dev/null # (re)started with the library loaded
+PG_SERVER_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c max_connections=200" \
+  deploy/postgres/postgres.sh start
+PSQL="$PGBIN/psql -X -h localhost -p $PG_PORT -U postgres -qAt"
+$PSQL -d postgres -c "drop database if exists writebench with (force)" -c "create database writebench" \
+  -c "drop database if exists pgbench with (force)" -c "create database pgbench"
+mkdir -p target/bench
+
+echo
+echo "=== 1. pgbench simple-update (-N), $CLIENTS clients, 2 threads, $MEASURED s, scale 10"
+"$PGBIN/pgbench" -h localhost -p "$PG_PORT" -U postgres -i -s 10 -q pgbench >target/bench/pgbench-init.log 2>&1
+"$PGBIN/pgbench" -h localhost -p "$PG_PORT" -U postgres -N -c "$CLIENTS" -j 2 -T "$MEASURED" pgbench \
+  2>&1 | tee target/bench/pgbench.log | grep -E "latency average|tps =" | sed 's/^/  /'
+PGBENCH_TPS="$(grep -oE 'tps = [0-9.]+' target/bench/pgbench.log | head -1 | awk '{print $3}')"
+$PSQL -d postgres -c "drop database pgbench with (force)"
+
+echo
+echo "=== 2. The app: $CLIENTS API clients writing for $MEASURED s after $WARMUP s of warm-up"
+# shellcheck disable=SC2086
+DB_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/writebench" DB_USERNAME=postgres DB_PASSWORD=unused-trust-auth \
+OIDC_AUTH_SERVER_URL="$KEYCLOAK/realms/rigtrail" OIDC_CLIENT_SECRET="$SECRET" QUARKUS_HTTP_PORT="$APP_PORT" \
+RIGTRAIL_DEMO_MINERS=5000 RIGTRAIL_DEMO_HOLDS=600 RIGTRAIL_DEMO_TICKETS=6000 \
+  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >target/bench/writes-app.log 2>&1 &
+APP_PID=$!
+echo "  app JVM flags: ${JAVA_OPTS:-(none)}"
+for _ in $(seq 1 600); do
+  if curl -fsS -o /dev/null "$APP/q/health/ready" 2>/dev/null; then break; fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app exited:" >&2; tail -30 target/bench/writes-app.log >&2; exit 1; fi
+  sleep 0.5
+done
+curl -fsS -o /dev/null "$APP/q/health/ready" || { echo "the app is not ready" >&2; exit 1; }
+$PSQL -d writebench -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
+( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do
+    r="$(awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)"
+    if [ "${r:-0}" -gt "$peak" ]; then peak="$r"; echo "$peak" >target/bench/writes-rss.txt; fi
+    sleep 0.2
+  done ) &
+SAMPLER_PID=$!
+# what the app's sessions wait on, sampled every 0.1 s (pg_stat_activity; null = on the CPU)
+( while true; do
+    $PSQL -d writebench -c "select coalesce(wait_event_type || ':' || wait_event, 'CPU') from pg_stat_activity
+      where datname = 'writebench' and state = 'active' and pid <> pg_backend_pid()" 2>/dev/null || true
+    sleep 0.1
+  done >target/bench/writes-waits.txt ) &
+WAITS_PID=$!
+if [ "${WRITEBENCH_JFR:-0}" = 1 ]; then # warm-up and measured run
+  rm -f target/bench/writes.jfr
+  jcmd "$APP_PID" JFR.start name=writes settings=profile filename="$PWD/target/bench/writes.jfr" >/dev/null
+fi
+java -Xmx256m -cp "$CP" app.rigtrail.bench.WriteBenchmark "$APP" "$KEYCLOAK" "$TEST_SECRET" "$CLIENTS" "$WARMUP" \
+  "$MEASURED" "${WRITEBENCH_SITE:-0}" 2>target/bench/writes-client.err | tee target/bench/writes.log | grep -v '^RESULT' | sed 's/^/  /'
+kill "$WAITS_PID" 2>/dev/null || true; WAITS_PID=""
+if [ "${WRITEBENCH_JFR:-0}" = 1 ]; then jcmd "$APP_PID" JFR.stop name=writes >/dev/null; fi
+HWM="$(awk '/^VmHWM/ {print $2}' "/proc/$APP_PID/status")"
+PEAK="$(cat target/bench/writes-rss.txt)"
+if [ -s target/bench/writes-client.err ]; then
+  echo "  client errors ($(wc -l <target/bench/writes-client.err) lines, target/bench/writes-client.err):"
+  head -5 target/bench/writes-client.err | cut -c1-300 | sed 's/^/    /'
+fi
+
+echo
+echo "=== Where the database's time went (pg_stat_statements, top 12 by total time)"
+$PSQL -d writebench -F ' | ' -c "select round(total_exec_time)::bigint as total_ms, calls, round(mean_exec_time::numeric, 2) as mean_ms,
+  left(regexp_replace(query, '\s+', ' ', 'g'), 150) from pg_stat_statements
+  where dbid = (select oid from pg_database where datname = 'writebench') order by total_exec_time desc limit 12" | sed 's/^/  /'
+echo "=== What active sessions waited on (samples of pg_stat_activity every 0.1 s)"
+sort target/bench/writes-waits.txt | uniq -c | sort -rn | head -8 | sed 's/^/  /' || true
+if [ "${WRITEBENCH_JFR:-0}" = 1 ]; then
+  if [ -f target/bench/writes.jfr ]; then
+    echo "=== JFR: hottest top frames of the app (jdk.ExecutionSample), target/bench/writes.jfr"
+    jfr print --events jdk.ExecutionSample target/bench/writes.jfr | grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' \
+      | sed -E 's/line:.*//; s/^ +//' | sort | uniq -c | sort -rn | head -15 | sed 's/^/  /' || true
+    echo "=== JFR: app frames (app.rigtrail.*) on sampled stacks"
+    jfr print --events jdk.ExecutionSample --stack-depth 64 target/bench/writes.jfr | grep -oE 'app\.rigtrail\.[A-Za-z0-9_.$]+\(' \
+      | sort | uniq -c | sort -rn | head -15 | sed 's/^/  /' || true
+  fi
+fi
+
+# shellcheck disable=SC1090
+eval "$(grep '^RESULT' target/bench/writes.log | sed 's/^RESULT //')"
+echo
+echo "=== Summary"
+awk -v tps="$PGBENCH_TPS" -v w="$writes_per_s" -v p50="$p50" -v p95="$p95" -v p99="$p99" -v peak="$PEAK" -v hwm="$HWM" 'BEGIN {
+  printf "  pgbench TPS %.0f | app writes/s %.1f | ratio %.3f (target >= 0.5)\n", tps, w, w / tps
+  printf "  app latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (target p99 <= 50)\n", p50, p95, p99
+  printf "  app RSS peak during the load %.0f MB, VmHWM since start %.0f MB (target <= 512)\n", peak / 1024, hwm / 1024 }'
