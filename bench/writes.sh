@@ -16,6 +16,8 @@
 #   WRITEBENCH_JAVA_OPTS  the app's JVM flags (default: those of the image, docs/operations.md "Memory")
 #   WRITEBENCH_JFR=1      record a JFR profile of the measured run (target/bench/writes.jfr) and print its hottest
 #                         frames and where the threads waited
+#   WRITEBENCH_JAR        the app's jar (target/quarkus-app/quarkus-run.jar), e.g. one of an earlier commit to compare
+#   RIGTRAIL_HTTP_MAX_IN_FLIGHT and the app's other settings pass through the environment
 #   WRITEBENCH_NO_BUILD=1 use the jar and classes already built; WRITEBENCH_SITE=<id> the site whose miners are used
 #                         (default the one with most hashing miners: every write goes to one site, the worst case)
 #   APP_PORT (8080), KEYCLOAK_PORT (8180), KEYCLOAK_MANAGEMENT_PORT, PG_PORT (55432): ports.
@@ -29,8 +31,10 @@ export KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}" PG_PORT="${PG_PORT:-55432}"
 APP="http://localhost:$APP_PORT" KEYCLOAK="http://localhost:$KEYCLOAK_PORT"
 SECRET=rigtrail-dev-secret-NOT-FOR-PRODUCTION
 TEST_SECRET=rigtrail-e2e-secret-TEST-ONLY
-# the image's entrypoint flags (deploy/image/build.sh) for a pod with a 640 MiB memory limit
-JAVA_OPTS="${WRITEBENCH_JAVA_OPTS-"-Xmx256m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC"}"
+# the image's entrypoint flags (pom.xml, jib) as they come out in a pod with its 640 MiB memory limit
+# (deploy/kubernetes/deployment.yaml): 40% of it as heap
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+JAVA_OPTS="${WRITEBENCH_JAVA_OPTS-"-Xmx256m -Xms128m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC"}"
 
 if [ "${WRITEBENCH_NO_BUILD:-0}" != 1 ] || [ ! -f target/bench-classpath.txt ]; then
   ./mvnw -q -B -ntp package -DskipTests
@@ -71,7 +75,7 @@ echo "=== 2. The app: $CLIENTS API clients writing for $MEASURED s after $WARMUP
 DB_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/writebench" DB_USERNAME=postgres DB_PASSWORD=unused-trust-auth \
 OIDC_AUTH_SERVER_URL="$KEYCLOAK/realms/rigtrail" OIDC_CLIENT_SECRET="$SECRET" QUARKUS_HTTP_PORT="$APP_PORT" \
 RIGTRAIL_DEMO_MINERS=5000 RIGTRAIL_DEMO_HOLDS=600 RIGTRAIL_DEMO_TICKETS=6000 \
-  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >target/bench/writes-app.log 2>&1 &
+  java $JAVA_OPTS -jar "${WRITEBENCH_JAR:-target/quarkus-app/quarkus-run.jar}" >target/bench/writes-app.log 2>&1 &
 APP_PID=$!
 echo "  app JVM flags: ${JAVA_OPTS:-(none)}"
 for _ in $(seq 1 600); do

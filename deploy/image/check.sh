@@ -26,7 +26,7 @@ const c = config.config, problems = [];
 if (c.User !== '10001:10001') problems.push(`user is ${c.User}, not 10001:10001`);
 const ep = c.Entrypoint || [];
 if (ep[0] !== '/opt/java/bin/java') problems.push(`entrypoint starts with ${ep[0]}`);
-if (!ep.includes('-XX:MaxRAMPercentage=75')) problems.push('the JVM is not sized from the container memory');
+if (!ep.includes('-XX:MaxRAMPercentage=40')) problems.push('the JVM is not sized from the container memory');
 if (!ep.includes('/deployments/quarkus-run.jar')) problems.push('the entrypoint does not run quarkus-run.jar');
 if (!c.ExposedPorts || !c.ExposedPorts['8080/tcp']) problems.push('port 8080 is not exposed');
 if (config.os !== 'linux' || config.architecture !== 'amd64') problems.push(`platform ${config.os}/${config.architecture}`);
@@ -62,8 +62,8 @@ if [ "$(id -u)" = 0 ]; then
   mkdir -p "$R/proc"
   in_image /opt/java/bin/java -version 2>&1 | head -1 | sed 's/^/image JRE runs as 10001: /'
   in_image /opt/java/bin/java -version >/dev/null 2>&1 || fail "the image's JRE does not run"
-  mem="$(in_image /opt/java/bin/java -XX:MaxRAMPercentage=75 -XshowSettings:vm -version 2>&1 | grep -i 'Max. Heap' || true)"
-  echo "JVM on this machine with the image's flags: $mem (75% of the container's memory limit in a pod)"
+  mem="$(in_image /opt/java/bin/java -XX:MaxRAMPercentage=40 -XshowSettings:vm -version 2>&1 | grep -i 'Max. Heap' || true)"
+  echo "JVM on this machine with the image's flags: $mem (40% of the container's memory limit in a pod)"
 else
   echo "not root: the chroot run of the image's JRE is skipped"
 fi
