@@ -68,7 +68,9 @@ public class RepairService {
     TicketTimeline timeline;
 
     public TicketView open(@Valid OpenTicket in) {
-        Miner miner = Miner.findById(in.minerId());
+        // the miner with its model and site in one statement: the rules and the answer read both
+        Miner miner = em.createQuery("select m from Miner m join fetch m.model join fetch m.site where m.id = :id",
+                Miner.class).setParameter("id", in.minerId()).getResultStream().findFirst().orElse(null);
         if (miner == null) {
             throw ProblemException.notFound("Miner", in.minerId());
         }
@@ -459,7 +461,11 @@ public class RepairService {
     }
 
     RepairTicket ticketInScope(long id) {
-        RepairTicket t = RepairTicket.findById(id);
+        // the ticket, its miner with model and site, and its failed parts in one statement (each was a lazy load)
+        RepairTicket t = em.createQuery("""
+                select t from RepairTicket t join fetch t.miner m join fetch m.model join fetch m.site
+                left join fetch t.failedComponents c left join fetch c.part where t.id = :id""", RepairTicket.class)
+                .setParameter("id", id).getResultStream().findFirst().orElse(null);
         if (t == null) {
             throw ProblemException.notFound("Ticket", id);
         }
