@@ -16,7 +16,9 @@
 #   WRITEBENCH_JAVA_OPTS  the app's JVM flags (default: those of the image, docs/operations.md "Memory")
 #   WRITEBENCH_JFR=1      record a JFR profile of the measured run (target/bench/writes.jfr) and print its hottest
 #                         frames and where the threads waited
-#   WRITEBENCH_JAR        the app's jar (target/quarkus-app/quarkus-run.jar), e.g. one of an earlier commit to compare
+#   WRITEBENCH_JAR        the app's jar (target/quarkus-app/quarkus-run.jar)
+#   WRITEBENCH_COMPARE_JAR a second jar (e.g. an earlier commit's quarkus-app/quarkus-run.jar) measured after the first
+#                         on the same PostgreSQL, in a database of its own, against the same pgbench figure
 #   RIGTRAIL_HTTP_MAX_IN_FLIGHT and the app's other settings pass through the environment
 #   WRITEBENCH_NO_BUILD=1 use the jar and classes already built; WRITEBENCH_SITE=<id> the site whose miners are used
 #                         (default the one with most hashing miners: every write goes to one site, the worst case)
@@ -57,8 +59,7 @@ deploy/postgres/postgres.sh stop >/dev/null # (re)started with the library loade
 PG_SERVER_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c max_connections=200" \
   deploy/postgres/postgres.sh start
 PSQL="$PGBIN/psql -X -h localhost -p $PG_PORT -U postgres -qAt"
-$PSQL -d postgres -c "drop database if exists writebench with (force)" -c "create database writebench" \
-  -c "drop database if exists pgbench with (force)" -c "create database pgbench"
+$PSQL -d postgres -c "drop database if exists pgbench with (force)" -c "create database pgbench"
 mkdir -p target/bench
 
 echo
@@ -69,73 +70,85 @@ echo "=== 1. pgbench simple-update (-N), $CLIENTS clients, 2 threads, $MEASURED 
 PGBENCH_TPS="$(grep -oE 'tps = [0-9.]+' target/bench/pgbench.log | head -1 | awk '{print $3}')"
 $PSQL -d postgres -c "drop database pgbench with (force)"
 
-echo
-echo "=== 2. The app: $CLIENTS API clients writing for $MEASURED s after $WARMUP s of warm-up"
-# shellcheck disable=SC2086
-DB_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/writebench" DB_USERNAME=postgres DB_PASSWORD=unused-trust-auth \
-OIDC_AUTH_SERVER_URL="$KEYCLOAK/realms/rigtrail" OIDC_CLIENT_SECRET="$SECRET" QUARKUS_HTTP_PORT="$APP_PORT" \
-RIGTRAIL_DEMO_MINERS=5000 RIGTRAIL_DEMO_HOLDS=600 RIGTRAIL_DEMO_TICKETS=6000 \
-  java $JAVA_OPTS -jar "${WRITEBENCH_JAR:-target/quarkus-app/quarkus-run.jar}" >target/bench/writes-app.log 2>&1 &
-APP_PID=$!
-echo "  app JVM flags: ${JAVA_OPTS:-(none)}"
-for _ in $(seq 1 600); do
-  if curl -fsS -o /dev/null "$APP/q/health/ready" 2>/dev/null; then break; fi
-  if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app exited:" >&2; tail -30 target/bench/writes-app.log >&2; exit 1; fi
-  sleep 0.5
-done
-curl -fsS -o /dev/null "$APP/q/health/ready" || { echo "the app is not ready" >&2; exit 1; }
-$PSQL -d writebench -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
-( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do
-    r="$(awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)"
-    if [ "${r:-0}" -gt "$peak" ]; then peak="$r"; echo "$peak" >target/bench/writes-rss.txt; fi
-    sleep 0.2
-  done ) &
-SAMPLER_PID=$!
-# what the app's sessions wait on, sampled every 0.1 s (pg_stat_activity; null = on the CPU)
-( while true; do
-    $PSQL -d writebench -c "select coalesce(wait_event_type || ':' || wait_event, 'CPU') from pg_stat_activity
-      where datname = 'writebench' and state = 'active' and pid <> pg_backend_pid()" 2>/dev/null || true
-    sleep 0.1
-  done >target/bench/writes-waits.txt ) &
-WAITS_PID=$!
-if [ "${WRITEBENCH_JFR:-0}" = 1 ]; then # warm-up and measured run
-  rm -f target/bench/writes.jfr
-  jcmd "$APP_PID" JFR.start name=writes settings=profile filename="$PWD/target/bench/writes.jfr" >/dev/null
-fi
-java -Xmx256m -cp "$CP" app.rigtrail.bench.WriteBenchmark "$APP" "$KEYCLOAK" "$TEST_SECRET" "$CLIENTS" "$WARMUP" \
-  "$MEASURED" "${WRITEBENCH_SITE:-0}" 2>target/bench/writes-client.err | tee target/bench/writes.log | grep -v '^RESULT' | sed 's/^/  /'
-kill "$WAITS_PID" 2>/dev/null || true; WAITS_PID=""
-if [ "${WRITEBENCH_JFR:-0}" = 1 ]; then jcmd "$APP_PID" JFR.stop name=writes >/dev/null; fi
-HWM="$(awk '/^VmHWM/ {print $2}' "/proc/$APP_PID/status")"
-PEAK="$(cat target/bench/writes-rss.txt)"
-if [ -s target/bench/writes-client.err ]; then
-  echo "  client errors ($(wc -l <target/bench/writes-client.err) lines, target/bench/writes-client.err):"
-  head -5 target/bench/writes-client.err | cut -c1-300 | sed 's/^/    /'
-fi
-
-echo
-echo "=== Where the database's time went (pg_stat_statements, top 12 by total time)"
-$PSQL -d writebench -F ' | ' -c "select round(total_exec_time)::bigint as total_ms, calls, round(mean_exec_time::numeric, 2) as mean_ms,
-  left(regexp_replace(query, '\s+', ' ', 'g'), 150) from pg_stat_statements
-  where dbid = (select oid from pg_database where datname = 'writebench') order by total_exec_time desc limit 12" | sed 's/^/  /'
-echo "=== What active sessions waited on (samples of pg_stat_activity every 0.1 s)"
-sort target/bench/writes-waits.txt | uniq -c | sort -rn | head -8 | sed 's/^/  /' || true
-if [ "${WRITEBENCH_JFR:-0}" = 1 ]; then
-  if [ -f target/bench/writes.jfr ]; then
-    echo "=== JFR: hottest top frames of the app (jdk.ExecutionSample), target/bench/writes.jfr"
-    jfr print --events jdk.ExecutionSample target/bench/writes.jfr | grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' \
-      | sed -E 's/line:.*//; s/^ +//' | sort | uniq -c | sort -rn | head -15 | sed 's/^/  /' || true
-    echo "=== JFR: app frames (app.rigtrail.*) on sampled stacks"
-    jfr print --events jdk.ExecutionSample --stack-depth 64 target/bench/writes.jfr | grep -oE 'app\.rigtrail\.[A-Za-z0-9_.$]+\(' \
+SUMMARY=""
+# one run of the app under the clients: run_app <label> <jar>
+run_app() {
+  local label="$1" jar="$2"
+  echo
+  echo "=== 2. The app ($label: $jar): $CLIENTS API clients writing for $MEASURED s after $WARMUP s of warm-up"
+  $PSQL -d postgres -c "drop database if exists writebench with (force)" -c "create database writebench"
+  # shellcheck disable=SC2086
+  DB_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/writebench" DB_USERNAME=postgres DB_PASSWORD=unused-trust-auth \
+  OIDC_AUTH_SERVER_URL="$KEYCLOAK/realms/rigtrail" OIDC_CLIENT_SECRET="$SECRET" QUARKUS_HTTP_PORT="$APP_PORT" \
+  RIGTRAIL_DEMO_MINERS=5000 RIGTRAIL_DEMO_HOLDS=600 RIGTRAIL_DEMO_TICKETS=6000 \
+    java $JAVA_OPTS -jar "$jar" >"target/bench/writes-app-$label.log" 2>&1 &
+  APP_PID=$!
+  echo "  app JVM flags: ${JAVA_OPTS:-(none)}"
+  for _ in $(seq 1 600); do
+    if curl -fsS -o /dev/null "$APP/q/health/ready" 2>/dev/null; then break; fi
+    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the app exited:" >&2; tail -30 "target/bench/writes-app-$label.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  curl -fsS -o /dev/null "$APP/q/health/ready" || { echo "the app is not ready" >&2; exit 1; }
+  $PSQL -d writebench -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
+  echo 0 >target/bench/writes-rss.txt
+  ( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do
+      r="$(awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)"
+      if [ "${r:-0}" -gt "$peak" ]; then peak="$r"; echo "$peak" >target/bench/writes-rss.txt; fi
+      sleep 0.2
+    done ) &
+  SAMPLER_PID=$!
+  # what the app's sessions wait on, sampled every 0.1 s (pg_stat_activity; CPU = not waiting)
+  ( while true; do
+      $PSQL -d writebench -c "select coalesce(wait_event_type || ':' || wait_event, 'CPU') from pg_stat_activity
+        where datname = 'writebench' and state = 'active' and pid <> pg_backend_pid()" 2>/dev/null || true
+      sleep 0.1
+    done >target/bench/writes-waits.txt ) &
+  WAITS_PID=$!
+  if [ "${WRITEBENCH_JFR:-0}" = 1 ]; then # warm-up and measured run
+    rm -f "target/bench/writes-$label.jfr"
+    jcmd "$APP_PID" JFR.start name=writes settings=profile filename="$PWD/target/bench/writes-$label.jfr" >/dev/null
+  fi
+  java -Xmx256m -cp "$CP" app.rigtrail.bench.WriteBenchmark "$APP" "$KEYCLOAK" "$TEST_SECRET" "$CLIENTS" "$WARMUP" \
+    "$MEASURED" "${WRITEBENCH_SITE:-0}" 2>"target/bench/writes-client-$label.err" | tee "target/bench/writes-$label.log" \
+    | grep -v '^RESULT' | sed 's/^/  /'
+  kill "$WAITS_PID" 2>/dev/null || true; WAITS_PID=""
+  if [ "${WRITEBENCH_JFR:-0}" = 1 ]; then jcmd "$APP_PID" JFR.stop name=writes >/dev/null; fi
+  local hwm peak
+  hwm="$(awk '/^VmHWM/ {print $2}' "/proc/$APP_PID/status")"
+  peak="$(cat target/bench/writes-rss.txt)"
+  if [ -s "target/bench/writes-client-$label.err" ]; then
+    echo "  client errors ($(wc -l <"target/bench/writes-client-$label.err") lines, target/bench/writes-client-$label.err):"
+    head -5 "target/bench/writes-client-$label.err" | cut -c1-300 | sed 's/^/    /'
+  fi
+  echo "=== Where the database's time went (pg_stat_statements, top 12 by total time: ms, calls, mean ms, statement)"
+  $PSQL -d writebench -F ' | ' -c "select round(total_exec_time)::bigint as total_ms, calls, round(mean_exec_time::numeric, 2) as mean_ms,
+    left(regexp_replace(query, '\s+', ' ', 'g'), 150) from pg_stat_statements
+    where dbid = (select oid from pg_database where datname = 'writebench') order by total_exec_time desc limit 12" | sed 's/^/  /'
+  echo "=== What active sessions waited on (samples of pg_stat_activity every 0.1 s)"
+  sort target/bench/writes-waits.txt | uniq -c | sort -rn | head -8 | sed 's/^/  /' || true
+  if [ "${WRITEBENCH_JFR:-0}" = 1 ] && [ -f "target/bench/writes-$label.jfr" ]; then
+    echo "=== JFR: app frames (app.rigtrail.*) on sampled stacks, target/bench/writes-$label.jfr"
+    jfr print --events jdk.ExecutionSample --stack-depth 64 "target/bench/writes-$label.jfr" \
+      | grep -oE 'app\.rigtrail\.[A-Za-z0-9_$.]+\(' | grep -v -e '_Subclass' -e '_ClientProxy' \
       | sort | uniq -c | sort -rn | head -15 | sed 's/^/  /' || true
   fi
-fi
+  kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+  kill -TERM "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  local writes_per_s p50 p95 p99
+  eval "$(grep '^RESULT' "target/bench/writes-$label.log" | sed 's/^RESULT //')"
+  SUMMARY="$SUMMARY$(awk -v label="$label" -v tps="$PGBENCH_TPS" -v w="$writes_per_s" -v p50="$p50" -v p95="$p95" -v p99="$p99" \
+    -v peak="$peak" -v hwm="$hwm" 'BEGIN {
+    printf "  %s: pgbench TPS %.0f | app writes/s %.1f | ratio %.3f (target >= 0.5)\n", label, tps, w, w / tps
+    printf "  %s: app latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (target p99 <= 50)\n", label, p50, p95, p99
+    printf "  %s: app RSS peak during the load %.0f MB, VmHWM since start %.0f MB (target <= 512)\n", label, peak / 1024, hwm / 1024 }')
+"
+}
 
-# shellcheck disable=SC1090
-eval "$(grep '^RESULT' target/bench/writes.log | sed 's/^RESULT //')"
+run_app app "${WRITEBENCH_JAR:-target/quarkus-app/quarkus-run.jar}"
+if [ -n "${WRITEBENCH_COMPARE_JAR:-}" ]; then
+  run_app compared "$WRITEBENCH_COMPARE_JAR"
+fi
 echo
 echo "=== Summary"
-awk -v tps="$PGBENCH_TPS" -v w="$writes_per_s" -v p50="$p50" -v p95="$p95" -v p99="$p99" -v peak="$PEAK" -v hwm="$HWM" 'BEGIN {
-  printf "  pgbench TPS %.0f | app writes/s %.1f | ratio %.3f (target >= 0.5)\n", tps, w, w / tps
-  printf "  app latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (target p99 <= 50)\n", p50, p95, p99
-  printf "  app RSS peak during the load %.0f MB, VmHWM since start %.0f MB (target <= 512)\n", peak / 1024, hwm / 1024 }'
+printf "%s" "$SUMMARY"
