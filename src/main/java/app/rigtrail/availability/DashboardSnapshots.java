@@ -50,9 +50,16 @@ public class DashboardSnapshots {
      * holder) once the request's transaction has imported it.
      */
     DashboardSnapshot acquire() {
+        return acquire(true);
+    }
+
+    /** {@code use}: a dashboard request (keeps the background job going), not a gauge. */
+    private DashboardSnapshot acquire(boolean use) {
         for (int attempt = 0;; attempt++) {
             long now = freshness.nanos();
-            lastUse = now;
+            if (use) {
+                lastUse = now;
+            }
             DashboardSnapshot s = current;
             if (s == null || s.holder().isClosed() || !young(s, now)) {
                 s = take(s, now, () -> { });
@@ -66,9 +73,12 @@ public class DashboardSnapshots {
         }
     }
 
-    /** A snapshot at most the bound old, for reading its copies only (gauges). */
+    /**
+     * A snapshot at most the bound old, for reading its copies only (the gauges, every 30 s: they do
+     * not count as use, so an unwatched dashboard keeps no background job going for them).
+     */
     public DashboardSnapshot fresh() {
-        DashboardSnapshot s = acquire();
+        DashboardSnapshot s = acquire(false);
         s.holder().release();
         return s;
     }
@@ -76,7 +86,12 @@ public class DashboardSnapshots {
     /** The snapshot of the dashboard read running on this thread (Dashboard.read), else a fresh one. */
     public DashboardSnapshot inRead() {
         DashboardSnapshot s = inRead.get();
-        return s != null ? s : fresh();
+        if (s != null) {
+            return s;
+        }
+        s = acquire(true);
+        s.holder().release();
+        return s;
     }
 
     DashboardSnapshot enter(DashboardSnapshot s) {
