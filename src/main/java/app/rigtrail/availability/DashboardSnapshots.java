@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -131,7 +132,8 @@ public class DashboardSnapshots {
             if (c != null && c != seen && !c.holder().isClosed() && young(c, requestedNanos)) {
                 return c; // taken by another caller meanwhile, young enough for this one
             }
-            DashboardSnapshot next = read(c, betweenCopies);
+            // outside any transaction of the caller's: the snapshot's connection outlives it
+            DashboardSnapshot next = QuarkusTransaction.suspendingExisting().call(() -> read(c, betweenCopies));
             current = next;
             if (c != null) {
                 c.holder().retire();
