@@ -162,7 +162,11 @@ public class DashboardSnapshots {
             }
             OutcomeColumns.View outcomes = OutcomeColumns.read(c, previous == null ? null : previous.outcomes());
             betweenCopies.run();
+            long columnsRead = freshness.nanos();
             BacklogCopy.Items backlog = BacklogCopy.read(c, at);
+            LOG.debugf("snapshot taken in %d ms (completed repairs %d ms, %d rows; backlog %d ms, %d items)",
+                    (freshness.nanos() - nanos) / 1_000_000, (columnsRead - nanos) / 1_000_000, outcomes.size(),
+                    (freshness.nanos() - columnsRead) / 1_000_000, backlog.rows().size());
             return new DashboardSnapshot(versions.incrementAndGet(), at, nanos, id, backlog, outcomes,
                     new DashboardSnapshot.Holder(c));
         } catch (SQLException | RuntimeException e) {

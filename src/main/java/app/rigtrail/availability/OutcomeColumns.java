@@ -51,6 +51,9 @@ public final class OutcomeColumns {
         boolean[] refailed;
         long[] costCents; // -1: unknown
         float[] ths;
+        /** No row closed before or after these (a range that may be wider than the rows'): a period can skip the chunk. */
+        long minClosed = Long.MAX_VALUE;
+        long maxClosed = Long.MIN_VALUE;
 
         Chunk(int capacity) {
             id = new long[capacity];
@@ -73,6 +76,8 @@ public final class OutcomeColumns {
         Chunk copy(int capacity) {
             Chunk c = new Chunk(0);
             c.n = n;
+            c.minClosed = minClosed;
+            c.maxClosed = maxClosed;
             c.id = Arrays.copyOf(id, capacity);
             c.closedMillis = Arrays.copyOf(closedMillis, capacity);
             c.route = Arrays.copyOf(route, capacity);
@@ -86,7 +91,14 @@ public final class OutcomeColumns {
             return c;
         }
 
+        /** Whether some row may have closed in [from, to). */
+        public boolean mayHaveClosed(long from, long to) {
+            return n > 0 && maxClosed >= from && minClosed < to;
+        }
+
         void set(int i, Fetched f) {
+            minClosed = Math.min(minClosed, f.closedMillis());
+            maxClosed = Math.max(maxClosed, f.closedMillis());
             id[i] = f.id();
             closedMillis[i] = f.closedMillis();
             route[i] = f.route();
@@ -134,6 +146,8 @@ public final class OutcomeColumns {
                 System.arraycopy(a[0], from, a[1], 0, n - from);
             }
             c.n = n - from;
+            c.minClosed = minClosed;
+            c.maxClosed = maxClosed;
             n = from;
             return c;
         }

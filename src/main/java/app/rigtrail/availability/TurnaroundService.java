@@ -188,7 +188,7 @@ public class TurnaroundService {
         long followedBy = today.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
         int vendor = f.vendor() == null ? -1 : OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor());
         long site = f.siteId() == null ? -1 : f.siteId();
-        java.util.Set<Long> models = f.modelIds() == null ? null : new java.util.HashSet<>(f.modelIds());
+        long[] models = f.modelIds() == null ? null : f.modelIds().stream().mapToLong(Long::longValue).sorted().toArray();
         int routes = OutcomeColumns.ROUTES.length;
         double[][] hours = new double[routes][];
         int[] count = new int[routes];
@@ -201,11 +201,14 @@ public class TurnaroundService {
             hours[r] = new double[256];
         }
         for (OutcomeColumns.Chunk o : columns.chunks()) {
+            if (!o.mayHaveClosed(from, to)) {
+                continue; // the chunk's repairs all closed outside the period
+            }
             int size = o.size();
             for (int i = 0; i < size; i++) {
                 long closed = o.closedMillis[i];
                 if (closed < from || closed >= to || (site >= 0 && o.siteId[i] != site)
-                        || (vendor >= 0 && o.vendor[i] != vendor) || (models != null && !models.contains(o.modelId[i]))) {
+                        || (vendor >= 0 && o.vendor[i] != vendor) || (models != null && java.util.Arrays.binarySearch(models, o.modelId[i]) < 0)) {
                     continue;
                 }
                 int r = o.route[i];

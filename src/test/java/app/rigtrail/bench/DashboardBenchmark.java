@@ -194,6 +194,7 @@ public final class DashboardBenchmark {
         private final AtomicLong unseen = new AtomicLong();
         private final java.util.concurrent.ScheduledExecutorService pool = java.util.concurrent.Executors
                 .newScheduledThreadPool(4);
+        private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newCachedThreadPool();
         private final Thread probe;
 
         Mixed(String app, String keycloak, String secret, String jdbc, int perSecond, long warmEnd, long end)
@@ -233,9 +234,11 @@ public final class DashboardBenchmark {
         void start() {
             long periodMicros = 1_000_000L / perSecond;
             AtomicLong n = new AtomicLong();
+            // the tick only hands the move to a worker: a slow write must not delay the next ones
             pool.scheduleAtFixedRate(() -> {
                 if (System.nanoTime() < end) {
-                    write(n.getAndIncrement() % 2 == 0);
+                    boolean ticket = n.getAndIncrement() % 2 == 0;
+                    writers.execute(() -> write(ticket));
                 }
             }, 0, periodMicros, java.util.concurrent.TimeUnit.MICROSECONDS);
             probe.start();
@@ -244,6 +247,8 @@ public final class DashboardBenchmark {
         void stop() throws InterruptedException {
             pool.shutdown();
             pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            writers.shutdown();
+            writers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             probe.join(30_000);
         }
 
