@@ -16,8 +16,6 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.hipparchus.distribution.continuous.TDistribution;
-
 import app.rigtrail.dwell.DwellService;
 import app.rigtrail.forecast.domain.AnalyticForecast;
 import app.rigtrail.forecast.domain.Band;
@@ -26,10 +24,25 @@ import app.rigtrail.forecast.domain.FleetDescription;
 import app.rigtrail.forecast.domain.MonteCarloForecast;
 import app.rigtrail.forecast.domain.MonteCarloForecast.Monitor;
 import app.rigtrail.forecast.domain.MonteCarloForecast.Run;
+import app.rigtrail.forecast.ForecastResult.Analytic;
+import app.rigtrail.forecast.ForecastResult.Difference;
+import app.rigtrail.forecast.ForecastResult.FleetSeries;
+import app.rigtrail.forecast.ForecastResult.Group;
+import app.rigtrail.forecast.ForecastResult.ScenarioResult;
+import app.rigtrail.forecast.ForecastResult.ScenarioUsed;
+import app.rigtrail.forecast.ForecastResult.Totals;
 import app.rigtrail.forecast.domain.Plan;
+import app.rigtrail.forecast.domain.ReplicationStatistics;
+import app.rigtrail.forecast.domain.ReplicationStatistics.DailyBand;
+import app.rigtrail.forecast.domain.ReplicationStatistics.DailyInterval;
+import app.rigtrail.forecast.domain.ReplicationStatistics.Interval;
+import app.rigtrail.forecast.domain.ReplicationStatistics.Summary;
 import app.rigtrail.forecast.domain.ScenarioParameters;
 import app.rigtrail.forecast.domain.ScenarioResolver;
 import app.rigtrail.forecast.domain.Stage;
+
+import static app.rigtrail.forecast.domain.ReplicationStatistics.round;
+import static app.rigtrail.forecast.domain.ReplicationStatistics.rounded;
 import app.rigtrail.platform.web.FieldViolation;
 import app.rigtrail.platform.web.ProblemException;
 
@@ -360,38 +373,32 @@ public class ForecastService {
             exact.add(AnalyticForecast.run(empty, plan, now || steadyStart ? WARMUP_DAYS : warmup, p.horizon(),
                     SHIP_EVERY_DAYS));
         }
-        Map<String, Object> result = assemble(p, snap, runs, exact, initialState, warmup, plans);
+        ForecastResult.GrowthReport growth = null;
         if (p.request().fleet() == null) {
             // the open machine orders against the capacity plan (#15): an engine of its own, its own draws
             ForecastInputs.Orders orders = inputs.orders(p.request().filter() == null ? null
                     : p.request().filter().toFilter(), p.start(), DwellService.today(), snap.baseline().context());
             snap.summary().put("machineOrders", orders.summary());
-            result.putAll(ForecastGrowth.report(names, p.scenarios().stream().map(s -> s.id).toList(), p.parameters(),
+            growth = ForecastGrowth.report(names, p.scenarios().stream().map(s -> s.id).toList(), p.parameters(),
                     orders, fleet, plans, runs, p.start(), warmup, p.horizon(), p.replications(), p.seed(),
-                    p.hashprice()));
+                    p.hashprice());
         }
-        Map<String, Object> inputsDoc = new LinkedHashMap<>();
-        inputsDoc.put("request", p.request());
-        inputsDoc.put("seed", p.seed());
-        inputsDoc.put("startDate", p.start());
-        inputsDoc.put("start", p.request().startOrDefault());
-        inputsDoc.put("warmupDays", warmup);
-        inputsDoc.put("technicians", fleet.technicians());
-        inputsDoc.put("swapDays", fleet.swapDays());
-        inputsDoc.put("shipEveryDays", SHIP_EVERY_DAYS);
-        List<Map<String, Object>> used = new ArrayList<>();
+        ForecastResult result = assemble(p, snap, runs, exact, initialState, warmup, plans, growth);
+        List<ScenarioUsed> used = new ArrayList<>();
         for (int i = 0; i < p.scenarios().size(); i++) {
             Scenario s = p.scenarios().get(i);
-            used.add(Map.of("id", s.id, "name", s.name, "version", s.version, "parameters", p.parameters().get(i)));
+            used.add(new ScenarioUsed(s.id, s.name, s.version, p.parameters().get(i)));
         }
-        inputsDoc.put("scenarios", used);
-        inputsDoc.put("baseline", snap.summary());
+        ForecastResult.Inputs inputsDoc = new ForecastResult.Inputs(p.request(), p.seed(), p.start(),
+                p.request().startOrDefault(), warmup, fleet.technicians(), fleet.swapDays(), SHIP_EVERY_DAYS, used,
+                snap.summary());
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting()
                 .call(() -> save(p, user, inputsDoc, result, elapsed));
     }
 
-    private ForecastRecord save(Prepared p, String user, Map<String, Object> inputsDoc, Map<String, Object> result, long elapsed) {
+    private ForecastRecord save(Prepared p, String user, ForecastResult.Inputs inputsDoc, ForecastResult result,
+            long elapsed) {
         ForecastRecord f = new ForecastRecord();
         f.createdBy = user;
         f.createdAt = Instant.now();
@@ -453,20 +460,11 @@ public class ForecastService {
         return out;
     }
 
-    private Map<String, Object> assemble(Prepared p, ForecastInputs.Snapshot snap, List<Run> runs,
-            List<AnalyticForecast.Result> exact, Map<String, Object> initialState, int warmup, List<Plan> plans) {
+    private ForecastResult assemble(Prepared p, ForecastInputs.Snapshot snap, List<Run> runs,
+            List<AnalyticForecast.Result> exact, Map<String, Object> initialState, int warmup, List<Plan> plans,
+            ForecastResult.GrowthReport growth) {
         Fleet fleet = snap.fleet();
         int horizon = p.horizon();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("startDate", p.start().toString());
-        out.put("seed", p.seed());
-        out.put("horizonDays", horizon);
-        out.put("replications", p.replications());
-        out.put("start", p.request().startOrDefault());
-        out.put("warmupDays", warmup);
-        if (initialState != null) {
-            out.put("initialState", initialState);
-        }
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             int day = plans.get(i).shockDay() - warmup;
@@ -476,48 +474,31 @@ public class ForecastService {
                         + horizon + " days: it shows nothing but the baseline");
             }
         }
-        out.put("warnings", warnings);
-        out.put("hashpriceUsdPerThDay", p.hashprice());
-        out.put("filter", p.request().filter());
-        out.put("fleet", snap.summary());
         List<String> dates = new ArrayList<>();
         for (int d = 0; d < horizon; d++) {
             dates.add(p.start().plusDays(d).toString());
         }
-        out.put("dates", dates);
         double nameplate = fleet.nameplateThs();
         long units = fleet.totalMachines();
-        List<Map<String, Object>> scenarioDocs = new ArrayList<>();
+        List<ScenarioResult> scenarioResults = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             Scenario s = p.scenarios().get(i);
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("id", s.id);
-            doc.put("name", s.name);
-            doc.put("builtIn", s.builtIn);
-            doc.put("effectiveDate", p.parameters().get(i).effectiveDate());
-            int effectiveDay = Math.max(0, plans.get(i).shockDay() - warmup);
-            doc.put("effectiveDay", plans.get(i).before() == plans.get(i).after() ? null : effectiveDay);
+            Plan plan = plans.get(i);
+            Integer effectiveDay = plan.before() == plan.after() ? null : Math.max(0, plan.shockDay() - warmup);
             List<Integer> phaseDays = new ArrayList<>();
-            for (int ph = 2; ph < plans.get(i).starts().length; ph++) {
-                phaseDays.add(plans.get(i).starts()[ph] - warmup);
+            for (int ph = 2; ph < plan.starts().length; ph++) {
+                phaseDays.add(plan.starts()[ph] - warmup);
             }
-            doc.put("phaseDays", phaseDays);
-            Map<String, Object> fleetDoc = new LinkedHashMap<>();
-            fleetDoc.put("unitsInstalled", units);
-            fleetDoc.put("nameplateThs", round(nameplate));
-            fleetDoc.put("availabilityUnits", availability(run.unitsDown(), units));
-            fleetDoc.put("availabilityHashrate", availability(run.hashrateDownThs(), nameplate));
-            fleetDoc.put("unitsDown", band(run.unitsDown()));
-            fleetDoc.put("hashrateDownThs", band(run.hashrateDownThs()));
-            fleetDoc.put("stockedOutPools", band(run.stockedOutPools()));
-            Map<String, Object> backlog = new LinkedHashMap<>();
+            Map<String, DailyBand> backlog = new LinkedHashMap<>();
             for (Stage st : Stage.values()) {
-                backlog.put(st.name(), band(run.stages()[st.ordinal()]));
+                backlog.put(st.name(), DailyBand.of(run.stages()[st.ordinal()]));
             }
-            fleetDoc.put("backlog", backlog);
-            doc.put("fleet", fleetDoc);
-            List<Map<String, Object>> siteDocs = new ArrayList<>();
+            FleetSeries fleetSeries = new FleetSeries(units, round(nameplate),
+                    DailyBand.availability(run.unitsDown(), units), DailyBand.availability(run.hashrateDownThs(), nameplate),
+                    DailyBand.of(run.unitsDown()), DailyBand.of(run.hashrateDownThs()),
+                    DailyBand.of(run.stockedOutPools()), backlog);
+            List<Group> sites = new ArrayList<>();
             for (int si = 0; si < fleet.sites().size(); si++) {
                 long u = 0;
                 double th = 0;
@@ -526,11 +507,10 @@ public class ForecastService {
                     u += fleet.machines()[sv];
                     th += fleet.machines()[sv] * fleet.thsPerMachine()[sv];
                 }
-                siteDocs.add(group("site", fleet.sites().get(si), u, th, run.siteUnitsDown()[si],
+                sites.add(group(fleet.sites().get(si), null, u, th, run.siteUnitsDown()[si],
                         run.siteHashrateDownThs()[si], run.siteStageMean()[si]));
             }
-            doc.put("sites", siteDocs);
-            List<Map<String, Object>> vendorDocs = new ArrayList<>();
+            List<Group> vendors = new ArrayList<>();
             for (int v = 0; v < fleet.vendors().size(); v++) {
                 long u = 0;
                 double th = 0;
@@ -539,181 +519,67 @@ public class ForecastService {
                     u += fleet.machines()[sv];
                     th += fleet.machines()[sv] * fleet.thsPerMachine()[sv];
                 }
-                vendorDocs.add(group("vendor", fleet.vendors().get(v), u, th, run.vendorUnitsDown()[v],
+                vendors.add(group(null, fleet.vendors().get(v), u, th, run.vendorUnitsDown()[v],
                         run.vendorHashrateDownThs()[v], run.vendorStageMean()[v]));
             }
-            doc.put("vendors", vendorDocs);
             AnalyticForecast.Result a = exact.get(i);
-            Map<String, Object> analytic = new LinkedHashMap<>();
-            analytic.put("method", "M_t/G/inf per pool from an empty pipeline after a " + WARMUP_DAYS
-                    + "-day warm-up (the steady state each phase tends to), Poisson EBO (Palm), availability formula, "
-                    + "swap time by Little's law; uncapacitated hubs and technicians, independent holds");
-            analytic.put("valid", a.valid());
-            analytic.put("notValidBecause", a.notValidBecause());
-            analytic.put("pipelineMean", rounded(a.pipelineMean()));
-            analytic.put("backordersMean", rounded(a.backorders()));
-            analytic.put("unitsDownMean", rounded(a.unitsDown()));
             double[] availU = new double[horizon];
             double[] availH = new double[horizon];
             for (int d = 0; d < horizon; d++) {
                 availU[d] = 1 - a.unitsDown()[d] / units;
                 availH[d] = 1 - a.hashrateDownThs()[d] / nameplate;
             }
-            analytic.put("availabilityUnits", rounded(availU));
-            analytic.put("availabilityHashrate", rounded(availH));
-            doc.put("analytic", analytic);
-            Map<String, Object> totals = new LinkedHashMap<>();
-            totals.put("hashrateDaysLostThDays", summary(run.hashrateDaysLost(), 1));
-            totals.put("valueLostUsd", summary(run.hashrateDaysLost(), p.hashprice()));
-            totals.put("spareSpendUsd", summary(run.spendCents(), 0.01));
-            totals.put("stockedOutPoolDays", summary(run.stockedOutPoolDays(), 1));
-            totals.put("fallbackParts", summary(run.fallbackParts(), 1));
-            totals.put("storageFeesUsd", summary(run.storageFeesCents(), 0.01));
-            totals.put("tariffsUsd", summary(run.tariffCents(), 0.01));
-            doc.put("totals", totals);
-            scenarioDocs.add(doc);
+            Analytic analytic = new Analytic("M_t/G/inf per pool from an empty pipeline after a " + WARMUP_DAYS
+                    + "-day warm-up (the steady state each phase tends to), Poisson EBO (Palm), availability formula, "
+                    + "swap time by Little's law; uncapacitated hubs and technicians, independent holds",
+                    a.valid(), a.notValidBecause(), rounded(a.pipelineMean()), rounded(a.backorders()),
+                    rounded(a.unitsDown()), rounded(availU), rounded(availH));
+            Totals totals = new Totals(Summary.of(run.hashrateDaysLost(), 1),
+                    Summary.of(run.hashrateDaysLost(), p.hashprice()), Summary.of(run.spendCents(), 0.01),
+                    Summary.of(run.stockedOutPoolDays(), 1), Summary.of(run.fallbackParts(), 1),
+                    Summary.of(run.storageFeesCents(), 0.01), Summary.of(run.tariffCents(), 0.01));
+            scenarioResults.add(new ScenarioResult(s.id, s.name, s.builtIn, p.parameters().get(i).effectiveDate(),
+                    effectiveDay, phaseDays, fleetSeries, sites, vendors, analytic, totals));
         }
-        out.put("scenarios", scenarioDocs);
-        out.put("differences", differences(p, runs, nameplate));
-        return out;
+        return new ForecastResult(p.start().toString(), p.seed(), horizon, p.replications(),
+                p.request().startOrDefault(), warmup, initialState, warnings, p.hashprice(), p.request().filter(),
+                snap.summary(), dates, scenarioResults, differences(p, runs, nameplate),
+                growth == null ? null : growth.growth(), growth == null ? null : growth.planComparison());
     }
 
     /**
      * Each scenario against the first, replication by replication (common random numbers make the
      * pairs): the mean difference and its 95% confidence interval (Student t on the paired differences).
      */
-    private List<Map<String, Object>> differences(Prepared p, List<Run> runs, double nameplate) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<Difference> differences(Prepared p, List<Run> runs, double nameplate) {
+        List<Difference> out = new ArrayList<>();
         if (runs.size() < 2) {
             return out;
         }
         Run base = runs.get(0);
         int reps = p.replications();
-        int horizon = p.horizon();
-        double t = new TDistribution(reps - 1).inverseCumulativeProbability(0.975);
+        double t = ReplicationStatistics.t(reps);
         for (int i = 1; i < runs.size(); i++) {
             Run run = runs.get(i);
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("scenario", p.scenarios().get(i).id);
-            d.put("versus", p.scenarios().get(0).id);
-            d.put("name", p.scenarios().get(i).name + " minus " + p.scenarios().get(0).name);
-            double[] lost = new double[reps];
-            for (int r = 0; r < reps; r++) {
-                lost[r] = run.hashrateDaysLost()[r] - base.hashrateDaysLost()[r];
-            }
-            d.put("hashrateDaysLostThDays", interval(lost, t, 1));
-            d.put("valueLostUsd", interval(lost, t, p.hashprice()));
-            double[] mean = new double[horizon];
-            double[] low = new double[horizon];
-            double[] high = new double[horizon];
-            double[] diff = new double[reps];
-            for (int day = 0; day < horizon; day++) {
-                for (int r = 0; r < reps; r++) {
-                    // availability of hashrate, scenario minus reference
-                    diff[r] = (base.hashrateDownByReplication()[day * reps + r]
-                            - run.hashrateDownByReplication()[day * reps + r]) / nameplate;
-                }
-                double[] ci = meanAndHalfWidth(diff, t);
-                mean[day] = ci[0];
-                low[day] = ci[0] - ci[1];
-                high[day] = ci[0] + ci[1];
-            }
-            d.put("availabilityHashrate", Map.of("mean", rounded(mean), "ciLow", rounded(low), "ciHigh", rounded(high)));
-            out.add(d);
+            // availability of hashrate, scenario minus reference
+            DailyInterval availability = DailyInterval.of((day, r) -> (base.hashrateDownByReplication()[day * reps + r]
+                    - run.hashrateDownByReplication()[day * reps + r]) / nameplate, p.horizon(), reps, t);
+            out.add(new Difference(p.scenarios().get(i).id, p.scenarios().get(0).id,
+                    p.scenarios().get(i).name + " minus " + p.scenarios().get(0).name,
+                    Interval.paired(run.hashrateDaysLost(), base.hashrateDaysLost(), t, 1),
+                    Interval.paired(run.hashrateDaysLost(), base.hashrateDaysLost(), t, p.hashprice()), availability));
         }
         return out;
     }
 
-    private static Map<String, Object> interval(double[] values, double t, double scale) {
-        double[] ci = meanAndHalfWidth(values, t);
-        return Map.of("mean", round(ci[0] * scale), "ciLow", round((ci[0] - ci[1]) * scale), "ciHigh",
-                round((ci[0] + ci[1]) * scale), "level", 0.95);
-    }
-
-    static double[] meanAndHalfWidth(double[] x, double t) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / (x.length - 1));
-        return new double[] {mean, t * sd / Math.sqrt(x.length)};
-    }
-
-    private static Map<String, Object> group(String key, String name, long units, double ths, Band unitsDown,
-            Band thsDown, double[][] stageMean) {
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put(key, name);
-        g.put("unitsInstalled", units);
-        g.put("nameplateThs", round(ths));
-        g.put("availabilityHashrate", availability(thsDown, ths));
-        g.put("unitsDown", band(unitsDown));
-        g.put("hashrateDownThs", band(thsDown));
-        Map<String, Object> backlog = new LinkedHashMap<>();
+    private static Group group(String site, String vendor, long units, double ths, Band unitsDown, Band thsDown,
+            double[][] stageMean) {
+        Map<String, double[]> backlog = new LinkedHashMap<>();
         for (Stage st : Stage.values()) {
             backlog.put(st.name(), rounded(stageMean[st.ordinal()]));
         }
-        g.put("backlogMean", backlog);
-        return g;
-    }
-
-    /** 1 - down / installed; the percentiles swap ends (P10 of availability is 1 - P90 of down). */
-    static Map<String, Object> availability(Band down, double installed) {
-        int n = down.mean().length;
-        double[][] a = new double[4][n];
-        for (int d = 0; d < n; d++) {
-            a[0][d] = installed == 0 ? 1 : 1 - down.mean()[d] / installed;
-            a[1][d] = installed == 0 ? 1 : 1 - down.p90()[d] / installed;
-            a[2][d] = installed == 0 ? 1 : 1 - down.p50()[d] / installed;
-            a[3][d] = installed == 0 ? 1 : 1 - down.p10()[d] / installed;
-        }
-        return Map.of("mean", rounded(a[0]), "p10", rounded(a[1]), "p50", rounded(a[2]), "p90", rounded(a[3]));
-    }
-
-    static Map<String, Object> band(Band b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", rounded(b.mean()));
-        m.put("p10", rounded(b.p10()));
-        m.put("p50", rounded(b.p50()));
-        m.put("p90", rounded(b.p90()));
-        return m;
-    }
-
-    /** Mean and the 10th, 50th and 90th percentiles over replications, scaled, in that order. */
-    static Map<String, Object> summary(double[] values, double scale) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        double mean = 0;
-        for (double v : sorted) {
-            mean += v / n;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", round(mean * scale));
-        m.put("p10", round(sorted[Band.rank(0.1, n)] * scale));
-        m.put("p50", round(sorted[Band.rank(0.5, n)] * scale));
-        m.put("p90", round(sorted[Band.rank(0.9, n)] * scale));
-        return m;
-    }
-
-    static double[] rounded(double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = round(x[i]);
-        }
-        return out;
-    }
-
-    /** Six significant digits: enough for any chart or table, and a third of the bytes. */
-    static double round(double x) {
-        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
-            return x;
-        }
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).doubleValue();
+        return new Group(site, vendor, units, round(ths), DailyBand.availability(thsDown, ths), DailyBand.of(unitsDown),
+                DailyBand.of(thsDown), backlog);
     }
 
     private String write(Object o) {

@@ -154,7 +154,7 @@ public final class ForecastBenchmark {
                 List<MonteCarloForecast.Run> result = engine.run(plans, MonteCarloForecast.Monitor.NONE);
                 if (k < 2) {
                     sink += app.rigtrail.forecast.ForecastGrowth.report(names, List.of(1L, 2L, 3L), params, orders,
-                            fleet, plans, result, START, warmup, HORIZON, reps, 42, 0.05).size();
+                            fleet, plans, result, START, warmup, HORIZON, reps, 42, 0.05).growth().size();
                 }
                 long t = System.nanoTime() - t0;
                 sink += result.get(0).hashrateDaysLost()[0];
