@@ -2,17 +2,13 @@ package app.rigtrail.fleet;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,6 +38,7 @@ import app.rigtrail.fleet.domain.Vendor;
 import app.rigtrail.platform.security.KnownUsers;
 import app.rigtrail.platform.security.Roles;
 import app.rigtrail.platform.security.UserSiteService;
+import app.rigtrail.platform.web.AdminForm;
 import app.rigtrail.platform.web.FieldViolation;
 import app.rigtrail.platform.web.FormValues;
 import app.rigtrail.platform.web.ProblemException;
@@ -91,207 +88,187 @@ public class AdminPages {
     @Inject
     MinerImport importer;
 
-    // ---- sites ----
+    // ---- the catalog's forms: sites, models, parts, hubs, ports ----
+
+    final AdminForm sites = new AdminForm("Site", id -> Site.<Site>findByIdOptional(id)
+            .map(s -> FormValues.ofRecord(SiteView.of(s))).orElse(null),
+            Map.of("buildings", "1", "rowsPerBuilding", "10", "racksPerRow", "20", "slotsPerRack", "12", "country", "US",
+                    "timeZone", "America/Chicago"),
+            Templates::siteForm, (id, f) -> "/sites/" + service.saveSite(id, new SiteInput(f.upper("code"),
+                    f.get("name"), f.upper("region"), f.upper("country"), f.get("timeZone"), f.integer("buildings"),
+                    f.integer("rowsPerBuilding"), f.integer("racksPerRow"), f.integer("slotsPerRack"),
+                    f.checked("sensitive"), f.get("sensitiveNote"), f.version())).id());
+
+    final AdminForm models = new AdminForm("Miner model", id -> MinerModel.<MinerModel>findByIdOptional(id)
+            .map(m -> FormValues.ofRecord(ModelView.of(m))).orElse(null),
+            Map.of("hashboards", "3", "fans", "4", "psus", "1", "controlBoards", "1", "warrantyDays", "365"),
+            (id, f) -> Templates.modelForm(id, f, Vendor.values()), (id, f) -> {
+                service.saveModel(id, new ModelInput(f.enumValue("vendor", Vendor.class), f.get("name"),
+                        f.decimal("hashrateThs"), f.integer("powerWatts"), f.integer("hashboards"), f.integer("fans"),
+                        f.integer("psus"), f.integer("controlBoards"), f.checked("hashboardDegrades"),
+                        f.integer("warrantyDays"), f.version()));
+                return "/models";
+            });
+
+    final AdminForm parts = new AdminForm("Part", id -> Part.<Part>findByIdOptional(id)
+            .map(p -> FormValues.ofRecord(PartView.of(p))
+                    .with("unitCost", java.math.BigDecimal.valueOf(p.unitCostCents, 2).toPlainString()))
+            .orElse(null),
+            Map.of("serialized", "on"),
+            (id, f) -> Templates.partForm(id, f, ComponentKind.values(), Vendor.values(), models()), (id, f) -> {
+                service.savePart(id, new PartInput(f.get("partNumber"), f.enumValue("kind", ComponentKind.class),
+                        f.get("description"), f.enumValue("vendor", Vendor.class), f.cents("unitCost"),
+                        f.checked("serialized"), f.longs("compatibleModelIds"), f.version()));
+                return "/parts";
+            });
+
+    final AdminForm hubs = new AdminForm("Repair hub", id -> RepairHub.<RepairHub>findByIdOptional(id)
+            .map(h -> FormValues.ofRecord(HubView.of(h))).orElse(null),
+            Map.of("country", "US"),
+            (id, f) -> Templates.hubForm(id, f, RepairHub.KINDS, Vendor.values(), ComponentKind.values()), (id, f) -> {
+                service.saveHub(id, new HubInput(f.upper("code"), f.get("name"), f.get("kind"), f.upper("country"),
+                        f.get("region"), f.enums("vendors", Vendor.class), f.enums("partKinds", ComponentKind.class),
+                        f.integer("capacityPerWeek"), f.integer("turnaroundDays"), f.version(),
+                        f.optionalInteger("servers")));
+                return "/hubs";
+            });
+
+    final AdminForm ports = new AdminForm("Port", id -> Port.<Port>findByIdOptional(id)
+            .map(p -> FormValues.ofRecord(PortView.of(p))).orElse(null),
+            Map.of("country", "US"),
+            Templates::portForm, (id, f) -> {
+                service.savePort(id, new PortInput(f.upper("code"), f.get("name"), f.upper("country"), f.version()));
+                return "/ports";
+            });
 
     @GET
     @Path("sites/new")
     public TemplateInstance newSite() {
-        return Templates.siteForm(null, FormValues.ofSingle(Map.of("buildings", "1", "rowsPerBuilding", "10",
-                "racksPerRow", "20", "slotsPerRack", "12", "country", "US", "timeZone", "America/Chicago")));
+        return sites.blankForm();
     }
 
     @GET
     @Path("sites/{id}/edit")
     public TemplateInstance editSite(@PathParam("id") long id) {
-        Site s = found(Site.findById(id), "Site", id);
-        return Templates.siteForm(id, FormValues.ofRecord(SiteView.of(s)));
+        return sites.editForm(id);
     }
 
     @POST
     @Path("sites")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object createSite(MultivaluedMap<String, String> form) {
-        return saveSite(null, form);
+        return sites.submit(null, form);
     }
 
     @POST
     @Path("sites/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object updateSite(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return saveSite(id, form);
+        return sites.submit(id, form);
     }
-
-    private Object saveSite(Long id, MultivaluedMap<String, String> form) {
-        FormValues f = FormValues.of(form);
-        return save(f, () -> {
-            SiteView saved = service.saveSite(id, new SiteInput(f.upper("code"), f.get("name"), f.upper("region"),
-                    f.upper("country"), f.get("timeZone"), f.integer("buildings"), f.integer("rowsPerBuilding"),
-                    f.integer("racksPerRow"), f.integer("slotsPerRack"), f.checked("sensitive"),
-                    f.get("sensitiveNote"), f.version()));
-            return "/sites/" + saved.id();
-        }, v -> Templates.siteForm(id, v));
-    }
-
-    // ---- models ----
 
     @GET
     @Path("models/new")
     public TemplateInstance newModel() {
-        return Templates.modelForm(null, FormValues.ofSingle(Map.of("hashboards", "3", "fans", "4", "psus", "1",
-                "controlBoards", "1", "warrantyDays", "365")), Vendor.values());
+        return models.blankForm();
     }
 
     @GET
     @Path("models/{id}/edit")
     public TemplateInstance editModel(@PathParam("id") long id) {
-        MinerModel m = found(MinerModel.findById(id), "Miner model", id);
-        return Templates.modelForm(id, FormValues.ofRecord(ModelView.of(m)), Vendor.values());
+        return models.editForm(id);
     }
 
     @POST
     @Path("models")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object createModel(MultivaluedMap<String, String> form) {
-        return saveModel(null, form);
+        return models.submit(null, form);
     }
 
     @POST
     @Path("models/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object updateModel(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return saveModel(id, form);
+        return models.submit(id, form);
     }
-
-    private Object saveModel(Long id, MultivaluedMap<String, String> form) {
-        FormValues f = FormValues.of(form);
-        return save(f, () -> {
-            service.saveModel(id, new ModelInput(f.enumValue("vendor", Vendor.class), f.get("name"),
-                    f.decimal("hashrateThs"), f.integer("powerWatts"), f.integer("hashboards"), f.integer("fans"),
-                    f.integer("psus"), f.integer("controlBoards"), f.checked("hashboardDegrades"),
-                    f.integer("warrantyDays"), f.version()));
-            return "/models";
-        }, v -> Templates.modelForm(id, v, Vendor.values()));
-    }
-
-    // ---- parts ----
 
     @GET
     @Path("parts/new")
     public TemplateInstance newPart() {
-        return Templates.partForm(null, FormValues.ofSingle(Map.of("serialized", "on")), ComponentKind.values(),
-                Vendor.values(), models());
+        return parts.blankForm();
     }
 
     @GET
     @Path("parts/{id}/edit")
     public TemplateInstance editPart(@PathParam("id") long id) {
-        Part p = found(Part.findById(id), "Part", id);
-        FormValues form = FormValues.ofRecord(PartView.of(p))
-                .with("unitCost", java.math.BigDecimal.valueOf(p.unitCostCents, 2).toPlainString());
-        return Templates.partForm(id, form, ComponentKind.values(), Vendor.values(), models());
+        return parts.editForm(id);
     }
 
     @POST
     @Path("parts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object createPart(MultivaluedMap<String, String> form) {
-        return savePart(null, form);
+        return parts.submit(null, form);
     }
 
     @POST
     @Path("parts/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object updatePart(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return savePart(id, form);
+        return parts.submit(id, form);
     }
-
-    private Object savePart(Long id, MultivaluedMap<String, String> form) {
-        FormValues f = FormValues.of(form);
-        return save(f, () -> {
-            service.savePart(id, new PartInput(f.get("partNumber"), f.enumValue("kind", ComponentKind.class),
-                    f.get("description"), f.enumValue("vendor", Vendor.class), f.cents("unitCost"),
-                    f.checked("serialized"), f.longs("compatibleModelIds"), f.version()));
-            return "/parts";
-        }, v -> Templates.partForm(id, v, ComponentKind.values(), Vendor.values(), models()));
-    }
-
-    // ---- hubs ----
 
     @GET
     @Path("hubs/new")
     public TemplateInstance newHub() {
-        return Templates.hubForm(null, FormValues.ofSingle(Map.of("country", "US")), RepairHub.KINDS, Vendor.values(),
-                ComponentKind.values());
+        return hubs.blankForm();
     }
 
     @GET
     @Path("hubs/{id}/edit")
     public TemplateInstance editHub(@PathParam("id") long id) {
-        RepairHub h = found(RepairHub.findById(id), "Repair hub", id);
-        return Templates.hubForm(id, FormValues.ofRecord(HubView.of(h)), RepairHub.KINDS, Vendor.values(),
-                ComponentKind.values());
+        return hubs.editForm(id);
     }
 
     @POST
     @Path("hubs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object createHub(MultivaluedMap<String, String> form) {
-        return saveHub(null, form);
+        return hubs.submit(null, form);
     }
 
     @POST
     @Path("hubs/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object updateHub(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return saveHub(id, form);
+        return hubs.submit(id, form);
     }
-
-    private Object saveHub(Long id, MultivaluedMap<String, String> form) {
-        FormValues f = FormValues.of(form);
-        return save(f, () -> {
-            service.saveHub(id, new HubInput(f.upper("code"), f.get("name"), f.get("kind"), f.upper("country"),
-                    f.get("region"), f.enums("vendors", Vendor.class), f.enums("partKinds", ComponentKind.class),
-                    f.integer("capacityPerWeek"), f.integer("turnaroundDays"), f.version(), f.optionalInteger("servers")));
-            return "/hubs";
-        }, v -> Templates.hubForm(id, v, RepairHub.KINDS, Vendor.values(), ComponentKind.values()));
-    }
-
-    // ---- ports ----
 
     @GET
     @Path("ports/new")
     public TemplateInstance newPort() {
-        return Templates.portForm(null, FormValues.ofSingle(Map.of("country", "US")));
+        return ports.blankForm();
     }
 
     @GET
     @Path("ports/{id}/edit")
     public TemplateInstance editPort(@PathParam("id") long id) {
-        Port p = found(Port.findById(id), "Port", id);
-        return Templates.portForm(id, FormValues.ofRecord(PortView.of(p)));
+        return ports.editForm(id);
     }
 
     @POST
     @Path("ports")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object createPort(MultivaluedMap<String, String> form) {
-        return savePort(null, form);
+        return ports.submit(null, form);
     }
 
     @POST
     @Path("ports/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object updatePort(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return savePort(id, form);
-    }
-
-    private Object savePort(Long id, MultivaluedMap<String, String> form) {
-        FormValues f = FormValues.of(form);
-        return save(f, () -> {
-            service.savePort(id, new PortInput(f.upper("code"), f.get("name"), f.upper("country"),
-                    f.version()));
-            return "/ports";
-        }, v -> Templates.portForm(id, v));
+        return ports.submit(id, form);
     }
 
     // ---- technicians' sites ----
@@ -366,34 +343,6 @@ public class AdminPages {
     }
 
     // ---- helpers ----
-
-    private Object save(FormValues form, java.util.function.Supplier<String> action,
-            Function<FormValues, TemplateInstance> again) {
-        try {
-            if (!form.errors().isEmpty()) {
-                throw ProblemException.invalid("Some fields are not valid", form.errors());
-            }
-            return Response.seeOther(URI.create(action.get())).build();
-        } catch (ConstraintViolationException e) {
-            List<FieldViolation> violations = new ArrayList<>();
-            e.getConstraintViolations().forEach(v -> {
-                String path = v.getPropertyPath().toString();
-                violations.add(new FieldViolation(path.substring(path.lastIndexOf('.') + 1), v.getMessage()));
-            });
-            return Response.status(400).entity(again.apply(form.withErrors("Some fields are not valid", violations)))
-                    .build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(again.apply(form.withErrors(e.getMessage(), e.violations())))
-                    .build();
-        }
-    }
-
-    private static <T> T found(T entity, String what, long id) {
-        if (entity == null) {
-            throw ProblemException.notFound(what, id);
-        }
-        return entity;
-    }
 
     private static List<ModelView> models() {
         return MinerModel.<MinerModel>listAll(Sort.by("vendor", "name")).stream().map(ModelView::of).toList();

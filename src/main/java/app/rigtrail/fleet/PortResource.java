@@ -1,7 +1,5 @@
 package app.rigtrail.fleet;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,11 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.rigtrail.fleet.MasterDataInputs.PortInput;
 import app.rigtrail.fleet.MasterDataViews.PortView;
 import app.rigtrail.platform.security.Roles;
+import app.rigtrail.platform.web.Catalog;
 import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
-import app.rigtrail.platform.web.ProblemException;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/ports")
@@ -30,31 +26,23 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class PortResource {
 
+    static final Catalog<Port, PortView> CATALOG = new Catalog<>(Port.class, "Port", "/api/ports",
+            "(upper(code) like :q or upper(name) like :q)", "code", PortView::of, PortView::id);
+
     @Inject
     MasterDataService service;
 
     @GET
-    @Operation(summary = "List, paged; q filters by code, name or number")
+    @Operation(summary = Catalog.LIST_SUMMARY)
     public Page<PortView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("q") String q) {
-        Paging paging = Paging.of(page, size);
-        boolean filtered = q != null && !q.isBlank();
-        var query = filtered
-                ? Port.<Port>find("(upper(code) like :q or upper(name) like :q)", Sort.by("code"),
-                        Parameters.with("q", "%" + q.trim().toUpperCase() + "%"))
-                : Port.<Port>findAll(Sort.by("code"));
-        List<PortView> items = query.page(paging.page(), paging.size()).list().stream().map(PortView::of).toList();
-        return new Page<>(items, query.count());
+        return CATALOG.list(Paging.of(page, size), q);
     }
 
     @GET
     @Path("{id}")
     public PortView get(@PathParam("id") long id) {
-        Port e = Port.findById(id);
-        if (e == null) {
-            throw ProblemException.notFound("Port", id);
-        }
-        return PortView.of(e);
+        return CATALOG.get(id);
     }
 
     @POST
@@ -62,10 +50,9 @@ public class PortResource {
     @Operation(summary = "Create (admin)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The port created",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.fleet.MasterDataViews.PortView.class)))
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PortView.class)))
     public Response create(PortInput in) {
-        PortView created = service.savePort(null, in);
-        return Response.status(201).header("Location", "/api/ports/" + created.id()).entity(created).build();
+        return CATALOG.created(service.savePort(null, in));
     }
 
     @PUT

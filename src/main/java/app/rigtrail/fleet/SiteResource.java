@@ -1,6 +1,7 @@
 package app.rigtrail.fleet;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,17 +21,18 @@ import app.rigtrail.fleet.MasterDataInputs.SiteInput;
 import app.rigtrail.fleet.MasterDataViews.SiteView;
 import app.rigtrail.platform.security.CurrentUser;
 import app.rigtrail.platform.security.Roles;
+import app.rigtrail.platform.web.Catalog;
 import app.rigtrail.platform.web.Page;
 import app.rigtrail.platform.web.Paging;
-import app.rigtrail.platform.web.ProblemException;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/sites")
 @Tag(name = "Sites")
 @Authenticated
 public class SiteResource {
+
+    static final Catalog<Site, SiteView> CATALOG = new Catalog<>(Site.class, "Site", "/api/sites",
+            "(upper(code) like :q or upper(name) like :q)", "code", SiteView::of, SiteView::id);
 
     @Inject
     CurrentUser user;
@@ -43,30 +45,19 @@ public class SiteResource {
     public Page<SiteView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("q") String q) {
         Paging paging = Paging.of(page, size);
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (q != null && !q.isBlank()) {
-            where.append(" and (upper(code) like :q or upper(name) like :q)");
-            params.and("q", "%" + q.trim().toUpperCase() + "%");
-        }
         Set<Long> scope = user.siteScope();
-        if (scope != null) {
-            where.append(" and id in :scope");
-            params.and("scope", scope.isEmpty() ? Set.of(-1L) : scope);
+        if (scope == null) {
+            return CATALOG.list(paging, q);
         }
-        var query = Site.<Site>find(where.toString(), Sort.by("code"), params);
-        List<SiteView> items = query.page(paging.page(), paging.size()).list().stream().map(SiteView::of).toList();
-        return new Page<>(items, query.count());
+        return CATALOG.list(paging, q, List.of("id in :scope"),
+                Map.of("scope", scope.isEmpty() ? Set.of(-1L) : scope));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One site; 403 for a technician not assigned to it")
     public SiteView get(@PathParam("id") long id) {
-        Site s = Site.findById(id);
-        if (s == null) {
-            throw ProblemException.notFound("Site", id);
-        }
+        Site s = CATALOG.find(id);
         user.requireSite(s.id);
         return SiteView.of(s);
     }
@@ -76,10 +67,9 @@ public class SiteResource {
     @Operation(summary = "Create a site (admin)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The site created",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = app.rigtrail.fleet.MasterDataViews.SiteView.class)))
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = SiteView.class)))
     public Response create(SiteInput in) {
-        SiteView created = service.saveSite(null, in);
-        return Response.status(201).header("Location", "/api/sites/" + created.id()).entity(created).build();
+        return CATALOG.created(service.saveSite(null, in));
     }
 
     @PUT
