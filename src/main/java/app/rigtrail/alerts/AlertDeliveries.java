@@ -70,8 +70,8 @@ public class AlertDeliveries {
     @ConfigProperty(name = "rigtrail.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
-    @ConfigProperty(name = "rigtrail.alerts.batch", defaultValue = "20")
-    int batch;
+    @Inject
+    AlertsConfig config;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -89,7 +89,7 @@ public class AlertDeliveries {
             int n;
             do {
                 n = deliverBatch();
-            } while (n >= batch && !stopping);
+            } while (n >= config.batch() && !stopping);
         } catch (RuntimeException e) {
             LOG.warnf("delivering alerts failed (the next run retries): %s", e.getMessage());
         }
@@ -123,7 +123,7 @@ public class AlertDeliveries {
                            a.raised_at, w.url, w.secret
                     from claimed c join alert a on a.id = c.alert_id left join site s on s.id = a.site_id
                     left join alert_webhook w on w.id = c.webhook_id""")
-                    .setParameter(1, LEASE.toSeconds() + " seconds").setParameter(2, batch).getResultList();
+                    .setParameter(1, LEASE.toSeconds() + " seconds").setParameter(2, config.batch()).getResultList();
             List<Due> out = new ArrayList<>();
             for (Object[] r : rows) {
                 out.add(new Due((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),

@@ -9,7 +9,6 @@ import java.util.Map;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -25,23 +24,8 @@ public class DemoData {
             "tech-tx", List.of("TX1", "TX2"),
             "tech-nd", List.of("ND1"));
 
-    @ConfigProperty(name = "rigtrail.demo.miners", defaultValue = "0")
-    int miners;
-
-    @ConfigProperty(name = "rigtrail.demo.sites", defaultValue = "7")
-    int sites;
-
-    @ConfigProperty(name = "rigtrail.demo.seed", defaultValue = "20251122")
-    long seed;
-
-    @ConfigProperty(name = "rigtrail.demo.holds", defaultValue = "0")
-    int holds;
-
-    @ConfigProperty(name = "rigtrail.demo.tickets", defaultValue = "0")
-    long tickets;
-
-    @ConfigProperty(name = "rigtrail.demo.machine-orders", defaultValue = "false")
-    boolean machineOrders;
+    @Inject
+    DemoConfig config;
 
     @Inject
     DemoFleetLoader loader;
@@ -58,7 +42,7 @@ public class DemoData {
      * the others then find the fleet there.
      */
     void onStart(@Observes StartupEvent event) {
-        if (miners <= 0) {
+        if (config.miners() <= 0) {
             LOG.info("Demo data: off (rigtrail.demo.miners / RIGTRAIL_DEMO_MINERS is not set or 0)");
             return;
         }
@@ -82,22 +66,23 @@ public class DemoData {
     private void loadIfEmpty() {
         if (!loader.fleetIsEmpty()) {
             LOG.infof("Demo data: not loaded; the database already has sites, and RIGTRAIL_DEMO_MINERS=%d only fills "
-                    + "an empty database", miners);
+                    + "an empty database", config.miners());
             return;
         }
         LOG.infof("Demo data: the database has no sites; loading %d miners over %d sites, %d holds, %d tickets",
-                miners, sites, holds, tickets);
-        var full = loader.load(miners, sites, seed, TECHNICIAN_SITES, holds, tickets);
+                config.miners(), config.sites(), config.holds(), config.tickets());
+        var full = loader.load(config.miners(), config.sites(), config.seed(), TECHNICIAN_SITES, config.holds(),
+                config.tickets());
         var report = full.fleet();
         LOG.infof("Demo fleet loaded: %d sites, %d miners, %d components in %d ms; %d customs holds", report.sites(),
-                report.miners(), report.components(), report.millis(), holds);
+                report.miners(), report.components(), report.millis(), config.holds());
         if (full.repairs() != null) {
             var r = full.repairs();
             LOG.infof("Demo repair history: %d tickets (%d open), %d RMA cases (%d open), %d shipments on the way, "
                     + "%d held, in %d ms", r.tickets(), r.openTickets(), r.rmaCases(), r.openCases(), r.shipments(),
                     r.holds(), r.millis());
         }
-        if (machineOrders) {
+        if (config.machineOrders()) {
             try {
                 LOG.infof("Demo machine orders: %d, with their deliveries, a customs hold and a capacity plan",
                         demoOrders.load());

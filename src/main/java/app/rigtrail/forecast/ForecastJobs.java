@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import app.rigtrail.forecast.domain.MonteCarloForecast.Monitor;
@@ -175,8 +173,8 @@ public class ForecastJobs {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "rigtrail.forecast.run-heartbeat-timeout", defaultValue = "PT30S")
-    Duration heartbeatTimeout;
+    @Inject
+    ForecastConfig config;
 
     /** Queues a run on this replica; it starts when the runs before it are done. */
     public Job start(ForecastService.Prepared prepared, String user) {
@@ -319,7 +317,7 @@ public class ForecastJobs {
             @SuppressWarnings("unchecked")
             List<ForecastRun> dead = em.createNativeQuery("select * from forecast_run where state in ('QUEUED', 'RUNNING') "
                     + "and heartbeat_at < now() - cast(?1 as interval) for update skip locked", ForecastRun.class)
-                    .setParameter(1, heartbeatTimeout.toMillis() + " milliseconds").getResultList();
+                    .setParameter(1, config.runHeartbeatTimeout().toMillis() + " milliseconds").getResultList();
             for (ForecastRun r : dead) {
                 String why = "The replica running it (" + r.instance + ") stopped answering; its last sign of life was "
                         + r.heartbeatAt + ". Start the run again.";

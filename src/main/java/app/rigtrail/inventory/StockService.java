@@ -17,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.rigtrail.dwell.DwellService;
 import app.rigtrail.dwell.domain.SurvivalModel;
@@ -58,14 +57,8 @@ public class StockService {
     @Inject
     app.rigtrail.logistics.HoldModels holdModels;
 
-    @ConfigProperty(name = "rigtrail.stock.default-lead-days", defaultValue = "42")
-    public int defaultLeadDays;
-
-    @ConfigProperty(name = "rigtrail.stock.target-fill-rate", defaultValue = "0.95")
-    double targetFillRate;
-
-    @ConfigProperty(name = "rigtrail.stock.failures-per-unit-year", defaultValue = "0.05")
-    public double failuresPerUnitYear;
+    @Inject
+    StockConfig config;
 
     // ---- movements ----
 
@@ -221,11 +214,11 @@ public class StockService {
             int onOrder = ((Number) r[10]).intValue();
             int position = onHand + inTransit + onOrder - reserved;
             double lambda = demand.getOrDefault(loc + ":" + part,
-                    installed.getOrDefault(siteId + ":" + part, 0L) * failuresPerUnitYear);
+                    installed.getOrDefault(siteId + ":" + part, 0L) * config.failuresPerUnitYear());
             String vendor = (String) r[6];
             double[] lead = leadByVendor.computeIfAbsent(vendor, v -> dwellMoments(v, holdShare));
             ReorderPolicy p = lambda > 0 ? policies.computeIfAbsent(loc + ":" + part, k -> ReorderPolicy.compute(lambda,
-                    defaultLeadDays, lead[0], lead[1], lead[2], targetFillRate)) : null;
+                    config.defaultLeadDays(), lead[0], lead[1], lead[2], config.targetFillRate())) : null;
             int suggested = p == null ? 0 : p.suggestedOrder(position);
             boolean low = p != null && position <= p.reorderPoint();
             if (lowOnly && !low) {

@@ -1,6 +1,6 @@
 package app.rigtrail.logistics;
 
-import java.time.Duration;
+import app.rigtrail.alerts.AlertsConfig;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.rigtrail.alerts.domain.AlertKind;
 import app.rigtrail.alerts.domain.AlertRequest;
@@ -30,8 +29,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class HoldAlertJob {
 
-    @ConfigProperty(name = "rigtrail.alerts.hold-check-period", defaultValue = "PT15M")
-    Duration period;
+    @Inject
+    AlertsConfig config;
 
     @Inject
     EntityManager em;
@@ -45,7 +44,7 @@ public class HoldAlertJob {
     @Scheduled(every = "${rigtrail.alerts.hold-check-every:1m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        cluster.tick("hold-alerts", period, () -> check(DwellService.today()));
+        cluster.tick("hold-alerts", config.holdCheckPeriod(), () -> check(DwellService.today()));
     }
 
     /** Returns how many new alerts were raised. */

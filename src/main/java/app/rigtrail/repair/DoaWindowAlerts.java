@@ -1,5 +1,6 @@
 package app.rigtrail.repair;
 
+import app.rigtrail.alerts.AlertsConfig;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import app.rigtrail.alerts.AlertService;
 import app.rigtrail.alerts.domain.AlertKind;
@@ -37,8 +37,8 @@ public class DoaWindowAlerts {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "rigtrail.alerts.doa-warning-days", defaultValue = "3")
-    int doaWarningDays;
+    @Inject
+    AlertsConfig config;
 
     @Scheduled(every = "1m", delayed = "45s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -64,7 +64,7 @@ public class DoaWindowAlerts {
             LocalDate installed = r[4] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[4];
             LocalDate closes = RmaPolicy.doaWindowClosesOn(installed);
             long left = java.time.temporal.ChronoUnit.DAYS.between(today, closes);
-            if (left < 0 || left > doaWarningDays) {
+            if (left < 0 || left > config.doaWarningDays()) {
                 continue;
             }
             long ticket = ((Number) r[0]).longValue();

@@ -45,18 +45,54 @@ class DemoDataLogTest {
         };
         Logger log = Logger.getLogger(DemoData.class.getName());
         log.addHandler(h);
-        int miners = demo.miners;
+        DemoConfig config = demo.config;
+        int miners = config.miners();
         try {
             demo.onStart(null); // the test database has its fleet already
-            demo.miners = 0;
+            demo.config = withoutMiners(config);
             demo.onStart(null);
         } finally {
-            demo.miners = miners;
+            demo.config = config;
             log.removeHandler(h);
         }
         assertEquals(2, lines.size(), String.valueOf(lines));
         assertTrue(lines.get(0).startsWith("Demo data: not loaded; the database already has sites, and "
                 + "RIGTRAIL_DEMO_MINERS=" + miners + " only fills an empty database"), lines.get(0));
         assertTrue(lines.get(1).startsWith("Demo data: off (rigtrail.demo.miners / RIGTRAIL_DEMO_MINERS"), lines.get(1));
+    }
+
+    /** The same settings with no demo fleet asked for. */
+    static DemoConfig withoutMiners(DemoConfig c) {
+        return new DemoConfig() {
+            @Override
+            public int miners() {
+                return 0;
+            }
+
+            @Override
+            public int sites() {
+                return c.sites();
+            }
+
+            @Override
+            public long seed() {
+                return c.seed();
+            }
+
+            @Override
+            public int holds() {
+                return c.holds();
+            }
+
+            @Override
+            public long tickets() {
+                return c.tickets();
+            }
+
+            @Override
+            public boolean machineOrders() {
+                return c.machineOrders();
+            }
+        };
     }
 }

@@ -71,6 +71,28 @@ class OperationsDocTest {
                 missing.add(variable);
             }
         }
+        // and the typed groups (@ConfigMapping): their prefix and each method's name in kebab case
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(f);
+                Matcher prefix = Pattern.compile("@ConfigMapping\\(prefix = \"(rigtrail\\.[a-z.-]+)\"").matcher(text);
+                if (!prefix.find()) {
+                    continue;
+                }
+                Matcher method = Pattern.compile("\\s(\\w+)\\(\\);").matcher(text);
+                int found = 0;
+                while (method.find()) {
+                    found++;
+                    String property = prefix.group(1) + "." + method.group(1).replaceAll("([A-Z])", "-$1")
+                            .toLowerCase(Locale.ROOT);
+                    String variable = property.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_");
+                    if (!doc.contains("`" + variable + "`")) {
+                        missing.add(variable);
+                    }
+                }
+                assertTrue(found > 0, f + " maps no property");
+            }
+        }
         // and the variables application.properties reads by name (${VARIABLE:default})
         Matcher v = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)[:}]").matcher(Files.readString(
                 Path.of("src/main/resources/application.properties")));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,8 +39,8 @@ public class AppRoleGrants implements FlywayConfigurationCustomizer {
     private static final Logger LOG = Logger.getLogger(AppRoleGrants.class);
     private static final Pattern ROLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
-    @ConfigProperty(name = "rigtrail.db.app-role")
-    Optional<String> appRole;
+    @Inject
+    DatabaseConfig config;
 
     @ConfigProperty(name = "quarkus.datasource.username")
     Optional<String> datasourceUser;
@@ -49,8 +50,8 @@ public class AppRoleGrants implements FlywayConfigurationCustomizer {
 
     /** The role to grant to, if any. */
     Optional<String> role() {
-        if (appRole.filter(r -> !r.isBlank()).isPresent()) {
-            return appRole;
+        if (config.appRole().filter(r -> !r.isBlank()).isPresent()) {
+            return config.appRole();
         }
         if (flywayUser.filter(f -> !f.isBlank()).isPresent() && datasourceUser.isPresent()
                 && !flywayUser.get().equals(datasourceUser.get())) {

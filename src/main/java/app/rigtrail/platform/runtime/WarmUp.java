@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -29,14 +28,14 @@ public class WarmUp implements HealthCheck {
     @Inject
     jakarta.enterprise.inject.Instance<WarmUpSteps> features;
 
-    @ConfigProperty(name = "rigtrail.warm-up.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    WarmUpConfig config;
 
     private volatile String stage = "starting";
     private volatile long warmMillis = -1;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.enabled()) {
             warmMillis = 0;
             return;
         }

@@ -1,7 +1,6 @@
 package app.rigtrail.platform.security;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -14,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -52,8 +50,8 @@ public class EndedSessions implements SecurityIdentityAugmentor {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "rigtrail.sessions.ended-kept", defaultValue = "P2D")
-    Duration kept;
+    @Inject
+    SessionsConfig config;
 
     /** Ended here: refused without asking the database (sid -> when). */
     private final Map<String, Instant> local = new ConcurrentHashMap<>();
@@ -140,7 +138,7 @@ public class EndedSessions implements SecurityIdentityAugmentor {
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOld() {
-        Instant before = Instant.now().minus(kept);
+        Instant before = Instant.now().minus(config.endedKept());
         local.values().removeIf(at -> at.isBefore(before));
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(

@@ -3,7 +3,6 @@ package app.rigtrail.platform.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
@@ -52,8 +51,8 @@ public class CrossSiteRequests {
     int tokenSize;
 
     /** Origins besides the app's own that may post forms (e.g. the public URL behind a proxy that rewrites Host). */
-    @ConfigProperty(name = "rigtrail.http.allowed-origins")
-    Optional<List<String>> allowedOrigins;
+    @Inject
+    HttpConfig http;
 
     @ConfigProperty(name = "quarkus.oidc.logout.backchannel.path", defaultValue = "/back-channel-logout")
     String backChannelLogoutPath;
@@ -129,7 +128,7 @@ public class CrossSiteRequests {
     }
 
     boolean sameOrigin(String origin, String requestUri) {
-        if (allowedOrigins.orElse(List.of()).stream().anyMatch(o -> o.equalsIgnoreCase(origin))) {
+        if (http.allowedOrigins().orElse(List.of()).stream().anyMatch(o -> o.equalsIgnoreCase(origin))) {
             return true;
         }
         try {

@@ -1,13 +1,12 @@
 package app.rigtrail.platform.web;
 
+import app.rigtrail.platform.db.DatabaseConfig;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -26,8 +25,8 @@ public class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
 
-    @ConfigProperty(name = "rigtrail.db.retry-after", defaultValue = "PT5S")
-    Duration retryAfter;
+    @Inject
+    DatabaseConfig config;
 
     @Inject
     AgroalDataSource dataSource;
@@ -94,7 +93,7 @@ public class DatabaseOutage {
 
     /** Seconds for the Retry-After header. */
     public String retryAfterSeconds() {
-        return String.valueOf(Math.max(1, retryAfter.toSeconds()));
+        return String.valueOf(Math.max(1, config.retryAfter().toSeconds()));
     }
 
     public static boolean down() {

@@ -3,7 +3,6 @@ package app.rigtrail.platform.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -17,11 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class SecurityHeaders {
 
-    @ConfigProperty(name = "rigtrail.http.content-security-policy")
-    String contentSecurityPolicy;
-
-    @ConfigProperty(name = "rigtrail.http.hsts", defaultValue = "max-age=31536000; includeSubDomains")
-    String hsts;
+    @jakarta.inject.Inject
+    HttpConfig config;
 
     void register(@Observes Filters filters) {
         filters.register(this::addHeaders, 2900);
@@ -33,13 +29,13 @@ public class SecurityHeaders {
             String path = rc.normalizedPath();
             // Swagger UI and the dev UI are Quarkus' own pages with inline scripts: they keep their own rules
             if (!path.startsWith("/q/swagger-ui") && !path.startsWith("/q/dev") && !headers.contains("Content-Security-Policy")) {
-                headers.set("Content-Security-Policy", contentSecurityPolicy);
+                headers.set("Content-Security-Policy", config.contentSecurityPolicy());
             }
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "same-origin");
             if (rc.request().isSSL()) {
-                headers.set("Strict-Transport-Security", hsts);
+                headers.set("Strict-Transport-Security", config.hsts());
             }
         });
         rc.next();

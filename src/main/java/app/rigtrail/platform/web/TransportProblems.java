@@ -32,17 +32,17 @@ public class TransportProblems {
     void withoutToken(@Observes io.quarkus.vertx.http.runtime.filters.Filters filters) {
         filters.register(rc -> {
             String uri = rc.request().uri();
-            if (uri != null && uri.length() > maxUriLength) {
+            if (uri != null && uri.length() > http.maxUriLength()) {
                 // the HTTP codec's own limit (quarkus.http.limits.max-initial-line-length) is set well above this one,
                 // so that a long URI is answered here with a body rather than by the codec's bare 414
                 boolean toApi = uri.equals("/api") || uri.startsWith("/api/") || uri.startsWith("/api?");
                 var response = rc.response().setStatusCode(414).putHeader("Connection", "close");
                 if (toApi) {
                     response.putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem(414, "URI too long",
-                            "The request's URI is longer than " + maxUriLength + " characters", "/api"));
+                            "The request's URI is longer than " + http.maxUriLength() + " characters", "/api"));
                 } else {
                     response.putHeader("Content-Type", "text/html;charset=UTF-8").end("<!doctype html><title>Address "
-                            + "too long</title><h1>Address too long</h1><p>The address is longer than " + maxUriLength
+                            + "too long</title><h1>Address too long</h1><p>The address is longer than " + http.maxUriLength()
                             + " characters. <a href=\"/\">Home</a></p>");
                 }
                 return;
@@ -69,8 +69,8 @@ public class TransportProblems {
     }
 
     /** The longest URI (path and query) served; a longer one answers 414 with a body. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "rigtrail.http.max-uri-length", defaultValue = "8192")
-    int maxUriLength;
+    @jakarta.inject.Inject
+    HttpConfig http;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     io.quarkus.runtime.configuration.MemorySize maxBodySize;
