@@ -24,7 +24,7 @@ with items as (
     select 'TICKET', null, t.id, t.miner_id, t.site_id, mm.vendor, mi.model_id, t.state, null, null, t.opened_at,
            null, null
     from repair_ticket t join miner mi on mi.id = t.miner_id join miner_model mm on mm.id = mi.model_id
-    where t.state not in ('RESOLVED','CANCELLED')
+    where repair_ticket_is_open(t.state)
       and not exists (select 1 from rma_case r where r.ticket_id = t.id and rma_case_in_pipeline(r.state))
 ), ranked as (
     select i.*, case when i.rma_state = 'AT_HUB' then

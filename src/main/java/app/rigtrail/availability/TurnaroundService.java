@@ -23,7 +23,7 @@ import app.rigtrail.dwell.domain.Observation;
 
 /**
  * Turnaround per route from the completed repairs of the period (repair_outcome, V7), re-failure
- * within 30 days, cost per TH restored; the customs holds open now by age; and the dwell survival
+ * within the 30-day repair warranty (the database's, {@link #followedUpBy}), cost per TH restored; the customs holds open now by age; and the dwell survival
  * curve (Kaplan-Meier, open holds censored at their age today) of the holds presented in the period.
  */
 @ApplicationScoped
@@ -177,15 +177,44 @@ public class TurnaroundService {
     List<RouteFigures> routes(Connection c, DashboardFilter f, Instant now) throws SQLException {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         OutcomeColumns.View columns = snapshots.inRead().outcomes();
+        long followedBy = followedUpBy(c, today);
         return memo.get("routes|" + DashboardMemo.key(f) + "|" + today + "|" + columns.version(),
-                () -> routes(columns, f, today));
+                () -> routes(columns, f, followedBy));
     }
 
-    /** Per route over the columns; followed up: completed on or before the day 30 days before today (UTC). */
-    private static List<RouteFigures> routes(OutcomeColumns.View columns, DashboardFilter f, LocalDate today) {
+    private record FollowedUp(LocalDate day, long by) {
+    }
+
+    private volatile FollowedUp followedUp;
+
+    /**
+     * The last instant (epoch ms) a repair can have completed to count as followed up on that day: its
+     * whole repair warranty, the window its re-failures count in, ended before the next day (UTC). The
+     * window is the database's (repair_warranty_ends, R__repair_outcome.sql), asked once a day.
+     */
+    long followedUpBy(Connection c, LocalDate today) throws SQLException {
+        FollowedUp known = followedUp;
+        if (known != null && known.day().equals(today)) {
+            return known.by();
+        }
+        OffsetDateTime tomorrow = today.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "select (extract(epoch from repair_warranty_ends(?) - ?) * 1000)::bigint")) {
+            ps.setObject(1, tomorrow);
+            ps.setObject(2, tomorrow);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long by = tomorrow.toInstant().toEpochMilli() - rs.getLong(1) - 1;
+                followedUp = new FollowedUp(today, by);
+                return by;
+            }
+        }
+    }
+
+    /** Per route over the columns; followed up: completed on or before followedBy (epoch ms). */
+    private static List<RouteFigures> routes(OutcomeColumns.View columns, DashboardFilter f, long followedBy) {
         long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long followedBy = today.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
         int vendor = f.vendor() == null ? -1 : OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor());
         long site = f.siteId() == null ? -1 : f.siteId();
         long[] models = f.modelIds() == null ? null : f.modelIds().stream().mapToLong(Long::longValue).sorted().toArray();

@@ -61,7 +61,7 @@ public class LiveStateReader {
         Map<Long, Double> holdAge = new HashMap<>();
         query(c, """
                 select f.ticket_id, min(co.kind) from ticket_failed_component f join component co on co.id = f.component_id
-                join repair_ticket t on t.id = f.ticket_id where t.state not in ('RESOLVED', 'CANCELLED')
+                join repair_ticket t on t.id = f.ticket_id where repair_ticket_is_open(t.state)
                 group by f.ticket_id""", rs -> ticketKind.put(rs.getLong(1), rs.getString(2)));
         query(c, """
                 select r.id, co.kind from rma_case r join component co on co.id = r.component_id

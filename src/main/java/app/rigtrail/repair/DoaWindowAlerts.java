@@ -54,7 +54,7 @@ public class DoaWindowAlerts {
                 from repair_ticket t join miner m on m.id = t.miner_id join site s on s.id = t.site_id
                 join ticket_failed_component f on f.ticket_id = t.id join component c on c.id = f.component_id
                 join part p on p.id = c.part_id
-                where t.state not in ('RESOLVED', 'CANCELLED') and m.installed_at is not null
+                where repair_ticket_is_open(t.state) and m.installed_at is not null
                   and m.installed_at >= cast(?1 as date) - ?2
                   and not exists (select 1 from rma_case r where r.ticket_id = t.id)
                 group by t.id, t.site_id, s.code, m.asset_code, m.installed_at""")
