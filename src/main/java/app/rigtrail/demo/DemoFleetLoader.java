@@ -116,7 +116,7 @@ public class DemoFleetLoader {
             components += stockSpares(c, generator, siteIds, partIds);
             receiveSparesIntoStock(c);
             assignTechnicians(c, technicianSites);
-            DemoRepairHistoryLoader.rebuildAggregates(c);
+            DemoAggregates.rebuild(c);
             c.commit();
             return new LoadReport(siteIds.size(), miners, components, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
