@@ -399,7 +399,7 @@ public class RepairService {
     /**
      * An open ticket ({@link TicketState#isOpen()}) in JPQL, written from {@link TicketState#closed()}. The
      * states are literals, not parameters: the database then sees the predicate of the partial indexes on
-     * repair_ticket_is_open (V22) and reads the few open tickets (about 1% of a million) instead of the whole
+     * repair_ticket_is_open (V23) and reads the few open tickets (about 1% of a million) instead of the whole
      * table, whatever the plan is cached as.
      */
     static final String OPEN_TICKET = TicketState.closed().stream()

@@ -21,7 +21,7 @@ import app.rigtrail.repair.domain.TicketState;
 
 /**
  * What an open ticket is has one definition on each side: {@link TicketState#isOpen()} in Java and
- * repair_ticket_is_open in SQL (V22). They agree on every state, and the JPQL the tickets pages write from
+ * repair_ticket_is_open in SQL (V23). They agree on every state, and the JPQL the tickets pages write from
  * TicketState still meets the partial indexes defined on the SQL function.
  */
 @QuarkusTest

@@ -20,7 +20,7 @@ public enum TicketState {
 
     /**
      * Open while it has somewhere to go: until it is resolved or cancelled. The database has the same rule
-     * once, {@code repair_ticket_is_open} (V22, for its views, index predicates and native queries);
+     * once, {@code repair_ticket_is_open} (V23, for its views, index predicates and native queries);
      * OpenTicketStatesTest holds the two together.
      */
     public boolean isOpen() {
