@@ -238,40 +238,55 @@ public final class ForecastBenchmark {
     }
 
     /**
-     * #12 item 3: the analytic path for the three built-ins, as the benchmark's warm-up runs it and as
-     * ForecastService calls it (after its 365-day warm-up), against the direct convolution it replaced.
+     * #12 item 3: the analytic path for the three built-ins as ForecastService calls it, from the steady
+     * state (AnalyticForecast.steady: the stationary pre-history in closed form after a few weeks run
+     * explicitly), and, back to back in the same process, from an empty pipeline after the benchmark's
+     * warm-up and after 365 days (how it was called before), against the direct convolution.
      */
     private static void analytic(int runs, int warmup, double failureScale) {
         Fleet fleet = referenceFleet(100_000, 20);
         Baseline baseline = referenceBaseline(fleet, failureScale);
         System.out.printf("%nAnalytic path (M_t/G/inf + Palm), reference fleet, 3 scenarios, %d days:%n", HORIZON);
-        for (int w : new int[] {warmup, app.rigtrail.forecast.ForecastService.WARMUP_DAYS}) {
-            List<Plan> plans = builtIns(baseline, fleet, w);
-            int n = Math.max(runs, 30);
-            long[] fast = new long[n];
-            long[] direct = new long[Math.max(3, runs / 2)];
-            // 100 unmeasured rounds first, so that the loops are compiled before anything is measured
-            for (int i = -100; i < n; i++) {
+        int pre = AnalyticForecast.steadyWarmupDays(fleet, 7);
+        List<Plan> steadyPlans = builtIns(baseline, fleet, pre);
+        List<Plan> fromWarmup = builtIns(baseline, fleet, warmup);
+        List<Plan> fromYear = builtIns(baseline, fleet, app.rigtrail.forecast.ForecastService.WARMUP_DAYS);
+        int n = Math.max(runs, 30);
+        long[][] t = new long[3][n];
+        // 100 unmeasured rounds first, so that the loops are compiled before anything is measured; the three
+        // forms alternate round by round
+        for (int i = -100; i < n; i++) {
+            for (int form = 0; form < 3; form++) {
                 long t0 = System.nanoTime();
-                for (Plan p : plans) {
-                    sink += AnalyticForecast.run(fleet, p, w, HORIZON, 7).unitsDown()[0];
+                for (int j = 0; j < 3; j++) {
+                    sink += switch (form) {
+                        case 0 -> AnalyticForecast.steady(fleet, steadyPlans.get(j), pre, HORIZON, 7).unitsDown()[0];
+                        case 1 -> AnalyticForecast.run(fleet, fromWarmup.get(j), warmup, HORIZON, 7).unitsDown()[0];
+                        default -> AnalyticForecast.run(fleet, fromYear.get(j), app.rigtrail.forecast.ForecastService
+                                .WARMUP_DAYS, HORIZON, 7).unitsDown()[0];
+                    };
                 }
                 if (i >= 0) {
-                    fast[i] = System.nanoTime() - t0;
+                    t[form][i] = System.nanoTime() - t0;
                 }
             }
-            for (int i = -1; i < direct.length; i++) {
-                long t0 = System.nanoTime();
-                for (Plan p : plans) {
-                    sink += app.rigtrail.forecast.domain.DirectAnalyticForecast.run(fleet, p, w, HORIZON, 7)[2][0];
-                }
-                if (i >= 0) {
-                    direct[i] = System.nanoTime() - t0;
-                }
-            }
-            System.out.printf("  after a %d-day warm-up: %s; the direct convolution it replaced: %s%n", w,
-                    spread(fast, 1e6, "ms"), spread(direct, 1e6, "ms"));
         }
+        long[] direct = new long[Math.max(3, runs / 2)];
+        for (int i = -1; i < direct.length; i++) {
+            long t0 = System.nanoTime();
+            for (Plan p : fromWarmup) {
+                sink += app.rigtrail.forecast.domain.DirectAnalyticForecast.run(fleet, p, warmup, HORIZON, 7)[2][0];
+            }
+            if (i >= 0) {
+                direct[i] = System.nanoTime() - t0;
+            }
+        }
+        System.out.printf("  from the steady state (%d days run explicitly, as ForecastService calls it): %s%n", pre,
+                spread(t[0], 1e6, "ms"));
+        System.out.printf("  from an empty pipeline after a %d-day warm-up: %s%n", warmup, spread(t[1], 1e6, "ms"));
+        System.out.printf("  from an empty pipeline after a %d-day warm-up: %s%n",
+                app.rigtrail.forecast.ForecastService.WARMUP_DAYS, spread(t[2], 1e6, "ms"));
+        System.out.printf("  the direct convolution after %d days: %s%n", warmup, spread(direct, 1e6, "ms"));
     }
 
     /**

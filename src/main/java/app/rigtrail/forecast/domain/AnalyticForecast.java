@@ -121,10 +121,47 @@ public final class AnalyticForecast {
     private AnalyticForecast() {
     }
 
+    /** From an empty pipeline {@code warmupDays} before day 0 (the plan compiled with that warm-up). */
     public static Result run(Fleet fleet, Plan plan, int warmupDays, int horizonDays, int shipEveryDays) {
+        return run(fleet, plan, warmupDays, horizonDays, shipEveryDays, false);
+    }
+
+    /**
+     * From the steady state: the period in force on the plan's first day taken as in force for ever
+     * before it, so that day 0 (after {@code warmupDays}, at least {@link #steadyWarmupDays}) is the
+     * stationary (Palm) state of that period, not a warm-up from empty. The failures before the plan's
+     * first day add, per shipping-cycle residue r, lambda (1 - down_r / N) sum over n >= 1 of
+     * S_r(t - r + nP): one strided tail sum of the law per residue (closed form in the law, computed
+     * once), with down_r the stationary machines down of that residue; the warm-up days only let
+     * each part's law repeat every cycle. Equals the direct convolution after a warm-up long enough
+     * (twice the longest time a part can be away) to within rounding (AnalyticFastPathTest). A pool
+     * whose law does not repeat every cycle at the start (a hub that opens only later: no steady state)
+     * or whose parts can be lost for ever keeps an empty pipeline before the plan's first day.
+     */
+    public static Result steady(Fleet fleet, Plan plan, int warmupDays, int horizonDays, int shipEveryDays) {
+        return run(fleet, plan, warmupDays, horizonDays, shipEveryDays, true);
+    }
+
+    /**
+     * The days {@link #steady} runs explicitly before day 0: whole shipping cycles covering the wait
+     * for the shipping day, the longest mean transit, an outbound hold's mean delay (two weeks at most
+     * where the closed form applies) and two cycles more, so that a part failing in the first cycle
+     * meets only the first period and its law repeats in the next.
+     */
+    public static int steadyWarmupDays(Fleet fleet, int shipEveryDays) {
+        double transit = 0;
+        for (Hub hub : fleet.hubs()) {
+            transit = Math.max(transit, hub.meanTransit());
+        }
+        int need = (int) Math.ceil(transit) + 3 * shipEveryDays + 14;
+        return shipEveryDays * ((need + shipEveryDays - 1) / shipEveryDays);
+    }
+
+    private static Result run(Fleet fleet, Plan plan, int warmupDays, int horizonDays, int shipEveryDays,
+            boolean stationary) {
         int sites = fleet.sites().size();
         // the laws of the time in the pipeline, computed once per distinct law and shared by every pool
-        Laws laws = new Laws(fleet, plan, warmupDays + horizonDays, shipEveryDays);
+        Laws laws = new Laws(fleet, plan, warmupDays + horizonDays, shipEveryDays, stationary, warmupDays);
         // sites are independent: computed in parallel, then added up in site order (the same sums every time)
         double[][][] perSite = new double[sites][][];
         java.util.stream.IntStream.range(0, sites).parallel()
@@ -197,7 +234,11 @@ public final class AnalyticForecast {
                     } else {
                         java.util.Arrays.fill(m, 0);
                         int[] lawOf = laws.lawOf[vk][phase];
-                        for (int u = 0; u < days; u++) {
+                        int[] tail = laws.tailLaw[vk][phase];
+                        // the days before the reported ones repeat the first period's laws every cycle, and so
+                        // do the machines down: the tail sums take them too (folded), only later days are summed
+                        boolean folded = tail != null && laws.folded[vk][phase];
+                        for (int u = folded ? from : 0; u < days; u++) {
                             int q = lawOf[u];
                             if (q < 0) {
                                 continue;
@@ -213,6 +254,24 @@ public final class AnalyticForecast {
                             int len = days - t0;
                             for (int i = 0; i < len; i++) {
                                 m[t0 + i] += lambda * survival[off + i];
+                            }
+                        }
+                        if (tail != null) {
+                            // the failures before the first day (folded: before the first reported day), thinned by
+                            // the stationary machines down
+                            int step = laws.shipEvery;
+                            for (int r = 0; r < step; r++) {
+                                int q = tail[r];
+                                if (q < 0) {
+                                    continue;
+                                }
+                                double running = machines == 0 ? 1 : Math.max(0, 1 - downDay[r] / machines);
+                                double lambda = laws.rates[q] * sockets / 365.0 * running;
+                                double[] strided = laws.tails.get(q);
+                                int shift = step - r - (folded ? from : 0);
+                                for (int t = from; t < days; t++) {
+                                    m[t] += lambda * strided[t + shift];
+                                }
                             }
                         }
                     }
@@ -310,18 +369,32 @@ public final class AnalyticForecast {
         private final List<Period> periods = new java.util.ArrayList<>();
         private final boolean[][] open;
         private final int[][] hubAt;
-        private final List<double[]> survival = new java.util.ArrayList<>();
-        private final List<Double> rate = new java.util.ArrayList<>();
+        /**
+         * The distinct laws as they are found: read without a lock, appended under one. Each vendor and
+         * kind is worked by one thread (the keys hold it), so only these and the maps below are shared;
+         * which number a law gets does not change any sum.
+         */
+        private final List<double[]> survival = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Double> rate = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** The distinct laws (survival per day since the failure) and the failure rate of each. */
         final double[][] laws;
         final double[] rates;
-        private final List<double[]> strided = new java.util.ArrayList<>();
-        private final java.util.Map<Key, Integer> index = new java.util.HashMap<>();
+        private final List<double[]> strided = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.Map<Key, Integer> index = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<Key> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** [vk][phase][u]: the law of a part failing on day u, -1 when nothing fails. */
         final int[][][] lawOf;
         final double[][][] unitMean;
+        /** [vk][phase][r]: the law of the failures before the first day in residue r, or null: none. */
+        final int[][][] tailLaw;
+        /** [vk][phase]: every day before the reported ones has its residue's tail law (a whole number of cycles). */
+        final boolean[][] folded;
+        /** Per law used there: T[x] = sum over n >= 0 of survival(x + n P), for x < days + P. */
+        final java.util.Map<Integer, double[]> tails = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The return part of a hub route, per (vk, hub, period the repair starts in). */
+        private final java.util.Map<List<Integer>, HubPart> hubParts = new java.util.concurrent.ConcurrentHashMap<>();
 
-        Laws(Fleet fleet, Plan plan, int days, int shipEvery) {
+        Laws(Fleet fleet, Plan plan, int days, int shipEvery, boolean stationary, int warmupDays) {
             this.days = days;
             this.shipEvery = shipEvery;
             this.fleet = fleet;
@@ -355,6 +428,8 @@ public final class AnalyticForecast {
             int phases = Math.min(shipEvery, fleet.sites().size());
             lawOf = new int[vks][phases][];
             unitMean = new double[vks][phases][];
+            tailLaw = new int[vks][phases][];
+            folded = new boolean[vks][phases];
             // the days on which each day's run of one period starts and ends
             int[] runStart = new int[days];
             int[] runEnd = new int[days];
@@ -364,7 +439,8 @@ public final class AnalyticForecast {
             for (int d = days - 1; d >= 0; d--) {
                 runEnd[d] = d < days - 1 && periodOfDay[d] == periodOfDay[d + 1] ? runEnd[d + 1] : d;
             }
-            for (int vk = 0; vk < vks; vk++) {
+            // the vendors and kinds are independent: in parallel, each writing its own slots
+            java.util.stream.IntStream.range(0, vks).parallel().forEach(vk -> {
                 int[] span = new int[periods.size()];
                 for (int p = 0; p < periods.size(); p++) {
                     span[p] = span(vk, p);
@@ -383,8 +459,31 @@ public final class AnalyticForecast {
                     }
                     lawOf[vk][c] = byDay;
                     unitMean[vk][c] = any ? unitMean(byDay) : null;
+                    if (stationary && any) {
+                        tailLaw[vk][c] = tail(byDay);
+                        if (tailLaw[vk][c] != null) {
+                            boolean all = warmupDays % shipEvery == 0 && warmupDays <= days;
+                            for (int u = 0; all && u < warmupDays; u++) {
+                                all = byDay[u] == tailLaw[vk][c][u % shipEvery];
+                            }
+                            folded[vk][c] = all;
+                            double[] m = unitMean[vk][c];
+                            for (int r = 0; r < shipEvery; r++) {
+                                int q = tailLaw[vk][c][r];
+                                if (q < 0) {
+                                    continue;
+                                }
+                                double lambda = rate.get(q) / 365.0;
+                                double[] strided = tails.get(q);
+                                int shift = shipEvery - r;
+                                for (int t = 0; t < days; t++) {
+                                    m[t] += lambda * strided[t + shift];
+                                }
+                            }
+                        }
+                    }
                 }
-            }
+            });
             this.laws = survival.toArray(new double[0][]);
             this.rates = rate.stream().mapToDouble(Double::doubleValue).toArray();
         }
@@ -433,16 +532,19 @@ public final class AnalyticForecast {
                     route(vk, phase, u, Route.ONSHORE_PARTNER, regime.onshoreShare()));
             Integer q = index.get(key);
             if (q == null) {
-                q = survival.size();
-                index.put(key, q);
                 double[] s = fill(key);
-                survival.add(s);
-                rate.add(regime.failuresPerUnitYear());
                 double[] c = new double[days];
                 for (int x = 0; x < days; x++) {
                     c[x] = s[x] + (x >= shipEvery ? c[x - shipEvery] : 0);
                 }
-                strided.add(c);
+                synchronized (this) {
+                    q = survival.size();
+                    survival.add(s);
+                    keys.add(key);
+                    rate.add(regime.failuresPerUnitYear());
+                    strided.add(c);
+                }
+                index.put(key, q);
             }
             return q;
         }
@@ -477,8 +579,134 @@ public final class AnalyticForecast {
             return new RouteKey(h, -1, 0);
         }
 
+        /**
+         * The law of each residue of the first cycle, taken for the failures of that residue before
+         * the first day, with its strided tail sums; null when a law does not repeat a cycle later
+         * (the first period's law is not yet reached) or a part can stay away for ever.
+         */
+        private int[] tail(int[] byDay) {
+            int[] out = new int[shipEvery];
+            for (int r = 0; r < shipEvery; r++) {
+                int q = byDay[r];
+                if (r + shipEvery >= days || byDay[r + shipEvery] != q) {
+                    return null;
+                }
+                out[r] = q;
+            }
+            for (int q : out) {
+                if (q >= 0 && !tails.containsKey(q)) {
+                    Key key = keys.get(q);
+                    int support = support(key);
+                    if (support < 0) {
+                        return null;
+                    }
+                    double[] full = fill(key, Math.max(support, days + shipEvery));
+                    double[] t = new double[full.length];
+                    for (int x = full.length - 1; x >= 0; x--) {
+                        t[x] = full[x] + (x + shipEvery < full.length ? t[x + shipEvery] : 0);
+                    }
+                    tails.put(q, java.util.Arrays.copyOf(t, days + shipEvery));
+                }
+            }
+            return out;
+        }
+
+        /** Days after which no part of this law is away any more, or -1: some may stay away for ever. */
+        private int support(Key key) {
+            Regime regime = periods.get(key.period()).regimes()[key.vk()];
+            int end = regime.benchShare() > 0 ? regime.bench().maxDays() + 1 : 0;
+            int bought = regime.sparesLeadDays() + regime.hold().maxDays() + 2;
+            if (regime.scrapShare() > 0) {
+                if (!regime.ordersAllowed()) {
+                    return -1;
+                }
+                end = Math.max(end, bought);
+            }
+            for (Route route : Route.values()) {
+                double share = route == Route.VENDOR_HUB ? regime.vendorHubShare() : regime.onshoreShare();
+                RouteKey rk = route == Route.VENDOR_HUB ? key.vendorHub() : key.onshore();
+                if (share <= 0) {
+                    continue;
+                }
+                if (rk.hub() >= 0 && rk.startOffset() < 0) {
+                    return -1;
+                }
+                if (rk.hub() < 0) {
+                    if (regime.fallback() == Plan.Fallback.BENCH) {
+                        end = Math.max(end, regime.bench().maxDays() + 1);
+                    } else if (!regime.ordersAllowed()) {
+                        return -1;
+                    } else {
+                        end = Math.max(end, bought);
+                    }
+                    continue;
+                }
+                HubPart part = hubPart(key.vk(), rk.hub(), rk.startPeriod());
+                if (part.lost() > 0) {
+                    return -1;
+                }
+                end = Math.max(end, rk.startOffset() + part.notBack().length + 1);
+            }
+            return end;
+        }
+
+        /**
+         * After the repair starts: P(not back j days later) for j >= 0, the repair time (the hub's
+         * repair law scaled to the period's turnaround, as the simulation draws it, or the turnaround)
+         * plus the return leg (the hub's transit law, or its fixed days), then the hold mixture of the
+         * border (held, held and excluded with a replacement bought, or lost where orders are not
+         * allowed: {@code lost} for ever).
+         */
+        record HubPart(double[] notBack, double lost) {
+            double at(int j) {
+                return j < 0 ? 1 : j < notBack.length ? notBack[j] : lost;
+            }
+        }
+
+        private HubPart hubPart(int vk, int h, int startPeriod) {
+            return hubParts.computeIfAbsent(List.of(vk, h, startPeriod), k -> {
+                Hub hub = fleet.hubs().get(h);
+                Period atStart = periods.get(startPeriod);
+                // as in the simulation, the return trip runs under the parameters in force when the repair starts
+                Regime atBorder = atStart.regimes()[vk];
+                int turnaround = atStart.hubs().get(h).turnaroundDays();
+                double[] y = convolve(repairLaw(hub.repairLaw(), turnaround), transitLaw(hub));
+                double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
+                double excluded = held * atBorder.excludedShare();
+                double replacement = atBorder.sparesLeadDays() + atBorder.heldShare() * atBorder.hold().mean();
+                DiscreteDuration hold = atBorder.hold();
+                boolean orders = atBorder.ordersAllowed();
+                int len = y.length + hold.maxDays() + (int) Math.ceil(Math.abs(replacement)) + 3;
+                double[] b = new double[len];
+                for (int d = 0; d < len; d++) {
+                    double v = (held - excluded) * hold.survival(d);
+                    if (excluded > 0) {
+                        v += excluded * (orders ? hold.survival((int) Math.round(d - replacement)) : 1);
+                    }
+                    b[d] = v;
+                }
+                // notBack(j) = sum over y of P(Y = y) [(1 - held) 1{y > j} + b(j - y)], b(d < 0) = held
+                double[] out = new double[len];
+                for (int yy = 0; yy < y.length; yy++) {
+                    double p = y[yy];
+                    if (p == 0) {
+                        continue;
+                    }
+                    for (int j = 0; j < len; j++) {
+                        double v = j < yy ? 1 : b[j - yy];
+                        out[j] += p * v;
+                    }
+                }
+                return new HubPart(out, orders ? 0 : excluded);
+            });
+        }
+
         /** survival[k] = P(a part with this law is not back on its shelf k days after failing). */
         private double[] fill(Key key) {
+            return fill(key, days);
+        }
+
+        private double[] fill(Key key, int days) {
             double[] survival = new double[days];
             Regime regime = periods.get(key.period()).regimes()[key.vk()];
             for (int k = 0; k < days; k++) {
@@ -499,6 +727,7 @@ public final class AnalyticForecast {
             if (share <= 0) {
                 return;
             }
+            int days = survival.length;
             int h = route.hub();
             if (h >= 0 && route.startOffset() < 0) {
                 for (int k = 0; k < days; k++) {
@@ -514,21 +743,10 @@ public final class AnalyticForecast {
                 }
                 return;
             }
-            Hub hub = fleet.hubs().get(h);
-            Period atStart = periods.get(route.startPeriod());
-            // as in the simulation, the return trip runs under the parameters in force when the repair starts
-            Regime atBorder = atStart.regimes()[vk];
-            int base = route.startOffset() + atStart.hubs().get(h).turnaroundDays() + (int) Math.round(hub.meanTransit());
-            double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
-            double excluded = held * atBorder.excludedShare();
-            double replacement = atBorder.sparesLeadDays() + atBorder.heldShare() * atBorder.hold().mean();
+            HubPart part = hubPart(vk, h, route.startPeriod());
+            int start = route.startOffset();
             for (int k = 0; k < days; k++) {
-                double notBack = (1 - held) * (base > k ? 1 : 0) + (held - excluded) * atBorder.hold().survival(k - base);
-                if (excluded > 0) {
-                    notBack += excluded * (atBorder.ordersAllowed()
-                            ? atBorder.hold().survival((int) Math.round(k - base - replacement)) : 1);
-                }
-                survival[k] += share * notBack;
+                survival[k] += share * part.at(k - start);
             }
         }
 
@@ -558,6 +776,50 @@ public final class AnalyticForecast {
             }
             return m;
         }
+    }
+
+    /** P(R = k): max(1, round(X stretch)) for X the hub's repair law stretched to the turnaround, or the turnaround. */
+    static double[] repairLaw(DiscreteDuration law, int turnaround) {
+        if (law == null || law.mean() <= 0) {
+            double[] p = new double[turnaround + 1];
+            p[turnaround] = 1;
+            return p;
+        }
+        double stretch = turnaround / law.mean();
+        double[] p = new double[(int) Math.round(law.maxDays() * stretch) + 2];
+        for (int k = 0; k <= law.maxDays(); k++) {
+            p[Math.max(1, (int) Math.round(k * stretch))] += law.survival(k - 1) - law.survival(k);
+        }
+        return p;
+    }
+
+    /** P(T = k) of one leg: the hub's transit law, or its mean transit rounded (its fixed days). */
+    static double[] transitLaw(Hub hub) {
+        DiscreteDuration law = hub.transitLaw();
+        if (law == null) {
+            int d = (int) Math.round(hub.meanTransit());
+            double[] p = new double[d + 1];
+            p[d] = 1;
+            return p;
+        }
+        double[] p = new double[law.maxDays() + 1];
+        for (int k = 0; k <= law.maxDays(); k++) {
+            p[k] = law.survival(k - 1) - law.survival(k);
+        }
+        return p;
+    }
+
+    static double[] convolve(double[] a, double[] b) {
+        double[] out = new double[a.length + b.length - 1];
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == 0) {
+                continue;
+            }
+            for (int j = 0; j < b.length; j++) {
+                out[i + j] += a[i] * b[j];
+            }
+        }
+        return out;
     }
 
     /** P(lead + hold > k), the hold happening with the regime's held share. */

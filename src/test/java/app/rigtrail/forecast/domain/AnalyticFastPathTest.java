@@ -61,6 +61,146 @@ class AnalyticFastPathTest {
         }
     }
 
+    /**
+     * The steady form (stationary pre-history in closed form after a few weeks run explicitly) equals the
+     * direct convolution after a warm-up from empty long enough that nothing of its start is left (more
+     * than twice the longest time a part can be away, in whole shipping cycles so that the shipping days
+     * fall alike), to 1e-9, on random fleets and plans whose first period has a steady state (every hub
+     * open, orders allowed).
+     */
+    @Test
+    void theSteadyFormEqualsTheDirectConvolutionAfterAWarmUpLongEnough() {
+        SplittableRandom rnd = new SplittableRandom(20261203);
+        for (int c = 0; c < 6; c++) {
+            Fleet fleet = smallFleet(rnd, false);
+            int shipEvery = rnd.nextInt(1, 8);
+            int horizon = rnd.nextInt(30, 120);
+            Period before = steadyPeriod(rnd, fleet, true);
+            Period after = steadyPeriod(rnd, fleet, rnd.nextBoolean());
+            int shock = rnd.nextInt(0, horizon + 5);
+            int pre = AnalyticForecast.steadyWarmupDays(fleet, shipEvery);
+            int big = pre + shipEvery * (int) Math.ceil(1800.0 / shipEvery);
+            Plan fast = rnd.nextInt(4) == 0 ? Plan.unchanged("same", before) : new Plan("shock", pre + shock, before, after);
+            Plan slow = fast.before() == fast.after() ? fast : new Plan("shock", big + shock, before, after);
+            double[][] direct = DirectAnalyticForecast.run(fleet, slow, big, horizon, shipEvery);
+            AnalyticForecast.Result steady = AnalyticForecast.steady(fleet, fast, pre, horizon, shipEvery);
+            double[][] got = {steady.pipelineMean(), steady.backorders(), steady.unitsDown(), steady.hashrateDownThs()};
+            for (int q = 0; q < 4; q++) {
+                for (int j = 0; j < horizon; j++) {
+                    assertEquals(direct[q][j], got[q][j], 1e-9 * Math.max(1, Math.abs(direct[q][j])),
+                            "case " + c + ", series " + q + " on day " + j);
+                }
+            }
+            // not vacuous: the pipeline is full from day 0, where an empty start holds nothing on its first day
+            assertTrue(got[0][0] > 1, "case " + c + ": " + got[0][0]);
+        }
+    }
+
+    /** Hubs with a fitted repair law and a transit law: the fast form still equals the direct convolution. */
+    @Test
+    void withFittedHubLawsEqualsTheDirectConvolution() {
+        SplittableRandom rnd = new SplittableRandom(20261204);
+        for (int c = 0; c < 12; c++) {
+            Fleet fleet = smallFleet(rnd, true);
+            int warmup = rnd.nextInt(0, 90);
+            int horizon = rnd.nextInt(20, 120);
+            Period before = randomPeriod(rnd, fleet);
+            Plan plan = rnd.nextInt(4) == 0 ? Plan.unchanged("same", before)
+                    : new Plan("shock", rnd.nextInt(0, warmup + horizon + 5), before, randomPeriod(rnd, fleet));
+            assertSame("case " + c, fleet, plan, warmup, horizon, rnd.nextInt(1, 11));
+        }
+    }
+
+    /**
+     * Palm: from the steady state, shipped every day under an unchanged plan, the pipeline is flat at
+     * failures a day x mean days away, summed over the pools, where only the laws' means enter (derived
+     * here from the inputs: bench, transit both ways, the repair law's discretised mean, holds).
+     */
+    @Test
+    void fromTheSteadyStateThePipelineIsPalmsMean() {
+        DiscreteDuration repair = DiscreteDuration.lognormal(20, 0.4);
+        DiscreteDuration transit = DiscreteDuration.lognormal(9, 0.3);
+        Hub hub = new Hub("H", Route.VENDOR_HUB, VENDORS, KINDS, true, 9, Integer.MAX_VALUE, 21, transit, repair);
+        Fleet fleet = Fixtures.fleet(new int[] {3000, 2000}, KINDS, new int[] {3, 2, 1}, 50, List.of(hub))
+                .infiniteSource();
+        DiscreteDuration bench = DiscreteDuration.lognormal(5, 0.5);
+        DiscreteDuration hold = DiscreteDuration.lognormal(12, 0.6);
+        Regime r = new Regime(0.08, 0, 0.5, 0.5, 0, 0, bench, 0.05, hold, 0, 30, true, 10_000, 0, Plan.Fallback.BENCH);
+        Plan plan = Plan.unchanged("same", Fixtures.period(fleet, r, Fixtures.uncapacitated(fleet.hubs())));
+        int pre = AnalyticForecast.steadyWarmupDays(fleet, 1);
+        double[] pipeline = AnalyticForecast.steady(fleet, plan, pre, 90, 1).pipelineMean();
+        double[] py = AnalyticForecast.repairLaw(repair, 21);
+        double meanRepair = 0;
+        for (int k = 0; k < py.length; k++) {
+            meanRepair += k * py[k];
+        }
+        // out: the transit's mean rounded (no outbound hold); back: the transit law's mean, then held for the hold
+        double away = 0.5 * bench.mean() + 0.5 * (Math.round(transit.mean()) + meanRepair + transit.mean()
+                + 0.05 * hold.mean());
+        double perDay = 0;
+        for (int cell = 0; cell < fleet.cells(); cell++) {
+            perDay += 0.08 * fleet.sockets()[cell] / 365.0;
+        }
+        for (int d : new int[] {0, 45, 89}) {
+            assertEquals(perDay * away, pipeline[d], 1e-6 * perDay * away, "day " + d);
+        }
+    }
+
+    private static Fleet smallFleet(SplittableRandom rnd, boolean laws) {
+        int sites = rnd.nextInt(1, 4);
+        List<String> vendors = rnd.nextBoolean() ? VENDORS : List.of("BITMAIN");
+        List<String> kinds = KINDS.subList(0, rnd.nextInt(1, 3));
+        List<String> siteNames = new ArrayList<>();
+        int[] machines = new int[sites * vendors.size()];
+        double[] ths = new double[machines.length];
+        int[] sockets = new int[machines.length * kinds.size()];
+        int[] spares = new int[sockets.length];
+        for (int s = 0; s < sites; s++) {
+            siteNames.add("S" + s);
+        }
+        for (int sv = 0; sv < machines.length; sv++) {
+            machines[sv] = rnd.nextInt(1, 6000);
+            ths[sv] = rnd.nextDouble(90, 220);
+            for (int k = 0; k < kinds.size(); k++) {
+                int c = sv * kinds.size() + k;
+                sockets[c] = machines[sv] * rnd.nextInt(1, 5);
+                spares[c] = rnd.nextInt(0, 5 + sockets[c] / 200);
+            }
+        }
+        List<Hub> hubs = new ArrayList<>();
+        for (Route route : Route.values()) {
+            int transit = rnd.nextInt(1, 16);
+            hubs.add(new Hub("H" + route.ordinal(), route, vendors, kinds, rnd.nextBoolean(), transit, Integer.MAX_VALUE,
+                    rnd.nextInt(3, 40), laws && rnd.nextBoolean() ? DiscreteDuration.lognormal(transit, 0.25) : null,
+                    laws ? DiscreteDuration.lognormal(rnd.nextDouble(5, 30), rnd.nextDouble(0.1, 0.5)) : null));
+        }
+        Fleet fleet = new Fleet(siteNames, vendors, kinds, machines, ths, sockets, spares, hubs);
+        if (rnd.nextBoolean()) {
+            fleet = fleet.infiniteSource();
+        }
+        return fleet.with(null, rnd.nextBoolean() ? 0 : rnd.nextDouble(0, 2), null);
+    }
+
+    /** Short laws (the direct convolution runs over a long warm-up); orders allowed; hubs open when asked. */
+    private static Period steadyPeriod(SplittableRandom rnd, Fleet fleet, boolean allOpen) {
+        Regime[] regimes = new Regime[fleet.vendors().size() * fleet.partKinds().size()];
+        for (int i = 0; i < regimes.length; i++) {
+            double bench = rnd.nextDouble(0, 0.5);
+            double vendor = rnd.nextDouble(0, 1 - bench);
+            double onshore = rnd.nextDouble(0, 1 - bench - vendor);
+            double scrap = Math.max(0, 1 - bench - vendor - onshore);
+            regimes[i] = new Regime(rnd.nextDouble(0.01, 0.3), 0, bench, vendor, onshore, scrap,
+                    DiscreteDuration.lognormal(rnd.nextDouble(1, 10), rnd.nextDouble(0, 0.5)), rnd.nextDouble(0, 0.1),
+                    DiscreteDuration.lognormal(rnd.nextDouble(2, 15), rnd.nextDouble(0.2, 0.5)), rnd.nextDouble(0, 0.3),
+                    rnd.nextInt(3, 60), true, 10_000, rnd.nextDouble(0, 0.1), Plan.Fallback.BENCH);
+        }
+        List<HubState> hubs = new ArrayList<>();
+        for (Hub h : fleet.hubs()) {
+            hubs.add(new HubState(allOpen || rnd.nextInt(3) != 0, Integer.MAX_VALUE, rnd.nextInt(3, 45)));
+        }
+        return new Period(regimes, List.copyOf(hubs));
+    }
+
     private static void assertSame(String name, Fleet fleet, Plan plan, int warmup, int horizon, int shipEvery) {
         double[][] direct = DirectAnalyticForecast.run(fleet, plan, warmup, horizon, shipEvery);
         AnalyticForecast.Result fast = AnalyticForecast.run(fleet, plan, warmup, horizon, shipEvery);

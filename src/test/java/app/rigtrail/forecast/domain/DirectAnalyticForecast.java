@@ -162,8 +162,8 @@ public final class DirectAnalyticForecast {
             Hub hub = hubs.get(h);
             // an outbound hold delays the arrival by its mean (the mean pipeline is exact; its law is not)
             Regime out = plan.at(ship).regimes()[vk];
-            int outHold = hub.crossesBorder() ? (int) Math.round(out.heldShareOut() * out.hold().mean()) : 0;
-            for (int d = ship + hub.transitDays() + outHold; d < days; d++) {
+            int outHold = hub.crossesBorder() ? (int) Math.round(out.heldShareOut() * out.outboundHold().mean()) : 0;
+            for (int d = ship + (int) Math.round(hub.meanTransit()) + outHold; d < days; d++) {
                 if (plan.at(d).hubs().get(h).open()) {
                     start = d;
                     break;
@@ -187,18 +187,29 @@ public final class DirectAnalyticForecast {
             return;
         }
         Hub hub = hubs.get(h);
-        int done = start + plan.at(start).hubs().get(h).turnaroundDays();
+        // the repair (the hub's law scaled to the turnaround, or the turnaround) and the return leg (its law, or
+        // its days): their sum Y has the law py
+        double[] py = AnalyticForecast.convolve(
+                AnalyticForecast.repairLaw(hub.repairLaw(), plan.at(start).hubs().get(h).turnaroundDays()),
+                AnalyticForecast.transitLaw(hub));
         // as in the simulation, the return trip runs under the parameters in force when the repair starts
         Regime atBorder = plan.at(start).regimes()[vk];
-        int base = done + hub.transitDays() - u;
         double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
         double excluded = held * atBorder.excludedShare();
         double replacement = atBorder.sparesLeadDays() + atBorder.heldShare() * atBorder.hold().mean();
         for (int k = 0; k < horizon; k++) {
-            double notBack = (1 - held) * (base > k ? 1 : 0) + (held - excluded) * atBorder.hold().survival(k - base);
-            if (excluded > 0) {
-                notBack += excluded * (atBorder.ordersAllowed()
-                        ? atBorder.hold().survival((int) Math.round(k - base - replacement)) : 1);
+            double notBack = 0;
+            for (int y = 0; y < py.length; y++) {
+                if (py[y] == 0) {
+                    continue;
+                }
+                int base = start - u + y;
+                double v = (1 - held) * (base > k ? 1 : 0) + (held - excluded) * atBorder.hold().survival(k - base);
+                if (excluded > 0) {
+                    v += excluded * (atBorder.ordersAllowed()
+                            ? atBorder.hold().survival((int) Math.round(k - base - replacement)) : 1);
+                }
+                notBack += py[y] * v;
             }
             survival[k] += share * notBack;
         }
