@@ -72,23 +72,21 @@ public class LiveStateReader {
                 from customs_hold h join shipment_item si on si.shipment_id = h.shipment_id
                 where h.outcome is null and si.rma_case_id is not null group by si.rma_case_id""",
                 rs -> holdAge.put(rs.getLong(1), rs.getDouble(2)));
-        // the machines down now and their status, per asset code
+        // the machines down now, per asset code (only those: the running ones were read and skipped before,
+        // 100,000 rows for a few thousand)
         Map<String, Boolean> downByAsset = new HashMap<>();
         int[] down = new int[fleet.machines().length];
         query(c, """
-                select m.asset_code, s.code, mm.vendor, m.status in ('DOWN', 'IN_REPAIR') from miner m
+                select m.asset_code, s.code, mm.vendor from miner m
                 join site s on s.id = m.site_id join miner_model mm on mm.id = m.model_id
-                where m.status in ('HASHING', 'DEGRADED', 'DOWN', 'IN_REPAIR')""" + modelClause(f), rs -> {
+                where m.status in ('DOWN', 'IN_REPAIR')""" + modelClause(f), rs -> {
             int s = fleet.sites().indexOf(rs.getString(2));
             int v = fleet.vendors().indexOf(rs.getString(3));
             if (s < 0 || v < 0) {
                 return;
             }
-            boolean isDown = rs.getBoolean(4);
-            if (isDown) {
-                downByAsset.put(rs.getString(1), true);
-                down[fleet.siteVendor(s, v)]++;
-            }
+            downByAsset.put(rs.getString(1), true);
+            down[fleet.siteVendor(s, v)]++;
         }, f);
         Map<String, Integer> hubIndex = new HashMap<>();
         for (int h = 0; h < fleet.hubs().size(); h++) {

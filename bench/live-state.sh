@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# #12 item 8: loading a forecast's live state from PostgreSQL (LiveStateReader.read: every open ticket,
+# RMA case, hold and purchase order, the machines down, the dashboard's figures beside them), target
+# <= 300 ms at 100,000 miners with about 2% of the machines in the pipeline. Starts a throw-away
+# PostgreSQL (deploy/postgres/postgres.sh, port PG_PORT, default 56110, data in target/postgres), fills
+# database livebench_<miners> once with the demo loader (fleet over 20 sites, holds, three years of
+# repair history, the tickets still open at load time left open), then times the read: medians over
+# several runs after 3 warm-ups, each read from the database (backlog snapshot and memo off). Run it
+# holding the build lock.
+# Usage: bench/live-state.sh [runs=15]
+# LIVEBENCH_MINERS (100000), LIVEBENCH_TICKETS (250, the demo's calibrated rate), LIVEBENCH_HOLDS (2000);
+# LIVEBENCH_RELOAD=1 loads the database again; LIVEBENCH_KEEP=1 leaves PostgreSQL running.
+# Figures and method: docs/scenarios.md, section Speed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-15}"
+MINERS="${LIVEBENCH_MINERS:-100000}"
+export PG_PORT="${PG_PORT:-56110}"
+DB="livebench_${MINERS}"
+if [ "${LIVEBENCH_KEEP:-0}" != 1 ]; then
+  trap 'deploy/postgres/postgres.sh stop' EXIT
+fi
+deploy/postgres/postgres.sh start
+PSQL="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql -X -h localhost -p $PG_PORT -U postgres -qAt"
+if [ "$(id -u)" = 0 ]; then PSQL="runuser -u postgres -- $PSQL"; fi
+if [ "${LIVEBENCH_RELOAD:-0}" = 1 ]; then
+  $PSQL -d postgres -c "drop database if exists $DB"
+fi
+if [ -z "$($PSQL -d postgres -c "select 1 from pg_database where datname = '$DB'")" ]; then
+  echo "Creating $DB: the first run loads the demo fleet into it (a few minutes) ..."
+  $PSQL -d postgres -c "create database $DB owner rigtrail_owner"
+fi
+./mvnw -q -B -ntp test-compile surefire:test@default-test -Dtest=LiveStateBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dlivebench.url="jdbc:postgresql://localhost:$PG_PORT/$DB" -Dlivebench.runs="$RUNS" -Dlivebench.miners="$MINERS" \
+  -Dlivebench.tickets="${LIVEBENCH_TICKETS:-250}" -Dlivebench.holds="${LIVEBENCH_HOLDS:-2000}" \
+  | grep -E 'Live state|^  (warm-up|run) |LiveStateReader.read|DemoData|Tests run|FAIL|ERROR' || true
