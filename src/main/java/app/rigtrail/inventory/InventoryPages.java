@@ -176,9 +176,9 @@ public class InventoryPages {
             int siteMachines = ((Number) r[3]).intValue();
             long carriers = Math.max(1, ((Number) r[4]).longValue());
             double[] lead = leadByPart.computeIfAbsent(p.id, k -> stock.dwellMoments(p.vendor.name()));
-            double leadDays = stock.config.defaultLeadDays() + lead[0] * lead[1];
+            double leadDays = stock.config().defaultLeadDays() + lead[0] * lead[1];
             parts.add(new PlanPart(r[0] + " · " + p.partNumber, (String) r[0], siteMachines,
-                    (int) Math.max(1, Math.round((double) installed / carriers)), installed * stock.config.failuresPerUnitYear(),
+                    (int) Math.max(1, Math.round((double) installed / carriers)), installed * stock.config().failuresPerUnitYear(),
                     leadDays / 365.0, Math.max(1, p.unitCostCents)));
             catalog.add(p);
         }

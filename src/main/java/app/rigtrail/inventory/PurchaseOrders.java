@@ -63,7 +63,7 @@ public class PurchaseOrders {
             throw ProblemException.invalid("Orders are received at a site",
                     List.of(new FieldViolation("locationId", "choose a site's store or lab")));
         }
-        int lead = in.quotedLeadDays() == null ? stock.config.defaultLeadDays() : in.quotedLeadDays();
+        int lead = in.quotedLeadDays() == null ? stock.config().defaultLeadDays() : in.quotedLeadDays();
         PurchaseOrder po = new PurchaseOrder();
         po.partId = part.id;
         po.locationId = loc.id;

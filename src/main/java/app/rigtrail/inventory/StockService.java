@@ -60,6 +60,11 @@ public class StockService {
     @Inject
     StockConfig config;
 
+    /** The stock settings (through a method: other beans reach this one through its client proxy, whose fields are empty). */
+    public StockConfig config() {
+        return config;
+    }
+
     // ---- movements ----
 
     public MovementView receive(@Valid Receipt in) {
