@@ -8,15 +8,18 @@
 # several runs after 3 warm-ups, each read from the database (backlog snapshot and memo off). Run it
 # holding the build lock.
 # Usage: bench/live-state.sh [runs=15]
-# LIVEBENCH_MINERS (100000), LIVEBENCH_TICKETS (250, the demo's calibrated rate), LIVEBENCH_HOLDS (2000);
+# LIVEBENCH_MINERS (100000), LIVEBENCH_TICKETS and LIVEBENCH_HOLDS (the dev demo's 250 tickets and 600 holds
+# per 5,000 machines, scaled to the fleet: 5,000 and 12,000 at 100,000; the loader takes absolute counts);
 # LIVEBENCH_RELOAD=1 loads the database again; LIVEBENCH_KEEP=1 leaves PostgreSQL running.
 # Figures and method: docs/scenarios.md, section Speed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-15}"
 MINERS="${LIVEBENCH_MINERS:-100000}"
+TICKETS="${LIVEBENCH_TICKETS:-$((MINERS * 250 / 5000))}"
+HOLDS="${LIVEBENCH_HOLDS:-$((MINERS * 600 / 5000))}"
 export PG_PORT="${PG_PORT:-56110}"
-DB="livebench_${MINERS}"
+DB="livebench_${MINERS}_${TICKETS}_${HOLDS}"
 if [ "${LIVEBENCH_KEEP:-0}" != 1 ]; then
   trap 'deploy/postgres/postgres.sh stop' EXIT
 fi
@@ -32,5 +35,5 @@ if [ -z "$($PSQL -d postgres -c "select 1 from pg_database where datname = '$DB'
 fi
 ./mvnw -q -B -ntp test-compile surefire:test@default-test -Dtest=LiveStateBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dlivebench.url="jdbc:postgresql://localhost:$PG_PORT/$DB" -Dlivebench.runs="$RUNS" -Dlivebench.miners="$MINERS" \
-  -Dlivebench.tickets="${LIVEBENCH_TICKETS:-250}" -Dlivebench.holds="${LIVEBENCH_HOLDS:-2000}" \
+  -Dlivebench.tickets="$TICKETS" -Dlivebench.holds="$HOLDS" \
   | grep -E 'Live state|^  (warm-up|run) |LiveStateReader.read|DemoData|Tests run|FAIL|ERROR' || true
