@@ -42,6 +42,10 @@ class MetricsTest {
         for (int i = 0; i < 3; i++) {
             given().header("Authorization", Tokens.bearer(Tokens.MANAGER)).get("/api/sites").then().statusCode(200);
         }
+        // a pause is recorded only once a collection has happened: a short targeted run may have had none
+        System.gc();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> given().get("/q/metrics").then().extract().asString().contains("jvm_gc_pause_seconds"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("http_server_requests_seconds_bucket{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
                 + "uri=\"/api/sites\",le=\"0.5\"}"), "a 500 ms bucket for GET /api/sites");
