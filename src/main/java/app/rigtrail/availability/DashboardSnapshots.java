@@ -18,14 +18,16 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * The dashboard's one read path to the moment it shows: the current {@link DashboardSnapshot}, never
- * older than {@link DashboardFreshness#bound()} when a request takes it. A background job takes the
- * next one once the current is half that old (while the dashboard is in use), so requests seldom wait;
- * a request that finds none young enough takes it itself (one at a time: the others wait for it and use
- * it). An unused dashboard holds no snapshot open after a minute.
+ * older than {@link DashboardFreshness#bound()} when a request takes it. While the dashboard is in use,
+ * one background thread per instance takes the next snapshot before the current one is too old for
+ * requests: it starts when the current one is {@code bound - 2 x (the last take) - }{@value #MARGIN_MS}
+ * ms old, so requests do not wait for a snapshot (they keep using the current one meanwhile). Only a
+ * request that finds none young enough (the first, after an idle minute, or when taking could not keep
+ * up) takes it itself (one at a time: the others wait for it and use it); {@link #waits()} counts those.
+ * An unused dashboard holds no snapshot open after a minute.
  */
 @ApplicationScoped
 public class DashboardSnapshots {
@@ -33,6 +35,8 @@ public class DashboardSnapshots {
     private static final Logger LOG = Logger.getLogger(DashboardSnapshots.class);
     /** After this long without a request the background job stops and the snapshot is closed. */
     private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Kept between a background snapshot being ready and the current one reaching the bound. */
+    static final long MARGIN_MS = 500;
 
     @Inject
     AgroalDataSource dataSource;
@@ -45,6 +49,11 @@ public class DashboardSnapshots {
     private final ThreadLocal<DashboardSnapshot> inRead = new ThreadLocal<>();
     private volatile DashboardSnapshot current;
     private volatile long lastUse;
+    /** How long the last snapshot took to take (the background job starts the next that much earlier). */
+    private volatile long lastTakeNanos = TimeUnit.MILLISECONDS.toNanos(200);
+    private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong waits = new java.util.concurrent.atomic.AtomicLong();
+    private java.util.concurrent.ScheduledExecutorService refresher;
 
     /**
      * A snapshot at most the staleness bound old, acquired for importing: release it (through its
@@ -63,7 +72,13 @@ public class DashboardSnapshots {
             }
             DashboardSnapshot s = current;
             if (s == null || s.holder().isClosed() || !young(s, now)) {
+                if (s != null && use) {
+                    waits.incrementAndGet();
+                }
                 s = take(s, now, () -> { });
+            }
+            if (use) {
+                refreshLater(s);
             }
             if (s.holder().acquire()) {
                 return s;
@@ -145,6 +160,7 @@ public class DashboardSnapshots {
     }
 
     private DashboardSnapshot read(DashboardSnapshot previous, Runnable betweenCopies) {
+        long started = System.nanoTime();
         Connection c = null;
         try {
             c = dataSource.getConnection();
@@ -163,10 +179,13 @@ public class DashboardSnapshots {
             OutcomeColumns.View outcomes = OutcomeColumns.read(c, previous == null ? null : previous.outcomes());
             betweenCopies.run();
             long columnsRead = freshness.nanos();
-            BacklogCopy.Items backlog = BacklogCopy.read(c, at);
-            LOG.debugf("snapshot taken in %d ms (completed repairs %d ms, %d rows; backlog %d ms, %d items)",
-                    (freshness.nanos() - nanos) / 1_000_000, (columnsRead - nanos) / 1_000_000, outcomes.size(),
-                    (freshness.nanos() - columnsRead) / 1_000_000, backlog.rows().size());
+            BacklogCopy.Items backlog = BacklogCopy.read(c, at, previous == null ? null : previous.backlog());
+            long took = System.nanoTime() - started;
+            lastTakeNanos = took;
+            LOG.debugf("snapshot taken in %d ms (completed repairs %d ms, %d rows; backlog %s %d ms, %d items)",
+                    took / 1_000_000, (columnsRead - nanos) / 1_000_000, outcomes.size(),
+                    backlog.incremental() ? "changes" : "whole", (freshness.nanos() - columnsRead) / 1_000_000,
+                    backlog.rows().size());
             return new DashboardSnapshot(versions.incrementAndGet(), at, nanos, id, backlog, outcomes,
                     new DashboardSnapshot.Holder(c));
         } catch (SQLException | RuntimeException e) {
@@ -188,24 +207,76 @@ public class DashboardSnapshots {
         take(current, freshness.nanos(), () -> { });
     }
 
+    /** How many requests found no snapshot young enough and waited for one (since the start). */
+    public long waits() {
+        return waits.get();
+    }
+
+    /**
+     * The age at which the background job starts taking the next snapshot: early enough that it is
+     * ready, twice the last take and a margin, before the current one is too old for requests.
+     */
+    long refreshAgeNanos() {
+        long bound = freshness.bound().toNanos();
+        long lead = 2 * lastTakeNanos + TimeUnit.MILLISECONDS.toNanos(MARGIN_MS);
+        return Math.max(bound / 5, bound - lead);
+    }
+
+    /** Schedules the next background snapshot after {@code s}, unless one is scheduled (or the bound is 0). */
+    private void refreshLater(DashboardSnapshot s) {
+        if (!freshness.inBackground() || !scheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long delay = Math.max(0, s.takenNanos() + refreshAgeNanos() - freshness.nanos());
+        try {
+            refresher().schedule(this::refresh, delay, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            scheduled.set(false); // shutting down
+        }
+    }
+
+    private synchronized java.util.concurrent.ScheduledExecutorService refresher() {
+        if (refresher == null) {
+            refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dashboard-snapshots");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return refresher;
+    }
+
     /** The next snapshot before requests need it, while the dashboard is in use; none kept open when idle. */
-    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void keepFresh() {
+    void refresh() {
+        scheduled.set(false);
         DashboardSnapshot s = current;
-        if (s == null || !freshness.inBackground()) {
+        if (s == null) {
             return;
         }
         long now = freshness.nanos();
         if (now - lastUse > IDLE_NANOS) {
             retireIdle(s);
-            return;
+            return; // the next request starts it again
         }
-        if (s.ageNanos(now) >= freshness.bound().toNanos() / 2) {
-            try {
-                take(s, now, () -> { });
-            } catch (RuntimeException e) {
-                LOG.warnf("taking the dashboard's next snapshot failed (will retry): %s", e.getMessage());
-            }
+        try {
+            s = take(s, now, () -> { });
+        } catch (RuntimeException e) {
+            LOG.warnf("taking the dashboard's next snapshot failed (will retry): %s", e.getMessage());
+        }
+        refreshLater(s);
+    }
+
+    /**
+     * Drops the backlog changes older than an hour (a copy older than that is read whole), every ten
+     * minutes whether the dashboard is in use or not, so the log stays bounded by an hour of writes.
+     */
+    @io.quarkus.scheduler.Scheduled(every = "10m", delayed = "1m",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void pruneChanges() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("delete from backlog_change where at < now() - interval '1 hour'");
+        } catch (SQLException e) {
+            LOG.debugf("pruning backlog_change: %s", e.getMessage());
         }
     }
 
@@ -223,6 +294,11 @@ public class DashboardSnapshots {
 
     @PreDestroy
     void close() {
+        synchronized (this) {
+            if (refresher != null) {
+                refresher.shutdownNow();
+            }
+        }
         DashboardSnapshot s = current;
         if (s != null) {
             s.holder().retire();

@@ -73,7 +73,7 @@ public final class DashboardFixtures {
 
     public long rmaCase(long component, Long ticket, Long hub, String state, Instant opened) {
         return id("insert into rma_case (component_id, ticket_id, site_id, vendor, hub_id, state, in_warranty, "
-                + "dead_on_arrival, opened_by, opened_at) values (?, ?, ?, 'OTHER', ?, ?, true, false, 'test', ?) "
+                + "dead_on_arrival, opened_by, opened_at) values (?, ?::bigint, ?, 'OTHER', ?::bigint, ?, true, false, 'test', ?) "
                 + "returning id", component, ticket, siteId, hub, state, ts(opened));
     }
 

@@ -6,7 +6,8 @@ import java.util.Optional;
  * Where a unit that is down (or its failed part) waits in the repair pipeline, read from the states
  * of its ticket, its RMA case and the shipment carrying it (#6). This is the one definition of the
  * stage (#13 item 1): the view backlog_item (R__backlog.sql) gives the states only, the dashboard's
- * snapshot computes the stage here, and the forecast's {@code Stage} names these stages through it.
+ * snapshot computes the stage here (with the parts' places in their hubs' lines, {@link #hubRanks}),
+ * and the forecast's {@code Stage} names these stages through it.
  */
 public enum BacklogStage {
     AWAITING_DIAGNOSIS("Awaiting diagnosis"), AWAITING_SPARE("Awaiting a spare"), BENCH_REPAIR("Bench repair"),
@@ -82,6 +83,32 @@ public enum BacklogStage {
      */
     public static boolean inRepair(long rank, int capacityPerWeek, int turnaroundDays) {
         return rank >= 1 && rank <= inRepairAtOnce(capacityPerWeek, turnaroundDays);
+    }
+
+    /** A part at a hub: which hub (null: none named), since when (null: unknown), its case. */
+    public record HubArrival(Long hubId, Long sinceMillis, long caseId) {
+    }
+
+    /**
+     * The place of each part in its hub's line (1 = the oldest arrival, as {@link #inRepair} takes it), by
+     * case: the parts at one hub ordered by arrival, the unknown arrivals last, ties by case.
+     */
+    public static java.util.Map<Long, Integer> hubRanks(java.util.Collection<HubArrival> atHubs) {
+        java.util.Map<Long, java.util.List<HubArrival>> byHub = new java.util.HashMap<>();
+        for (HubArrival a : atHubs) {
+            byHub.computeIfAbsent(a.hubId() == null ? Long.MIN_VALUE : a.hubId(), k -> new java.util.ArrayList<>()).add(a);
+        }
+        java.util.Comparator<HubArrival> order = java.util.Comparator
+                .comparing(HubArrival::sinceMillis, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparingLong(HubArrival::caseId);
+        java.util.Map<Long, Integer> ranks = new java.util.HashMap<>();
+        for (java.util.List<HubArrival> line : byHub.values()) {
+            line.sort(order);
+            for (int i = 0; i < line.size(); i++) {
+                ranks.put(line.get(i).caseId(), i + 1);
+            }
+        }
+        return ranks;
     }
 
     private static long inRepairAtOnce(int capacityPerWeek, int turnaroundDays) {

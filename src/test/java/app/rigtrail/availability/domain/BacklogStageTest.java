@@ -36,6 +36,19 @@ class BacklogStageTest {
     }
 
     @Test
+    void aPartsPlaceInItsHubsLineIsItsArrivalOrderAtThatHubUnknownArrivalsLast() {
+        java.util.Map<Long, Integer> ranks = BacklogStage.hubRanks(java.util.List.of(
+                new BacklogStage.HubArrival(1L, 300L, 10), new BacklogStage.HubArrival(1L, 100L, 11),
+                new BacklogStage.HubArrival(1L, null, 12), new BacklogStage.HubArrival(1L, 100L, 9),
+                new BacklogStage.HubArrival(2L, 500L, 13), new BacklogStage.HubArrival(null, 1L, 14)));
+        // hub 1: case 9 and 11 arrived together (case order), then 10, then 12 whose arrival is unknown
+        assertEquals(java.util.Map.of(9L, 1, 11L, 2, 10L, 3, 12L, 4, 13L, 1, 14L, 1), ranks);
+        // a hub of capacity 1 a week with a 14-day turnaround repairs 2 at once: the first two of its line
+        assertTrue(BacklogStage.inRepair(ranks.get(11L), 1, 14));
+        assertTrue(!BacklogStage.inRepair(ranks.get(10L), 1, 14));
+    }
+
+    @Test
     void aHubAtCapacityHoldsCapacityTimesTurnaroundInRepair() {
         // 70 a week for 14 days: 140 in repair, the rest wait
         assertEquals(140, BacklogStage.hubSplit(300, 70, 14));
