@@ -31,6 +31,11 @@ public class DashboardMemo {
     @ConfigProperty(name = "rigtrail.dashboard.memo", defaultValue = "true")
     boolean enabled;
 
+    /** Whether results are remembered (false only to measure the computations without it). */
+    public boolean enabled() {
+        return enabled;
+    }
+
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> compute) {
         if (!enabled) {

@@ -178,8 +178,137 @@ public class TurnaroundService {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         OutcomeColumns.View columns = snapshots.inRead().outcomes();
         long followedBy = followedUpBy(c, today);
+        if (!memo.enabled()) {
+            return routes(columns, f, followedBy); // measured without any remembering: one scan, selections
+        }
         return memo.get("routes|" + DashboardMemo.key(f) + "|" + today + "|" + columns.version(),
-                () -> routes(columns, f, followedBy));
+                () -> routesByChunk(columns, f, followedBy));
+    }
+
+    /** One chunk's share of a filter's route figures; a chunk never changes, so neither does its share. */
+    record ChunkShare(int[] count, long[] followed, long[] refailed, long[] cost, double[] ths, boolean[] costKnown,
+            double[][] sortedHours) {
+    }
+
+    /** At most this many filters' shares are kept per chunk (the least recently used dropped first). */
+    private static final int SHARES_PER_CHUNK = 32;
+
+    /** The shares per chunk: a chunk left behind by every view (copied when its rows changed) takes its shares along. */
+    private final Map<OutcomeColumns.Chunk, Map<String, ChunkShare>> shares = java.util.Collections
+            .synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * The route figures from each chunk's share, remembered per chunk: a new snapshot's columns share every
+     * chunk but the few whose rows changed, so only those are scanned again; the medians and P90s are
+     * selected across the shares' sorted hours (the same order statistics as one selection over them all).
+     */
+    List<RouteFigures> routesByChunk(OutcomeColumns.View columns, DashboardFilter f, long followedBy) {
+        long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        String key = DashboardMemo.key(f) + "|" + followedBy;
+        int routes = OutcomeColumns.ROUTES.length;
+        List<ChunkShare> parts = new ArrayList<>();
+        for (OutcomeColumns.Chunk o : columns.chunks()) {
+            if (!o.mayHaveClosed(from, to)) {
+                continue;
+            }
+            Map<String, ChunkShare> known = shares.computeIfAbsent(o, k -> new LinkedHashMap<>(32, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ChunkShare> eldest) {
+                    return size() > SHARES_PER_CHUNK;
+                }
+            });
+            ChunkShare share;
+            synchronized (known) {
+                share = known.get(key);
+            }
+            if (share == null) {
+                share = share(o, f, followedBy, from, to);
+                synchronized (known) {
+                    known.put(key, share);
+                }
+            }
+            parts.add(share);
+        }
+        List<RouteFigures> out = new ArrayList<>();
+        for (int r = 0; r < routes; r++) {
+            long n = 0;
+            long followed = 0;
+            long refailed = 0;
+            long cost = 0;
+            double ths = 0;
+            boolean costKnown = false;
+            List<double[]> hours = new ArrayList<>();
+            for (ChunkShare p : parts) {
+                n += p.count()[r];
+                followed += p.followed()[r];
+                refailed += p.refailed()[r];
+                cost += p.cost()[r];
+                ths += p.ths()[r];
+                costKnown |= p.costKnown()[r];
+                if (p.sortedHours()[r].length > 0) {
+                    hours.add(p.sortedHours()[r]);
+                }
+            }
+            out.add(figures(r, n, BacklogStage.orderStatisticsOfSorted(hours.toArray(double[][]::new), 0.5, 0.9),
+                    followed, refailed, costKnown ? cost : null, costKnown ? ths : null));
+        }
+        return out;
+    }
+
+    private static ChunkShare share(OutcomeColumns.Chunk o, DashboardFilter f, long followedBy, long from, long to) {
+        int routes = OutcomeColumns.ROUTES.length;
+        int[] count = new int[routes];
+        long[] followed = new long[routes];
+        long[] refailed = new long[routes];
+        long[] cost = new long[routes];
+        double[] ths = new double[routes];
+        boolean[] costKnown = new boolean[routes];
+        double[][] hours = new double[routes][];
+        for (int r = 0; r < routes; r++) {
+            hours[r] = new double[16];
+        }
+        int vendor = f.vendor() == null ? -1 : OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor());
+        long site = f.siteId() == null ? -1 : f.siteId();
+        long[] models = f.modelIds() == null ? null : f.modelIds().stream().mapToLong(Long::longValue).sorted().toArray();
+        int size = o.size();
+        for (int i = 0; i < size; i++) {
+            long closed = o.closedMillis[i];
+            if (closed < from || closed >= to || (site >= 0 && o.siteId[i] != site)
+                    || (vendor >= 0 && o.vendor[i] != vendor)
+                    || (models != null && java.util.Arrays.binarySearch(models, o.modelId[i]) < 0)) {
+                continue;
+            }
+            int r = o.route[i];
+            if (count[r] == hours[r].length) {
+                hours[r] = java.util.Arrays.copyOf(hours[r], count[r] * 2);
+            }
+            hours[r][count[r]++] = o.hours[i];
+            if (closed <= followedBy) {
+                followed[r]++;
+                if (o.refailed[i]) {
+                    refailed[r]++;
+                }
+            }
+            if (o.costCents[i] >= 0) {
+                costKnown[r] = true;
+                cost[r] += o.costCents[i];
+                ths[r] += o.ths[i];
+            }
+        }
+        for (int r = 0; r < routes; r++) {
+            hours[r] = java.util.Arrays.copyOf(hours[r], count[r]);
+            java.util.Arrays.sort(hours[r]);
+        }
+        return new ChunkShare(count, followed, refailed, cost, ths, costKnown, hours);
+    }
+
+    /** One route's figures from its counts and its median and P90 hours. */
+    private static RouteFigures figures(int r, long n, double[] q, long followed, long refailed, Long cost, Double ths) {
+        String code = OutcomeColumns.ROUTES[r];
+        return new RouteFigures(code, ROUTES.get(code), n, n == 0 ? null : q[0] / 24, n == 0 ? null : q[1] / 24,
+                followed, refailed, followed == 0 ? null : (double) refailed / followed, cost, ths,
+                cost == null || ths == 0 ? null : cost / 100.0 / ths);
     }
 
     private record FollowedUp(LocalDate day, long by) {
@@ -212,7 +341,7 @@ public class TurnaroundService {
     }
 
     /** Per route over the columns; followed up: completed on or before followedBy (epoch ms). */
-    private static List<RouteFigures> routes(OutcomeColumns.View columns, DashboardFilter f, long followedBy) {
+    static List<RouteFigures> routes(OutcomeColumns.View columns, DashboardFilter f, long followedBy) {
         long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         int vendor = f.vendor() == null ? -1 : OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor());

@@ -138,6 +138,109 @@ public enum BacklogStage {
         return out;
     }
 
+    /**
+     * The same order statistics of the values of several arrays, each sorted ascending (not changed), as if
+     * they were one: without merging them (a weighted median of the arrays' medians as each pivot, so each
+     * round drops about a quarter of what is left). NaN when they hold nothing.
+     */
+    public static double[] orderStatisticsOfSorted(double[][] sorted, double... qs) {
+        long n = 0;
+        for (double[] a : sorted) {
+            n += a.length;
+        }
+        double[] out = new double[qs.length];
+        for (int i = 0; i < qs.length; i++) {
+            out[i] = n == 0 ? Double.NaN : kthOfSorted(sorted, rank(qs[i], (int) n));
+        }
+        return out;
+    }
+
+    /** The k-th smallest (from 0) of the values of sorted arrays. */
+    static double kthOfSorted(double[][] a, int k) {
+        int m = a.length;
+        int[] lo = new int[m];
+        int[] hi = new int[m];
+        int[] lt = new int[m];
+        int[] le = new int[m];
+        for (int i = 0; i < m; i++) {
+            hi[i] = a[i].length;
+        }
+        long below = 0; // values left out below the windows
+        double[] medians = new double[m];
+        long[] weights = new long[m];
+        Integer[] order = new Integer[m];
+        while (true) {
+            int c = 0;
+            long total = 0;
+            for (int i = 0; i < m; i++) {
+                if (hi[i] > lo[i]) {
+                    medians[c] = a[i][(lo[i] + hi[i]) >>> 1];
+                    weights[c] = hi[i] - lo[i];
+                    order[c] = c;
+                    total += weights[c];
+                    c++;
+                }
+            }
+            if (c == 0) {
+                throw new IllegalArgumentException("rank " + k + " beyond the values");
+            }
+            java.util.Arrays.sort(order, 0, c, (x, y) -> Double.compare(medians[x], medians[y]));
+            double pivot = medians[order[c - 1]];
+            long seen = 0;
+            for (int j = 0; j < c; j++) {
+                seen += weights[order[j]];
+                if (2 * seen >= total) {
+                    pivot = medians[order[j]];
+                    break;
+                }
+            }
+            long less = 0;
+            long lessOrEqual = 0;
+            for (int i = 0; i < m; i++) {
+                lt[i] = firstNotBelow(a[i], lo[i], hi[i], pivot);
+                le[i] = firstAbove(a[i], lt[i], hi[i], pivot);
+                less += lt[i] - lo[i];
+                lessOrEqual += le[i] - lo[i];
+            }
+            if (k < below + less) {
+                System.arraycopy(lt, 0, hi, 0, m);
+            } else if (k < below + lessOrEqual) {
+                return pivot;
+            } else {
+                below += lessOrEqual;
+                System.arraycopy(le, 0, lo, 0, m);
+            }
+        }
+    }
+
+    private static int firstNotBelow(double[] a, int from, int to, double v) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int firstAbove(double[] a, int from, int to, double v) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private static int rank(double q, int n) {
         return (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
     }

@@ -1,0 +1,121 @@
+package app.rigtrail.availability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import app.rigtrail.availability.domain.BacklogStage;
+
+/**
+ * The turnaround figures from each chunk's remembered share (#13 item 4) equal one scan and selection
+ * over all the columns, for random filters, over views that share chunks with the ones before them (so
+ * later views reuse earlier chunks' shares and scan only the chunks rewritten since); and the order
+ * statistics across sorted arrays equal those of one selection over the values together.
+ */
+class TurnaroundByChunkTest {
+
+    private static final long DAY = 86_400_000L;
+    private static final long START = LocalDate.of(2026, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+
+    private static OutcomeColumns.Fetched row(long id, Random r) {
+        // hours from few values, so that ties are common
+        double hours = r.nextInt(3) == 0 ? 24 * r.nextInt(5) : r.nextDouble() * 900;
+        return new OutcomeColumns.Fetched(id, START + (long) (r.nextDouble() * 300 * DAY), (byte) r.nextInt(6),
+                (byte) r.nextInt(4), 1 + r.nextInt(5), 1 + r.nextInt(6), hours, r.nextBoolean(),
+                r.nextInt(3) == 0 ? -1 : r.nextInt(100_000), r.nextFloat() * 200);
+    }
+
+    private static DashboardFilter filter(Random r) {
+        LocalDate from = LocalDate.of(2026, 1, 1).plusDays(r.nextInt(200));
+        LocalDate to = from.plusDays(r.nextInt(150));
+        String vendor = r.nextInt(3) == 0 ? OutcomeColumns.VENDORS[r.nextInt(4)] : null;
+        Long site = r.nextInt(3) == 0 ? (long) (1 + r.nextInt(5)) : null;
+        List<Long> models = r.nextInt(3) == 0 ? List.of((long) (1 + r.nextInt(6)), (long) (1 + r.nextInt(6))) : null;
+        return new DashboardFilter(site == null ? null : "S" + site, vendor, models == null ? null : "m", from, to, true,
+                site, models);
+    }
+
+    private static void assertSame(List<TurnaroundService.RouteFigures> expected,
+            List<TurnaroundService.RouteFigures> actual, String context) {
+        assertEquals(expected.size(), actual.size(), context);
+        for (int i = 0; i < expected.size(); i++) {
+            TurnaroundService.RouteFigures e = expected.get(i);
+            TurnaroundService.RouteFigures a = actual.get(i);
+            assertEquals(e.route(), a.route(), context);
+            assertEquals(e.completed(), a.completed(), context + " " + e.route());
+            assertEquals(e.medianDays(), a.medianDays(), context + " " + e.route());
+            assertEquals(e.p90Days(), a.p90Days(), context + " " + e.route());
+            assertEquals(e.followedUp(), a.followedUp(), context);
+            assertEquals(e.refailed(), a.refailed(), context);
+            assertEquals(e.refailureRate(), a.refailureRate(), context);
+            assertEquals(e.costCents(), a.costCents(), context);
+            if (e.thsRestoredWithCost() == null) {
+                assertEquals(null, a.thsRestoredWithCost(), context);
+            } else { // summed per chunk first: the last digits may differ
+                assertEquals(e.thsRestoredWithCost(), a.thsRestoredWithCost(), 1e-9 * Math.max(1, e.thsRestoredWithCost()));
+                assertEquals(e.costUsdPerTh(), a.costUsdPerTh(), 1e-9 * Math.max(1, e.costUsdPerTh()));
+            }
+        }
+    }
+
+    @Test
+    void theFiguresFromChunkSharesEqualOneScanOverViewsThatShareChunks() {
+        Random r = new Random(29);
+        TurnaroundService service = new TurnaroundService();
+        OutcomeColumns.View view = new OutcomeColumns.View(List.of(), 0, 0, 0, 0);
+        TreeMap<Long, OutcomeColumns.Fetched> written = new TreeMap<>();
+        long next = 0;
+        List<DashboardFilter> filters = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            filters.add(filter(r));
+        }
+        int compared = 0;
+        for (int batch = 0; batch < 30; batch++) {
+            written.clear();
+            int n = batch < 5 ? 5_000 : 1 + r.nextInt(300);
+            for (int k = 0; k < n; k++) {
+                long id = r.nextInt(5) == 0 && next > 10 ? 1 + r.nextInt((int) next) : ++next; // rewritten or new
+                written.put(id, row(id, r));
+            }
+            view = OutcomeColumns.apply(view, new ArrayList<>(written.values()), 0, 0);
+            long followedBy = START + (long) (r.nextDouble() * 250 * DAY);
+            for (DashboardFilter f : r.nextInt(4) == 0 ? List.of(filter(r)) : filters) {
+                List<TurnaroundService.RouteFigures> scan = TurnaroundService.routes(view, f, followedBy);
+                assertSame(scan, service.routesByChunk(view, f, followedBy), "batch " + batch + " " + f);
+                compared += scan.stream().mapToLong(TurnaroundService.RouteFigures::completed).sum() > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(compared > 100, "the filters kept repairs: " + compared);
+    }
+
+    @Test
+    void orderStatisticsAcrossSortedArraysAreThoseOfTheValuesTogether() {
+        Random r = new Random(31);
+        for (int t = 0; t < 300; t++) {
+            int m = 1 + r.nextInt(12);
+            double[][] arrays = new double[m][];
+            List<Double> all = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                arrays[i] = new double[r.nextInt(4) == 0 ? 0 : r.nextInt(50)];
+                for (int j = 0; j < arrays[i].length; j++) {
+                    arrays[i][j] = r.nextInt(3) == 0 ? r.nextInt(4) : r.nextDouble() * 10;
+                    all.add(arrays[i][j]);
+                }
+                java.util.Arrays.sort(arrays[i]);
+            }
+            double[] qs = {0.01, 0.25, 0.5, 0.9, 1.0};
+            double[] together = BacklogStage.orderStatistics(all.stream().mapToDouble(Double::doubleValue).toArray(),
+                    all.size(), qs);
+            assertEquals(java.util.Arrays.toString(together),
+                    java.util.Arrays.toString(BacklogStage.orderStatisticsOfSorted(arrays, qs)), "trial " + t);
+        }
+    }
+}
