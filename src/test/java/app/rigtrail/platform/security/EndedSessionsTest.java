@@ -107,6 +107,26 @@ class EndedSessionsTest {
         await(() -> sessions.endedInDatabase(other));
     }
 
+    @Inject
+    io.agroal.api.AgroalDataSource ds;
+
+    @Test
+    void aSessionEndedByAnotherInstanceIsHeardOfAndRefusedWithoutAReadPerRequest() throws Exception {
+        String sid = UUID.randomUUID().toString();
+        SecurityIdentity identity = withSid(sid);
+        assertSame(identity, sessions.augment(identity, BLOCKING).await().indefinitely(), "a live session passes");
+        await(sessions::listening);
+        // another instance records the end (its commit notifies every listening instance)
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "insert into ended_session (sid, ended_at, how) values (?, now(), 'BACK_CHANNEL')")) {
+            ps.setString(1, sid);
+            ps.executeUpdate();
+        }
+        await(() -> sessions.knownEnded(sid));
+        assertThrows(AuthenticationFailedException.class, () -> sessions.augment(identity, BLOCKING).await().indefinitely());
+        assertFalse(sessions.knownEnded(UUID.randomUUID().toString()));
+    }
+
     @Test
     void tokensWithoutASessionIdAreLeftAlone() {
         SecurityIdentity plain = QuarkusSecurityIdentity.builder().setPrincipal(() -> "svc").addRole("admin").build();
