@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * How far behind the database the dashboard may be, stated once: {@value #STALENESS} (default
@@ -22,12 +21,12 @@ public class DashboardFreshness {
     /** Its default: no figure older than 5 seconds after a commit (#13 item 4). */
     public static final String DEFAULT = "PT5S";
 
-    @ConfigProperty(name = STALENESS, defaultValue = DEFAULT)
-    Duration bound;
+    @Inject
+    DashboardConfig config;
 
     /** The longest a snapshot may be used for after it was taken. */
     public Duration bound() {
-        return bound;
+        return config.staleness();
     }
 
     /**
@@ -35,7 +34,7 @@ public class DashboardFreshness {
      * wait for it): whenever the bound is not 0.
      */
     public boolean inBackground() {
-        return !bound.isZero();
+        return !bound().isZero();
     }
 
     /** Monotonic time, for ages. */

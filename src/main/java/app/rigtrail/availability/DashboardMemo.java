@@ -5,8 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * Remembers what a dashboard computation gave for a key that names everything it depends on,
@@ -28,17 +27,17 @@ public class DashboardMemo {
     };
 
     /** Off only to measure what the computations cost without it (DASHBENCH_MEMO=false bench/dashboard.sh). */
-    @ConfigProperty(name = "rigtrail.dashboard.memo", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    DashboardConfig config;
 
     /** Whether results are remembered (false only to measure the computations without it). */
     public boolean enabled() {
-        return enabled;
+        return config.memo();
     }
 
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> compute) {
-        if (!enabled) {
+        if (!enabled()) {
             return compute.get();
         }
         synchronized (results) {

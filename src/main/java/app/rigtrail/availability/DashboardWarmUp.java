@@ -8,10 +8,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import app.rigtrail.platform.cluster.ClusterJobs;
+import app.rigtrail.platform.runtime.WarmUpConfig;
 import app.rigtrail.platform.runtime.WarmUpSteps;
 import io.agroal.api.AgroalDataSource;
 
@@ -38,8 +38,9 @@ public class DashboardWarmUp implements WarmUpSteps {
     @Inject
     DashboardSnapshots snapshots;
 
-    @ConfigProperty(name = "rigtrail.warm-up.timeout", defaultValue = "PT5M")
-    Duration timeout;
+    /** timeout: how long to wait for another replica closing availability days. */
+    @Inject
+    WarmUpConfig warmUp;
 
     @Override
     public List<Step> steps() {
@@ -49,7 +50,7 @@ public class DashboardWarmUp implements WarmUpSteps {
     }
 
     private void closeDays() {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + warmUp.timeout().toNanos();
         while (true) {
             ClusterJobs.Outcome o = cluster.runOncePerPeriod("availability-days", Duration.ofMinutes(1),
                     () -> days.closeThrough(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
@@ -57,7 +58,7 @@ public class DashboardWarmUp implements WarmUpSteps {
                 return; // closed here, or by another replica this minute
             }
             if (System.nanoTime() > deadline) {
-                LOG.warnf("Another replica is still closing availability days after %s; ready without waiting", timeout);
+                LOG.warnf("Another replica is still closing availability days after %s; ready without waiting", warmUp.timeout());
                 return;
             }
             try {

@@ -206,7 +206,6 @@ public class TurnaroundService {
         long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         String key = DashboardMemo.key(f) + "|" + followedBy;
-        int routes = OutcomeColumns.ROUTES.length;
         List<ChunkShare> parts = new ArrayList<>();
         for (OutcomeColumns.Chunk o : columns.chunks()) {
             if (!o.mayHaveClosed(from, to)) {
@@ -230,6 +229,12 @@ public class TurnaroundService {
             }
             parts.add(share);
         }
+        return combine(parts);
+    }
+
+    /** The route figures of a filter from its chunks' shares (the order statistics selected across their sorted hours). */
+    private static List<RouteFigures> combine(List<ChunkShare> parts) {
+        int routes = OutcomeColumns.ROUTES.length;
         List<RouteFigures> out = new ArrayList<>();
         for (int r = 0; r < routes; r++) {
             long n = 0;
@@ -340,65 +345,20 @@ public class TurnaroundService {
         }
     }
 
-    /** Per route over the columns; followed up: completed on or before followedBy (epoch ms). */
+    /**
+     * Per route over the columns, every chunk's share computed afresh (nothing remembered: the memo-off
+     * measurement); followed up: completed on or before followedBy (epoch ms).
+     */
     static List<RouteFigures> routes(OutcomeColumns.View columns, DashboardFilter f, long followedBy) {
         long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        int vendor = f.vendor() == null ? -1 : OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor());
-        long site = f.siteId() == null ? -1 : f.siteId();
-        long[] models = f.modelIds() == null ? null : f.modelIds().stream().mapToLong(Long::longValue).sorted().toArray();
-        int routes = OutcomeColumns.ROUTES.length;
-        double[][] hours = new double[routes][];
-        int[] count = new int[routes];
-        long[] followed = new long[routes];
-        long[] refailed = new long[routes];
-        long[] cost = new long[routes];
-        double[] ths = new double[routes];
-        boolean[] costKnown = new boolean[routes];
-        for (int r = 0; r < routes; r++) {
-            hours[r] = new double[256];
-        }
+        List<ChunkShare> parts = new ArrayList<>();
         for (OutcomeColumns.Chunk o : columns.chunks()) {
-            if (!o.mayHaveClosed(from, to)) {
-                continue; // the chunk's repairs all closed outside the period
-            }
-            int size = o.size();
-            for (int i = 0; i < size; i++) {
-                long closed = o.closedMillis[i];
-                if (closed < from || closed >= to || (site >= 0 && o.siteId[i] != site)
-                        || (vendor >= 0 && o.vendor[i] != vendor) || (models != null && java.util.Arrays.binarySearch(models, o.modelId[i]) < 0)) {
-                    continue;
-                }
-                int r = o.route[i];
-                if (count[r] == hours[r].length) {
-                    hours[r] = java.util.Arrays.copyOf(hours[r], count[r] * 2);
-                }
-                hours[r][count[r]++] = o.hours[i];
-                if (closed <= followedBy) {
-                    followed[r]++;
-                    if (o.refailed[i]) {
-                        refailed[r]++;
-                    }
-                }
-                if (o.costCents[i] >= 0) {
-                    costKnown[r] = true;
-                    cost[r] += o.costCents[i];
-                    ths[r] += o.ths[i];
-                }
+            if (o.mayHaveClosed(from, to)) {
+                parts.add(share(o, f, followedBy, from, to));
             }
         }
-        List<RouteFigures> out = new ArrayList<>();
-        for (int r = 0; r < routes; r++) {
-            String code = OutcomeColumns.ROUTES[r];
-            double[] q = BacklogStage.orderStatistics(hours[r], count[r], 0.5, 0.9);
-            Long c0 = costKnown[r] ? cost[r] : null;
-            Double t0 = costKnown[r] ? ths[r] : null;
-            out.add(new RouteFigures(code, ROUTES.get(code), count[r], count[r] == 0 ? null : q[0] / 24,
-                    count[r] == 0 ? null : q[1] / 24, followed[r], refailed[r],
-                    followed[r] == 0 ? null : (double) refailed[r] / followed[r], c0, t0,
-                    c0 == null || t0 == 0 ? null : c0 / 100.0 / t0));
-        }
-        return out;
+        return combine(parts);
     }
 
     List<HoldAge> holdsByAge(Connection c, DashboardFilter f, Instant now) throws SQLException {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import app.rigtrail.availability.domain.BacklogStage;
 
 /**
- * The turnaround figures from each chunk's remembered share (#13 item 4) equal one scan and selection
- * over all the columns, for random filters, over views that share chunks with the ones before them (so
+ * The turnaround figures from each chunk's remembered share (#13 item 4) and those computed afresh per
+ * chunk (memo off) equal an independent count over the rows as written (one list per route, one
+ * selection over it), for random filters, over views that share chunks with the ones before them (so
  * later views reuse earlier chunks' shares and scan only the chunks rewritten since); and the order
  * statistics across sorted arrays equal those of one selection over the values together.
  */
@@ -66,12 +67,42 @@ class TurnaroundByChunkTest {
         }
     }
 
+    /** The oracle: the rows as last written, filtered, counted per route and selected once per route. */
+    private static List<TurnaroundService.RouteFigures> expected(java.util.Collection<OutcomeColumns.Fetched> rows,
+            DashboardFilter f, long followedBy) {
+        long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        List<TurnaroundService.RouteFigures> out = new ArrayList<>();
+        for (int route = 0; route < OutcomeColumns.ROUTES.length; route++) {
+            int r = route;
+            List<OutcomeColumns.Fetched> kept = rows.stream()
+                    .filter(x -> x.route() == r && x.closedMillis() >= from && x.closedMillis() < to)
+                    .filter(x -> f.siteId() == null || x.siteId() == f.siteId())
+                    .filter(x -> f.vendor() == null || OutcomeColumns.VENDORS[x.vendor()].equals(f.vendor()))
+                    .filter(x -> f.modelIds() == null || f.modelIds().contains(x.modelId())).toList();
+            double[] hours = kept.stream().mapToDouble(OutcomeColumns.Fetched::hours).toArray();
+            double[] q = BacklogStage.orderStatistics(hours, hours.length, 0.5, 0.9);
+            long followed = kept.stream().filter(x -> x.closedMillis() <= followedBy).count();
+            long refailed = kept.stream().filter(x -> x.closedMillis() <= followedBy && x.refailed()).count();
+            List<OutcomeColumns.Fetched> costed = kept.stream().filter(x -> x.costCents() >= 0).toList();
+            Long cost = costed.isEmpty() ? null : costed.stream().mapToLong(OutcomeColumns.Fetched::costCents).sum();
+            Double ths = costed.isEmpty() ? null : costed.stream().mapToDouble(OutcomeColumns.Fetched::ths).sum();
+            String code = OutcomeColumns.ROUTES[r];
+            out.add(new TurnaroundService.RouteFigures(code, TurnaroundService.ROUTES.get(code), kept.size(),
+                    kept.isEmpty() ? null : q[0] / 24, kept.isEmpty() ? null : q[1] / 24, followed, refailed,
+                    followed == 0 ? null : (double) refailed / followed, cost, ths,
+                    cost == null || ths == 0 ? null : cost / 100.0 / ths));
+        }
+        return out;
+    }
+
     @Test
-    void theFiguresFromChunkSharesEqualOneScanOverViewsThatShareChunks() {
+    void theFiguresFromChunkSharesAndFreshScansEqualAnIndependentCountOverTheRowsAsWritten() {
         Random r = new Random(29);
         TurnaroundService service = new TurnaroundService();
         OutcomeColumns.View view = new OutcomeColumns.View(List.of(), 0, 0, 0, 0);
         TreeMap<Long, OutcomeColumns.Fetched> written = new TreeMap<>();
+        TreeMap<Long, OutcomeColumns.Fetched> all = new TreeMap<>();
         long next = 0;
         List<DashboardFilter> filters = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -85,11 +116,13 @@ class TurnaroundByChunkTest {
                 long id = r.nextInt(5) == 0 && next > 10 ? 1 + r.nextInt((int) next) : ++next; // rewritten or new
                 written.put(id, row(id, r));
             }
+            all.putAll(written);
             view = OutcomeColumns.apply(view, new ArrayList<>(written.values()), 0, 0);
             long followedBy = START + (long) (r.nextDouble() * 250 * DAY);
             for (DashboardFilter f : r.nextInt(4) == 0 ? List.of(filter(r)) : filters) {
-                List<TurnaroundService.RouteFigures> scan = TurnaroundService.routes(view, f, followedBy);
+                List<TurnaroundService.RouteFigures> scan = expected(all.values(), f, followedBy);
                 assertSame(scan, service.routesByChunk(view, f, followedBy), "batch " + batch + " " + f);
+                assertSame(scan, TurnaroundService.routes(view, f, followedBy), "memo off, batch " + batch + " " + f);
                 compared += scan.stream().mapToLong(TurnaroundService.RouteFigures::completed).sum() > 0 ? 1 : 0;
             }
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,6 +22,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import app.rigtrail.platform.web.HttpConfig;
 
 /**
  * Refuses work the instance cannot do in time, instead of queueing it without bound.
@@ -51,14 +54,9 @@ public class LoadShedding {
     /** Where the arrival time of a request is kept in its routing context (nanoTime). */
     public static final String ARRIVED = "rigtrail.arrived";
 
-    @ConfigProperty(name = "rigtrail.http.max-in-flight", defaultValue = "8")
-    int maxInFlight;
-
-    @ConfigProperty(name = "rigtrail.http.retry-after", defaultValue = "PT2S")
-    Duration retryAfter;
-
-    @ConfigProperty(name = "rigtrail.http.queue-deadline", defaultValue = "PT2S")
-    Duration queueDeadline;
+    /** max-in-flight, queue-deadline and retry-after. */
+    @Inject
+    HttpConfig http;
 
     /** How long Quarkus keeps the listener open after SIGTERM (readiness DOWN meanwhile). */
     @ConfigProperty(name = "quarkus.shutdown.delay")
@@ -84,7 +82,7 @@ public class LoadShedding {
         shedDeadline = deadlineCounter(registry);
         Gauge.builder("rigtrail.http.in_flight", inFlight, AtomicInteger::get)
                 .description("Requests served or waiting for a worker now").register(registry);
-        Gauge.builder("rigtrail.http.max_in_flight", () -> maxInFlight)
+        Gauge.builder("rigtrail.http.max_in_flight", () -> http.maxInFlight())
                 .description("The bound above which requests are refused").register(registry);
         router.route().order(Integer.MIN_VALUE + 2).handler(this::admit);
     }
@@ -111,7 +109,7 @@ public class LoadShedding {
                 return;
             }
             shedShutdown.increment();
-            refuse(ctx, retryAfter, "The server is shutting down; try again in " + Math.max(1, retryAfter.toSeconds())
+            refuse(ctx, http.retryAfter(), "The server is shutting down; try again in " + Math.max(1, http.retryAfter().toSeconds())
                     + " s (another instance will answer).");
             return;
         }
@@ -119,26 +117,26 @@ public class LoadShedding {
             ctx.next();
             return;
         }
-        if (inFlight.incrementAndGet() > maxInFlight) {
+        if (inFlight.incrementAndGet() > http.maxInFlight()) {
             inFlight.decrementAndGet();
             shed.increment();
             long now = System.nanoTime();
             if (now - lastWarning > 60_000_000_000L) {
                 lastWarning = now;
-                LOG.warnf("Shedding load: %d requests in flight, new ones get 503 (rigtrail.http.max-in-flight)", maxInFlight);
+                LOG.warnf("Shedding load: %d requests in flight, new ones get 503 (rigtrail.http.max-in-flight)", http.maxInFlight());
             }
-            refuse(ctx, retryAfter, "The server is handling as many requests as it can (" + maxInFlight
-                    + " at once); try again in " + retryAfter.toSeconds() + " s.");
+            refuse(ctx, http.retryAfter(), "The server is handling as many requests as it can (" + http.maxInFlight()
+                    + " at once); try again in " + http.retryAfter().toSeconds() + " s.");
             return;
         }
         ctx.put(ARRIVED, System.nanoTime());
         Admission admission = new Admission();
         ctx.put(ADMISSION, admission);
         // on this event loop: refuses the request if no worker has taken it by its deadline
-        long timer = vertx.setTimer(Math.max(1, queueDeadline.toMillis()), id -> {
+        long timer = vertx.setTimer(Math.max(1, http.queueDeadline().toMillis()), id -> {
             if (admission.refuse() && !ctx.response().ended()) {
                 shedDeadline.increment();
-                refuse(ctx, retryAfter, lateDetail(queueDeadline, retryAfter));
+                refuse(ctx, http.retryAfter(), lateDetail(http.queueDeadline(), http.retryAfter()));
             }
         });
         ctx.addEndHandler(done -> {

@@ -1,18 +1,18 @@
 package app.rigtrail.platform.runtime;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.RoutingContext;
+
+import app.rigtrail.platform.web.HttpConfig;
 
 /**
  * On the worker thread that serves a request: the request id goes into the log context, and the
@@ -23,11 +23,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 public class RequestDeadline {
 
-    @ConfigProperty(name = "rigtrail.http.queue-deadline", defaultValue = "PT2S")
-    Duration deadline;
-
-    @ConfigProperty(name = "rigtrail.http.retry-after", defaultValue = "PT2S")
-    Duration retryAfter;
+    /** queue-deadline and retry-after. */
+    @Inject
+    HttpConfig http;
 
     @Inject
     MeterRegistry registry;
@@ -42,11 +40,11 @@ public class RequestDeadline {
             return Optional.of(Response.status(503).build());
         }
         Long arrived = ctx.get(LoadShedding.ARRIVED);
-        if (arrived != null && System.nanoTime() - arrived > deadline.toNanos()) {
+        if (arrived != null && System.nanoTime() - arrived > http.queueDeadline().toNanos()) {
             LoadShedding.deadlineCounter(registry).increment();
             LoadShedding.Refusal r = LoadShedding.refusal(ctx.normalizedPath(),
-                    LoadShedding.lateDetail(deadline, retryAfter), requestId);
-            return Optional.of(Response.status(503).header("Retry-After", r.retryAfter(retryAfter))
+                    LoadShedding.lateDetail(http.queueDeadline(), http.retryAfter()), requestId);
+            return Optional.of(Response.status(503).header("Retry-After", r.retryAfter(http.retryAfter()))
                     .header("Content-Type", r.contentType()).entity(r.body()).build());
         }
         return Optional.empty();
