@@ -92,7 +92,7 @@ public class ForecastResource {
             + "give the same numbers. Accept: text/csv (or ?format=csv) for one long CSV table. Idempotency-Key "
             + "is honoured.")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The forecast (id, inputs, results by scenario)",
-            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)),
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(allOf = {Saved.class, ForecastResult.class})),
                     @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response run(ForecastRequest request, @HeaderParam(Idempotency.HEADER) String key,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @QueryParam("format") String format) {
@@ -128,7 +128,7 @@ public class ForecastResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "A saved forecast, as it was run (JSON, or CSV with Accept: text/csv or ?format=csv)")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The saved forecast",
-            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)),
+            content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(allOf = {Saved.class, ForecastResult.class})),
                     @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/csv", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response get(@PathParam("id") long id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @QueryParam("format") String format) {
@@ -152,6 +152,14 @@ public class ForecastResource {
     }
 
     /** A background run's state, the same through every replica; instance names the replica executing it. */
+    /**
+     * What a forecast's JSON holds before its result's fields (ForecastService.document); with
+     * {@link ForecastResult} it is the typed schema of POST /api/forecasts and GET /api/forecasts/{id}.
+     */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SavedForecast")
+    public record Saved(long id, java.time.Instant createdAt, String createdBy, long elapsedMs) {
+    }
+
     public record RunStatus(String id, String state, int replicationsDone, int replicationsTotal, int percent,
             Long forecastId, String error, boolean cancelRequested, String instance) {
         static RunStatus of(ForecastJobs.Job j) {

@@ -92,4 +92,35 @@ class ApiDocumentTest {
         assertTrue(resolvedAt.toString().contains("\"null\""), resolvedAt.toString());
         assertTrue(doc.path("components").path("schemas").path("Problem").path("required").toString().contains("status"));
     }
+
+    @Test
+    void aForecastIsDescribedByItsTypedResult() throws Exception {
+        JsonNode doc = document();
+        JsonNode schemas = doc.path("components").path("schemas");
+        for (String[] op : new String[][] {{"/api/forecasts", "post"}, {"/api/forecasts/{id}", "get"}}) {
+            JsonNode schema = doc.path("paths").path(op[0]).path(op[1]).path("responses").path("200").path("content")
+                    .path("application/json").path("schema");
+            List<String> refs = new ArrayList<>();
+            schema.path("allOf").forEach(s -> refs.add(s.path("$ref").asText()));
+            assertEquals(List.of("#/components/schemas/SavedForecast", "#/components/schemas/ForecastResult"), refs,
+                    op[0] + " " + schema);
+        }
+        assertEquals(List.of("id", "createdAt", "createdBy", "elapsedMs"), names(schemas.path("SavedForecast")));
+        List<String> result = names(schemas.path("ForecastResult"));
+        for (String field : List.of("startDate", "seed", "start", "initialState", "warnings", "dates", "scenarios",
+                "differences", "growth", "planComparison")) {
+            assertTrue(result.contains(field), field + " in " + result);
+        }
+        List<String> scenario = names(schemas.path("ScenarioResult"));
+        for (String field : List.of("effectiveDay", "fleet", "analytic", "totals")) {
+            assertTrue(scenario.contains(field), field + " in " + scenario);
+        }
+    }
+
+    private static List<String> names(JsonNode schema) {
+        List<String> out = new ArrayList<>();
+        schema.path("properties").fieldNames().forEachRemaining(out::add);
+        assertTrue(!out.isEmpty(), "no properties in " + schema);
+        return out;
+    }
 }
