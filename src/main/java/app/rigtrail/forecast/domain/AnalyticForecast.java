@@ -251,7 +251,8 @@ public final class AnalyticForecast {
                             double[] survival = laws.laws[q];
                             int t0 = Math.max(u, from);
                             int off = t0 - u;
-                            int len = days - t0;
+                            // past its last non-zero day a law adds nothing (the same sums, fewer zero terms)
+                            int len = Math.min(days - t0, laws.support[q] - off);
                             for (int i = 0; i < len; i++) {
                                 m[t0 + i] += lambda * survival[off + i];
                             }
@@ -379,6 +380,8 @@ public final class AnalyticForecast {
         /** The distinct laws (survival per day since the failure) and the failure rate of each. */
         final double[][] laws;
         final double[] rates;
+        /** Per law: one past its last non-zero day (0: nothing away). */
+        final int[] support;
         private final List<double[]> strided = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final java.util.Map<Key, Integer> index = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Key> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -485,6 +488,14 @@ public final class AnalyticForecast {
                 }
             });
             this.laws = survival.toArray(new double[0][]);
+            this.support = new int[laws.length];
+            for (int q = 0; q < laws.length; q++) {
+                int end = laws[q].length;
+                while (end > 0 && laws[q][end - 1] == 0) {
+                    end--;
+                }
+                support[q] = end;
+            }
             this.rates = rate.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
@@ -686,15 +697,24 @@ public final class AnalyticForecast {
                     b[d] = v;
                 }
                 // notBack(j) = sum over y of P(Y = y) [(1 - held) 1{y > j} + b(j - y)], b(d < 0) = held
+                // b is zero past its last non-zero day: those terms add nothing (the same sums, in the same order)
+                int bEnd = len;
+                while (bEnd > 0 && b[bEnd - 1] == 0) {
+                    bEnd--;
+                }
                 double[] out = new double[len];
                 for (int yy = 0; yy < y.length; yy++) {
                     double p = y[yy];
                     if (p == 0) {
                         continue;
                     }
-                    for (int j = 0; j < len; j++) {
-                        double v = j < yy ? 1 : b[j - yy];
-                        out[j] += p * v;
+                    int before = Math.min(yy, len);
+                    for (int j = 0; j < before; j++) {
+                        out[j] += p;
+                    }
+                    int end = Math.min(len, yy + bEnd);
+                    for (int j = before; j < end; j++) {
+                        out[j] += p * b[j - yy];
                     }
                 }
                 return new HubPart(out, orders ? 0 : excluded);
