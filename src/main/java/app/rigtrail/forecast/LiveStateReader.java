@@ -208,10 +208,14 @@ public class LiveStateReader {
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("bigint", ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
+            readAll(ps, reader);
+        }
+    }
+
+    private static void readAll(PreparedStatement ps, RowReader reader) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                reader.read(rs);
             }
         }
     }
@@ -225,11 +229,7 @@ public class LiveStateReader {
             if (f != null && f.modelIds() != null && f.model() != null) {
                 ps.setArray(1, c.createArrayOf("bigint", f.modelIds().toArray()));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
+            readAll(ps, reader);
         }
     }
 }
