@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 
@@ -70,9 +73,15 @@ public record ForecastResult(String startDate, long seed, int horizonDays, int r
             Interval valueLostUsd, DailyInterval availabilityHashrate) {
     }
 
-    /** One scenario's machine orders against the capacity plan. */
-    public record Growth(Long scenario, String name, DailyBand installedThs, DailyBand hashingThs, List<Double> planThs,
-            List<Double> gapToPlanThs, DailyBand machinesOnOrder, DailyBand machinesOnTheWay,
+    /**
+     * One scenario's machine orders against the capacity plan.
+     *
+     * @param planThs      the plan's TH/s per day, null before the plan's first month end
+     * @param gapToPlanThs the mean installed TH/s less the plan, null where the plan is
+     */
+    public record Growth(Long scenario, String name, DailyBand installedThs, DailyBand hashingThs,
+            @Schema(type = SchemaType.ARRAY, implementation = NumberOrNull.class) List<Double> planThs,
+            @Schema(type = SchemaType.ARRAY, implementation = NumberOrNull.class) List<Double> gapToPlanThs, DailyBand machinesOnOrder, DailyBand machinesOnTheWay,
             DailyBand machinesInCustoms, DailyBand machinesAwaitingCommissioning, GrowthTotals totals) {
     }
 
@@ -109,6 +118,13 @@ public record ForecastResult(String startDate, long seed, int horizonDays, int r
 
     public record ShiftDifference(Interval shortAtHorizonThs, Interval hashrateDaysShortThDays, Interval valueLostUsd,
             Interval capitalSpentUsd) {
+    }
+
+    /** A day's value that may be missing (written as null, never left out: the days stay aligned). */
+    @Schema(name = "NumberOrNull", type = SchemaType.NUMBER, nullable = true)
+    public static final class NumberOrNull {
+        private NumberOrNull() {
+        }
     }
 
     /** What ForecastGrowth adds to the result. */
