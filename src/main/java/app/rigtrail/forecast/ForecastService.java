@@ -372,10 +372,13 @@ public class ForecastService {
         List<Run> runs = engine.run(plans, monitor);
         List<AnalyticForecast.Result> exact = new ArrayList<>();
         Fleet empty = fleet.with(fleet.technicians(), fleet.swapDays(), null);
-        for (Plan plan : steady) {
-            exact.add(now || steadyStart
-                    ? AnalyticForecast.steady(empty, plan, analyticWarmup, p.horizon(), SHIP_EVERY_DAYS)
-                    : AnalyticForecast.run(empty, plan, warmup, p.horizon(), SHIP_EVERY_DAYS));
+        if (now || steadyStart) {
+            // all the scenarios at once: the laws of the baseline they share are computed once
+            exact.addAll(AnalyticForecast.steady(empty, steady, analyticWarmup, p.horizon(), SHIP_EVERY_DAYS));
+        } else {
+            for (Plan plan : steady) {
+                exact.add(AnalyticForecast.run(empty, plan, warmup, p.horizon(), SHIP_EVERY_DAYS));
+            }
         }
         ForecastResult.GrowthReport growth = null;
         if (p.request().fleet() == null) {

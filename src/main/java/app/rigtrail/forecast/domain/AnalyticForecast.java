@@ -143,6 +143,21 @@ public final class AnalyticForecast {
     }
 
     /**
+     * {@link #steady} for several plans over the same fleet (the scenarios of one forecast), in their
+     * order: the laws of the periods they share (by instance: the baseline before the change) are
+     * computed once for all of them. The same results as one call per plan.
+     */
+    public static List<Result> steady(Fleet fleet, List<Plan> plans, int warmupDays, int horizonDays,
+            int shipEveryDays) {
+        Laws.Cache cache = new Laws.Cache(fleet, warmupDays + horizonDays, shipEveryDays);
+        List<Result> out = new java.util.ArrayList<>(plans.size());
+        for (Plan plan : plans) {
+            out.add(run(fleet, plan, warmupDays, horizonDays, true, cache));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The days {@link #steady} runs explicitly before day 0: whole shipping cycles covering the wait
      * for the shipping day, the longest mean transit, an outbound hold's mean delay (two weeks at most
      * where the closed form applies) and two cycles more, so that a part failing in the first cycle
@@ -159,9 +174,15 @@ public final class AnalyticForecast {
 
     private static Result run(Fleet fleet, Plan plan, int warmupDays, int horizonDays, int shipEveryDays,
             boolean stationary) {
+        return run(fleet, plan, warmupDays, horizonDays, stationary,
+                new Laws.Cache(fleet, warmupDays + horizonDays, shipEveryDays));
+    }
+
+    private static Result run(Fleet fleet, Plan plan, int warmupDays, int horizonDays, boolean stationary,
+            Laws.Cache cache) {
         int sites = fleet.sites().size();
-        // the laws of the time in the pipeline, computed once per distinct law and shared by every pool
-        Laws laws = new Laws(fleet, plan, warmupDays + horizonDays, shipEveryDays, stationary, warmupDays);
+        // the laws of the time in the pipeline, computed once per distinct law and shared by every pool (and plan)
+        Laws laws = new Laws(cache, plan, stationary, warmupDays);
         // sites are independent: computed in parallel, then added up in site order (the same sums every time)
         double[][][] perSite = new double[sites][][];
         java.util.stream.IntStream.range(0, sites).parallel()
@@ -201,7 +222,9 @@ public final class AnalyticForecast {
      * <p>The first pass is the mean per socket of the pool's vendor, kind and shipping phase (shared by
      * every site in that phase) times the sockets; the second convolves the thinned rate with the
      * cached laws directly, over the days reported only. Backorders are computed where they are used:
-     * every day in the first pass (for the thinning), the reported days in the last.
+     * in the first pass every day the second reads for the thinning (when every kind is folded, the
+     * first cycle and the reported days: the days between are taken by the tail sums), the reported
+     * days in the last.
      */
     private static double[][] site(Fleet fleet, Laws laws, int s, int warmupDays, int horizonDays) {
         int days = laws.days;
@@ -217,8 +240,21 @@ public final class AnalyticForecast {
             double[] downDay = new double[days];
             double[] pipeline = new double[days];
             double[] backorders = new double[days];
+            // the days the second pass reads of the first's machines down: all, or (every kind folded) the
+            // first cycle and the reported days
+            boolean allFolded = passes == 2;
+            for (int k = 0; k < kinds && allFolded; k++) {
+                int vk = v * kinds + k;
+                allFolded = laws.unitMean[vk][phase] == null
+                        || laws.tailLaw[vk][phase] != null && laws.folded[vk][phase];
+            }
+            int gapFrom = allFolded ? Math.min(laws.shipEvery, warmupDays) : days;
+            int gapTo = allFolded ? warmupDays : days;
             for (int pass = 0; pass < passes; pass++) {
                 int from = pass == passes - 1 ? warmupDays : 0;
+                // the days computed in this pass: [from, end) and [resume, days)
+                int end = pass == 0 ? gapFrom : days;
+                int resume = pass == 0 ? gapTo : days;
                 double[] logAvailability = new double[days];
                 java.util.Arrays.fill(pipeline, 0);
                 java.util.Arrays.fill(backorders, 0);
@@ -277,18 +313,13 @@ public final class AnalyticForecast {
                         }
                     }
                     int spares = fleet.spares()[cell];
-                    for (int j = from; j < days; j++) {
-                        double ebo = poissonEbo(m[j], spares);
-                        pipeline[j] += m[j];
-                        backorders[j] += ebo;
-                        if (machines > 0 && sockets > 0) {
-                            double z = (double) sockets / machines;
-                            double perSocket = Math.min(1, ebo / sockets);
-                            logAvailability[j] += perSocket >= 1 ? Double.NEGATIVE_INFINITY : z * Math.log1p(-perSocket);
-                        }
-                    }
+                    palm(m, spares, sockets, machines, from, end, pipeline, backorders, logAvailability);
+                    palm(m, spares, sockets, machines, resume, days, pipeline, backorders, logAvailability);
                 }
-                for (int j = from; j < days; j++) {
+                for (int j = from; j < end; j++) {
+                    downDay[j] = machines * (1 - Math.exp(logAvailability[j]));
+                }
+                for (int j = resume; j < days; j++) {
                     downDay[j] = machines * (1 - Math.exp(logAvailability[j]));
                 }
             }
@@ -301,6 +332,21 @@ public final class AnalyticForecast {
             }
         }
         return out;
+    }
+
+    /** Days [a, b) of one pool: its pipeline, its backorders (Palm) and its share of the log availability. */
+    private static void palm(double[] m, int spares, int sockets, int machines, int a, int b, double[] pipeline,
+            double[] backorders, double[] logAvailability) {
+        for (int j = a; j < b; j++) {
+            double ebo = poissonEbo(m[j], spares);
+            pipeline[j] += m[j];
+            backorders[j] += ebo;
+            if (machines > 0 && sockets > 0) {
+                double z = (double) sockets / machines;
+                double perSocket = Math.min(1, ebo / sockets);
+                logAvailability[j] += perSocket >= 1 ? Double.NEGATIVE_INFINITY : z * Math.log1p(-perSocket);
+            }
+        }
     }
 
     /**
@@ -367,24 +413,21 @@ public final class AnalyticForecast {
         private final Fleet fleet;
         private final int kinds;
         private final int[] periodOfDay;
-        private final List<Period> periods = new java.util.ArrayList<>();
+        /** What this plan's laws share with the other plans' (the periods by instance, the laws, their parts). */
+        private final Cache cache;
+        private final List<Period> periods;
         private final boolean[][] open;
         private final int[][] hubAt;
-        /**
-         * The distinct laws as they are found: read without a lock, appended under one. Each vendor and
-         * kind is worked by one thread (the keys hold it), so only these and the maps below are shared;
-         * which number a law gets does not change any sum.
-         */
-        private final List<double[]> survival = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final List<Double> rate = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<double[]> survival;
+        private final List<Double> rate;
         /** The distinct laws (survival per day since the failure) and the failure rate of each. */
         final double[][] laws;
         final double[] rates;
         /** Per law: one past its last non-zero day (0: nothing away). */
         final int[] support;
-        private final List<double[]> strided = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final java.util.Map<Key, Integer> index = new java.util.concurrent.ConcurrentHashMap<>();
-        private final List<Key> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<double[]> strided;
+        private final java.util.Map<Key, Integer> index;
+        private final List<Key> keys;
         /** [vk][phase][u]: the law of a part failing on day u, -1 when nothing fails. */
         final int[][][] lawOf;
         final double[][][] unitMean;
@@ -393,41 +436,87 @@ public final class AnalyticForecast {
         /** [vk][phase]: every day before the reported ones has its residue's tail law (a whole number of cycles). */
         final boolean[][] folded;
         /** Per law used there: T[x] = sum over n >= 0 of survival(x + n P), for x < days + P. */
-        final java.util.Map<Integer, double[]> tails = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Map<Integer, double[]> tails;
         /** The return part of a hub route, per (vk, hub, period the repair starts in). */
-        private final java.util.Map<List<Integer>, HubPart> hubParts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<List<Integer>, HubPart> hubParts;
 
-        Laws(Fleet fleet, Plan plan, int days, int shipEvery, boolean stationary, int warmupDays) {
-            this.days = days;
-            this.shipEvery = shipEvery;
-            this.fleet = fleet;
-            this.kinds = fleet.partKinds().size();
-            int vks = fleet.vendors().size() * kinds;
-            java.util.Map<Period, Integer> ids = new java.util.IdentityHashMap<>();
-            periodOfDay = new int[days];
-            for (int d = 0; d < days; d++) {
-                Period p = plan.at(d);
+        /**
+         * The periods (by instance: the scenarios of one run share their baseline's), the distinct laws
+         * and their parts, for every plan over one fleet, number of days and shipping cycle: a law and
+         * its parts depend only on its key, so a second plan computes only the laws of its own periods.
+         * The laws are read without a lock and appended under one; each vendor and kind is worked by one
+         * thread at a time (the keys hold it), and which number a law gets does not change any sum.
+         */
+        static final class Cache {
+            final Fleet fleet;
+            final int days;
+            final int shipEvery;
+            private final java.util.Map<Period, Integer> ids = new java.util.IdentityHashMap<>();
+            private final List<Period> periods = new java.util.ArrayList<>();
+            private final List<boolean[]> open = new java.util.ArrayList<>();
+            private final List<int[]> hubAt = new java.util.ArrayList<>();
+            private final List<double[]> survival = new java.util.concurrent.CopyOnWriteArrayList<>();
+            private final List<Double> rate = new java.util.concurrent.CopyOnWriteArrayList<>();
+            private final List<double[]> strided = new java.util.concurrent.CopyOnWriteArrayList<>();
+            private final java.util.Map<Key, Integer> index = new java.util.concurrent.ConcurrentHashMap<>();
+            private final List<Key> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+            private final java.util.Map<Integer, double[]> tails = new java.util.concurrent.ConcurrentHashMap<>();
+            private final java.util.Map<List<Integer>, HubPart> hubParts = new java.util.concurrent.ConcurrentHashMap<>();
+
+            Cache(Fleet fleet, int days, int shipEvery) {
+                this.fleet = fleet;
+                this.days = days;
+                this.shipEvery = shipEvery;
+            }
+
+            /** The number of a period, registered (with its open hubs and the hub of each route) when new. */
+            int id(Period p) {
                 Integer id = ids.get(p);
                 if (id == null) {
                     id = periods.size();
                     ids.put(p, id);
                     periods.add(p);
-                }
-                periodOfDay[d] = id;
-            }
-            int hubs = fleet.hubs().size();
-            open = new boolean[periods.size()][hubs];
-            hubAt = new int[periods.size()][vks * 2];
-            for (int p = 0; p < periods.size(); p++) {
-                for (int h = 0; h < hubs; h++) {
-                    open[p][h] = periods.get(p).hubs().get(h).open();
-                }
-                for (int vk = 0; vk < vks; vk++) {
-                    for (Route route : Route.values()) {
-                        hubAt[p][vk * 2 + route.ordinal()] = hubFor(fleet, periods.get(p), vk / kinds, vk % kinds, route);
+                    int kinds = fleet.partKinds().size();
+                    int vks = fleet.vendors().size() * kinds;
+                    int hubs = fleet.hubs().size();
+                    boolean[] o = new boolean[hubs];
+                    for (int h = 0; h < hubs; h++) {
+                        o[h] = p.hubs().get(h).open();
                     }
+                    int[] at = new int[vks * 2];
+                    for (int vk = 0; vk < vks; vk++) {
+                        for (Route route : Route.values()) {
+                            at[vk * 2 + route.ordinal()] = hubFor(fleet, p, vk / kinds, vk % kinds, route);
+                        }
+                    }
+                    open.add(o);
+                    hubAt.add(at);
                 }
+                return id;
             }
+        }
+
+        Laws(Cache cache, Plan plan, boolean stationary, int warmupDays) {
+            this.cache = cache;
+            this.days = cache.days;
+            this.shipEvery = cache.shipEvery;
+            this.fleet = cache.fleet;
+            this.kinds = fleet.partKinds().size();
+            int vks = fleet.vendors().size() * kinds;
+            periodOfDay = new int[days];
+            for (int d = 0; d < days; d++) {
+                periodOfDay[d] = cache.id(plan.at(d));
+            }
+            periods = cache.periods;
+            open = cache.open.toArray(new boolean[0][]);
+            hubAt = cache.hubAt.toArray(new int[0][]);
+            survival = cache.survival;
+            rate = cache.rate;
+            strided = cache.strided;
+            index = cache.index;
+            keys = cache.keys;
+            tails = cache.tails;
+            hubParts = cache.hubParts;
             int phases = Math.min(shipEvery, fleet.sites().size());
             lawOf = new int[vks][phases][];
             unitMean = new double[vks][phases][];
@@ -548,7 +637,7 @@ public final class AnalyticForecast {
                 for (int x = 0; x < days; x++) {
                     c[x] = s[x] + (x >= shipEvery ? c[x - shipEvery] : 0);
                 }
-                synchronized (this) {
+                synchronized (cache) {
                     q = survival.size();
                     survival.add(s);
                     keys.add(key);

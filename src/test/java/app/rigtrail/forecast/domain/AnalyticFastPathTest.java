@@ -1,6 +1,8 @@
 package app.rigtrail.forecast.domain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -94,6 +96,58 @@ class AnalyticFastPathTest {
             // not vacuous: the pipeline is full from day 0, where an empty start holds nothing on its first day
             assertTrue(got[0][0] > 1, "case " + c + ": " + got[0][0]);
         }
+    }
+
+    /**
+     * Several plans in one call (the laws of the baseline period they share computed once) give the
+     * same bits as one call per plan: on random fleets with a shared first period and on the reference
+     * workload's three built-ins, as ForecastService calls it.
+     */
+    @Test
+    void severalPlansInOneCallGiveTheBitsOfOneCallEach() {
+        SplittableRandom rnd = new SplittableRandom(20261205);
+        for (int c = 0; c < 8; c++) {
+            Fleet fleet = smallFleet(rnd, c % 2 == 1);
+            int shipEvery = rnd.nextInt(1, 8);
+            int horizon = rnd.nextInt(30, 120);
+            int pre = AnalyticForecast.steadyWarmupDays(fleet, shipEvery);
+            Period before = steadyPeriod(rnd, fleet, true);
+            List<Plan> plans = List.of(Plan.unchanged("same", before),
+                    new Plan("shock", pre + rnd.nextInt(0, horizon), before, steadyPeriod(rnd, fleet, rnd.nextBoolean())),
+                    new Plan("other", pre + rnd.nextInt(0, horizon), before, randomPeriod(rnd, fleet)));
+            assertSameBits("case " + c, fleet, plans, pre, horizon, shipEvery);
+        }
+        Fleet fleet = ForecastBenchmark.referenceFleet(100_000, 20);
+        Baseline baseline = ForecastBenchmark.referenceBaseline(fleet, 1);
+        int pre = AnalyticForecast.steadyWarmupDays(fleet, 7);
+        List<Plan> plans = ScenarioResolver.compileAll(
+                BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::name).toList(),
+                BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::parameters).toList(), baseline, fleet,
+                LocalDate.of(2026, 11, 23), pre);
+        assertSameBits("reference", fleet, plans, pre, 180, 7);
+    }
+
+    private static void assertSameBits(String name, Fleet fleet, List<Plan> plans, int pre, int horizon, int shipEvery) {
+        List<AnalyticForecast.Result> all = AnalyticForecast.steady(fleet, plans, pre, horizon, shipEvery);
+        assertEquals(plans.size(), all.size(), name);
+        for (int i = 0; i < plans.size(); i++) {
+            AnalyticForecast.Result one = AnalyticForecast.steady(fleet, plans.get(i), pre, horizon, shipEvery);
+            AnalyticForecast.Result shared = all.get(i);
+            String what = name + ", plan " + plans.get(i).name();
+            assertArrayEquals(one.pipelineMean(), shared.pipelineMean(), what);
+            assertArrayEquals(one.backorders(), shared.backorders(), what);
+            assertArrayEquals(one.unitsDown(), shared.unitsDown(), what);
+            assertArrayEquals(one.hashrateDownThs(), shared.hashrateDownThs(), what);
+            assertEquals(one.notValidBecause(), shared.notValidBecause(), what);
+            assertEquals(horizon, shared.pipelineMean().length, what);
+        }
+        // not vacuous: the plans are not all answered alike (the changed ones differ from the unchanged by the end)
+        boolean differ = false;
+        for (int i = 1; i < plans.size(); i++) {
+            differ |= all.get(i).pipelineMean()[horizon - 1] != all.get(0).pipelineMean()[horizon - 1];
+        }
+        assertTrue(differ, name);
+        assertNotEquals(0.0, all.get(0).pipelineMean()[0], name);
     }
 
     /** Hubs with a fitted repair law and a transit law: the fast form still equals the direct convolution. */
