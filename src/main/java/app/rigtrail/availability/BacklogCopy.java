@@ -63,7 +63,31 @@ public final class BacklogCopy {
      * show; {@code fetched} and {@code xmin} are what the next copy is built from.
      */
     public record Items(List<Row> rows, List<String> sites, Instant readAt, Map<Long, Fetched> fetched, long xmin,
-            boolean incremental) {
+            boolean incremental, Map<Long, Integer> hubRanks, Groups groups) {
+    }
+
+    /**
+     * The rows of each site, vendor and stage (each oldest first, as {@link Items#rows()}), so that a request
+     * filtering by one of them scans only those rows; built once per copy.
+     */
+    public record Groups(Map<Long, List<Row>> bySite, Map<Integer, List<Row>> byVendor, Map<Integer, List<Row>> byStage) {
+
+        static Groups of(List<Row> rows) {
+            Map<Long, List<Row>> sites = new HashMap<>();
+            Map<Integer, List<Row>> vendors = new HashMap<>();
+            Map<Integer, List<Row>> stages = new HashMap<>();
+            for (Row r : rows) {
+                sites.computeIfAbsent(r.siteId(), k -> new ArrayList<>()).add(r);
+                vendors.computeIfAbsent(r.vendorIndex(), k -> new ArrayList<>()).add(r);
+                stages.computeIfAbsent(r.stageIndex(), k -> new ArrayList<>()).add(r);
+            }
+            return new Groups(frozen(sites), frozen(vendors), frozen(stages));
+        }
+
+        private static <K> Map<K, List<Row>> frozen(Map<K, List<Row>> groups) {
+            groups.replaceAll((k, v) -> java.util.Collections.unmodifiableList(v));
+            return java.util.Collections.unmodifiableMap(groups);
+        }
     }
 
     private BacklogCopy() {
@@ -125,14 +149,22 @@ public final class BacklogCopy {
         }
         long xmin = Math.max(previous.xmin(), snapshotXmin);
         if (tickets.isEmpty() && cases.isEmpty()) {
-            return new Items(previous.rows(), previous.sites(), at, previous.fetched(), xmin, true);
+            return new Items(previous.rows(), previous.sites(), at, previous.fetched(), xmin, true, previous.hubRanks(),
+                    previous.groups());
         }
         Map<Long, Fetched> fetched = new HashMap<>(previous.fetched());
-        fetched.values().removeIf(f -> (f.ticketId() != null && tickets.contains(f.ticketId()))
-                || (f.rmaCaseId() != null && cases.contains(f.rmaCaseId())));
-        fetch(c, " where b.ticket_id = any(?)", tickets, fetched);
-        fetch(c, " where b.rma_id = any(?)", cases, fetched);
-        return derive(fetched, at, xmin, true);
+        Set<Long> changed = new HashSet<>();
+        fetched.values().removeIf(f -> {
+            boolean named = (f.ticketId() != null && tickets.contains(f.ticketId()))
+                    || (f.rmaCaseId() != null && cases.contains(f.rmaCaseId()));
+            if (named) {
+                changed.add(f.key());
+            }
+            return named;
+        });
+        fetch(c, " where b.ticket_id = any(?)", tickets, fetched, changed);
+        fetch(c, " where b.rma_id = any(?)", cases, fetched, changed);
+        return update(previous, fetched, changed, at, xmin);
     }
 
     private static Items whole(Connection c, Instant at, long xmin) throws SQLException {
@@ -149,8 +181,8 @@ public final class BacklogCopy {
         return derive(fetched, at, xmin, false);
     }
 
-    private static void fetch(Connection c, String where, Collection<Long> keys, Map<Long, Fetched> into)
-            throws SQLException {
+    private static void fetch(Connection c, String where, Collection<Long> keys, Map<Long, Fetched> into,
+            Set<Long> changed) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
@@ -161,6 +193,7 @@ public final class BacklogCopy {
                 while (rs.next()) {
                     Fetched f = fetched(rs);
                     into.put(f.key(), f);
+                    changed.add(f.key());
                 }
             }
         }
@@ -177,35 +210,122 @@ public final class BacklogCopy {
 
     /** The items' stages (the parts at a hub ranked first), the site codes, the rows oldest first. */
     static Items derive(Map<Long, Fetched> fetched, Instant at, long xmin, boolean incremental) {
+        Map<Long, Integer> ranks = ranks(fetched);
+        List<String> sites = siteCodes(fetched);
+        Map<String, Integer> siteIndex = siteIndex(sites);
+        List<Row> rows = new ArrayList<>(fetched.size());
+        for (Fetched f : fetched.values()) {
+            Row row = row(f, ranks, siteIndex);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        rows.sort(ORDER);
+        List<Row> all = java.util.Collections.unmodifiableList(rows);
+        return new Items(all, sites, at, java.util.Collections.unmodifiableMap(fetched), xmin, incremental,
+                ranks, Groups.of(all));
+    }
+
+    /**
+     * The copy after {@code changed} (the keys of the items fetched again or gone) from {@code previous}: the
+     * same items, stages and order as {@link #derive} gives, without building every row again. The rows kept
+     * are those neither changed nor moved between a hub's queue and its repair by the others' changes (the
+     * hubs' lines ranked again, as derive does); the rows built again are sorted and merged into them. A
+     * changed set of sites (their indexes shift) is derived whole.
+     */
+    static Items update(Items previous, Map<Long, Fetched> fetched, Set<Long> changed, Instant at, long xmin) {
+        List<String> sites = siteCodes(fetched);
+        if (!sites.equals(previous.sites())) {
+            return derive(fetched, at, xmin, true);
+        }
+        Map<Long, Integer> ranks = ranks(fetched);
+        Set<Long> rebuilt = new HashSet<>(changed);
+        for (Map.Entry<Long, Integer> e : ranks.entrySet()) {
+            Fetched f = fetched.get(-e.getKey());
+            Integer before = previous.hubRanks().get(e.getKey());
+            if (f != null && (before == null || BacklogStage.inRepair(before, f.capacityPerWeek(), f.turnaroundDays())
+                    != BacklogStage.inRepair(e.getValue(), f.capacityPerWeek(), f.turnaroundDays()))) {
+                rebuilt.add(f.key());
+            }
+        }
+        for (Long caseId : previous.hubRanks().keySet()) {
+            if (!ranks.containsKey(caseId)) {
+                rebuilt.add(-caseId); // no longer at its hub (then changed, so named anyway)
+            }
+        }
+        Map<String, Integer> siteIndex = siteIndex(sites);
+        List<Row> fresh = new ArrayList<>();
+        for (Long key : rebuilt) {
+            Fetched f = fetched.get(key);
+            Row row = f == null ? null : row(f, ranks, siteIndex);
+            if (row != null) {
+                fresh.add(row);
+            }
+        }
+        fresh.sort(ORDER);
+        List<Row> rows = new ArrayList<>(previous.rows().size() + fresh.size());
+        int next = 0;
+        for (Row kept : previous.rows()) {
+            if (rebuilt.contains(itemKey(kept))) {
+                continue;
+            }
+            while (next < fresh.size() && ORDER.compare(fresh.get(next), kept) < 0) {
+                rows.add(fresh.get(next++));
+            }
+            rows.add(kept);
+        }
+        while (next < fresh.size()) {
+            rows.add(fresh.get(next++));
+        }
+        List<Row> all = java.util.Collections.unmodifiableList(rows);
+        return new Items(all, sites, at, java.util.Collections.unmodifiableMap(fetched), xmin, true, ranks,
+                Groups.of(all));
+    }
+
+    /** The place of every part at a hub in its hub's line, by case. */
+    private static Map<Long, Integer> ranks(Map<Long, Fetched> fetched) {
         List<BacklogStage.HubArrival> atHubs = new ArrayList<>();
-        TreeSet<String> siteCodes = new TreeSet<>();
         for (Fetched f : fetched.values()) {
             if ("AT_HUB".equals(f.rmaState())) {
                 atHubs.add(new BacklogStage.HubArrival(f.hubId(), f.atHubSinceMillis(), f.rmaCaseId()));
             }
+        }
+        return java.util.Collections.unmodifiableMap(BacklogStage.hubRanks(atHubs));
+    }
+
+    private static List<String> siteCodes(Map<Long, Fetched> fetched) {
+        TreeSet<String> siteCodes = new TreeSet<>();
+        for (Fetched f : fetched.values()) {
             siteCodes.add(f.site());
         }
-        Map<Long, Integer> ranks = BacklogStage.hubRanks(atHubs);
-        List<String> sites = List.copyOf(siteCodes);
+        return List.copyOf(siteCodes);
+    }
+
+    private static Map<String, Integer> siteIndex(List<String> sites) {
         Map<String, Integer> siteIndex = new HashMap<>();
         for (int i = 0; i < sites.size(); i++) {
             siteIndex.put(sites.get(i), i);
         }
-        List<Row> rows = new ArrayList<>(fetched.size());
-        for (Fetched f : fetched.values()) {
-            int rank = f.rmaCaseId() == null ? 0 : ranks.getOrDefault(f.rmaCaseId(), 0);
-            boolean inRepair = BacklogStage.inRepair(rank, f.capacityPerWeek(), f.turnaroundDays());
-            Optional<BacklogStage> stage = BacklogStage.of(f.ticketState(), f.rmaState(), f.shipmentState(), inRepair);
-            if (stage.isEmpty()) {
-                continue; // no longer in the backlog (a rejected claim whose ticket is closed)
-            }
-            rows.add(new Row(f.kind(), f.ticketId(), f.rmaCaseId(), stage.get().name(), f.siteId(), f.site(), f.vendor(),
-                    f.modelId(), f.model(), f.assetCode(), f.hub(), f.sinceMillis(), f.ticketState(), f.rmaState(),
-                    f.shipmentState(), stage.get().ordinal(), siteIndex.get(f.site()),
-                    OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor())));
+        return siteIndex;
+    }
+
+    /** The item's row with its stage; null when it is no longer in the backlog (a rejected claim whose ticket is closed). */
+    private static Row row(Fetched f, Map<Long, Integer> ranks, Map<String, Integer> siteIndex) {
+        int rank = f.rmaCaseId() == null ? 0 : ranks.getOrDefault(f.rmaCaseId(), 0);
+        boolean inRepair = BacklogStage.inRepair(rank, f.capacityPerWeek(), f.turnaroundDays());
+        Optional<BacklogStage> stage = BacklogStage.of(f.ticketState(), f.rmaState(), f.shipmentState(), inRepair);
+        if (stage.isEmpty()) {
+            return null;
         }
-        rows.sort(ORDER);
-        return new Items(List.copyOf(rows), sites, at, Map.copyOf(fetched), xmin, incremental);
+        return new Row(f.kind(), f.ticketId(), f.rmaCaseId(), stage.get().name(), f.siteId(), f.site(), f.vendor(),
+                f.modelId(), f.model(), f.assetCode(), f.hub(), f.sinceMillis(), f.ticketState(), f.rmaState(),
+                f.shipmentState(), stage.get().ordinal(), siteIndex.get(f.site()),
+                OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor()));
+    }
+
+    /** A row's item in {@link Items#fetched()}: minus the case's id for a case's, the ticket's for a ticket's. */
+    private static long itemKey(Row r) {
+        return r.rmaCaseId() != null ? -r.rmaCaseId() : r.ticketId();
     }
 
     /** Oldest first; one age: by ticket, a ticket's cases by case. */

@@ -157,12 +157,32 @@ public class BacklogService {
                 r.ticketState(), r.rmaState(), r.shipmentState());
     }
 
-    /** The open items the filter keeps (site, vendor, model; failure dates when a period was given), oldest first. */
-    private static List<BacklogCopy.Row> filtered(BacklogCopy.Items snap, DashboardFilter f, String stage) {
+    /**
+     * The open items the filter keeps (site, vendor, model; failure dates when a period was given), oldest
+     * first: scanned among the rows of its stage, site or vendor (the copy's groups, whichever holds fewest),
+     * within the failure dates of its period (the rows are oldest first).
+     */
+    static List<BacklogCopy.Row> filtered(BacklogCopy.Items snap, DashboardFilter f, String stage) {
         long from = f.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        List<BacklogCopy.Row> candidates = snap.rows();
+        BacklogCopy.Groups groups = snap.groups();
+        if (stage != null) {
+            candidates = fewer(candidates, groups.byStage().getOrDefault(BacklogStage.valueOf(stage).ordinal(), List.of()));
+        }
+        if (f.siteId() != null) {
+            candidates = fewer(candidates, groups.bySite().getOrDefault(f.siteId(), List.of()));
+        }
+        if (f.vendor() != null) {
+            candidates = fewer(candidates, groups.byVendor().getOrDefault(
+                    OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor()), List.of()));
+        }
+        if (f.periodGiven()) {
+            int first = firstSince(candidates, from);
+            candidates = candidates.subList(first, Math.max(first, firstSince(candidates, to)));
+        }
         List<BacklogCopy.Row> out = new ArrayList<>();
-        for (BacklogCopy.Row r : snap.rows()) {
+        for (BacklogCopy.Row r : candidates) {
             if ((stage != null && !stage.equals(r.stage())) || (f.siteId() != null && f.siteId() != r.siteId())
                     || (f.vendor() != null && !f.vendor().equals(r.vendor()))
                     || (f.model() != null && (r.modelId() == null || !f.modelIds().contains(r.modelId())))
@@ -172,5 +192,24 @@ public class BacklogService {
             out.add(r);
         }
         return out;
+    }
+
+    private static List<BacklogCopy.Row> fewer(List<BacklogCopy.Row> a, List<BacklogCopy.Row> b) {
+        return b.size() < a.size() ? b : a;
+    }
+
+    /** The index of the first row (oldest first) that failed at or after {@code millis}. */
+    private static int firstSince(List<BacklogCopy.Row> rows, long millis) {
+        int lo = 0;
+        int hi = rows.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rows.get(mid).sinceMillis() < millis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

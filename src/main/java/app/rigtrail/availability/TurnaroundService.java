@@ -206,30 +206,147 @@ public class TurnaroundService {
         long from = f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long to = f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         String key = DashboardMemo.key(f) + "|" + followedBy;
-        List<ChunkShare> parts = new ArrayList<>();
+        List<OutcomeColumns.Chunk> inPeriod = new ArrayList<>();
         for (OutcomeColumns.Chunk o : columns.chunks()) {
-            if (!o.mayHaveClosed(from, to)) {
-                continue;
+            if (o.mayHaveClosed(from, to)) {
+                inPeriod.add(o);
             }
-            Map<String, ChunkShare> known = shares.computeIfAbsent(o, k -> new LinkedHashMap<>(32, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ChunkShare> eldest) {
-                    return size() > SHARES_PER_CHUNK;
-                }
-            });
-            ChunkShare share;
-            synchronized (known) {
-                share = known.get(key);
+        }
+        Prefix prefix;
+        synchronized (prefixes) {
+            prefix = prefixes.get(key);
+        }
+        int reused = prefix != null && prefix.startsWith(inPeriod) ? prefix.chunks().size() : 0;
+        List<ChunkShare> parts = new ArrayList<>();
+        for (OutcomeColumns.Chunk o : inPeriod.subList(reused, inPeriod.size())) {
+            parts.add(shareOf(o, f, key, followedBy, from, to));
+        }
+        int longest = inPeriod.size() - PREFIX_TAIL;
+        if (longest > reused && longest > 1) {
+            // remember the chunks before the last few merged into one share, for the next view
+            List<ChunkShare> merging = new ArrayList<>();
+            if (reused > 0) {
+                merging.add(prefix.merged());
             }
-            if (share == null) {
-                share = share(o, f, followedBy, from, to);
-                synchronized (known) {
-                    known.put(key, share);
-                }
-            }
-            parts.add(share);
+            merging.addAll(parts.subList(0, longest - reused));
+            ChunkShare merged = merge(merging);
+            remember(key, new Prefix(List.copyOf(inPeriod.subList(0, longest)), merged));
+            List<ChunkShare> rest = new ArrayList<>(parts.subList(longest - reused, parts.size()));
+            parts = new ArrayList<>();
+            parts.add(merged);
+            parts.addAll(rest);
+        } else if (reused > 0) {
+            parts.add(0, prefix.merged());
         }
         return combine(parts);
+    }
+
+    /**
+     * The chunks of a filter's period but the last {@value #PREFIX_TAIL} (those new rows and re-failure marks
+     * mostly fall in) merged into one share: the next view that still has these chunks (the same objects)
+     * combines that share and the chunks after them only.
+     */
+    record Prefix(List<OutcomeColumns.Chunk> chunks, ChunkShare merged) {
+
+        boolean startsWith(List<OutcomeColumns.Chunk> view) {
+            if (chunks.size() > view.size()) {
+                return false;
+            }
+            for (int i = 0; i < chunks.size(); i++) {
+                if (chunks.get(i) != view.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        long values() {
+            long n = 0;
+            for (double[] h : merged.sortedHours()) {
+                n += h.length;
+            }
+            return n;
+        }
+    }
+
+    /** The chunks at the end of a period left out of its merged prefix. */
+    static final int PREFIX_TAIL = 4;
+    /** At most this many hours are kept in merged prefixes in all (8 bytes each), the least recently used dropped first. */
+    private static final long PREFIX_VALUES = 4_000_000;
+
+    private final LinkedHashMap<String, Prefix> prefixes = new LinkedHashMap<>(64, 0.75f, true);
+    private long prefixValues;
+
+    private void remember(String key, Prefix p) {
+        synchronized (prefixes) {
+            Prefix before = prefixes.put(key, p);
+            prefixValues += p.values() - (before == null ? 0 : before.values());
+            java.util.Iterator<Prefix> eldest = prefixes.values().iterator();
+            while ((prefixValues > PREFIX_VALUES || prefixes.size() > 256) && eldest.hasNext()) {
+                Prefix dropped = eldest.next();
+                if (dropped == p) {
+                    continue;
+                }
+                prefixValues -= dropped.values();
+                eldest.remove();
+            }
+        }
+    }
+
+    /** The shares as one (sums in the shares' order, so the same as combining them one by one). */
+    static ChunkShare merge(List<ChunkShare> shares) {
+        int routes = OutcomeColumns.ROUTES.length;
+        int[] count = new int[routes];
+        long[] followed = new long[routes];
+        long[] refailed = new long[routes];
+        long[] cost = new long[routes];
+        double[] ths = new double[routes];
+        boolean[] costKnown = new boolean[routes];
+        double[][] hours = new double[routes][];
+        for (int r = 0; r < routes; r++) {
+            int n = 0;
+            for (ChunkShare p : shares) {
+                count[r] += p.count()[r];
+                followed[r] += p.followed()[r];
+                refailed[r] += p.refailed()[r];
+                cost[r] += p.cost()[r];
+                ths[r] += p.ths()[r];
+                costKnown[r] |= p.costKnown()[r];
+                n += p.sortedHours()[r].length;
+            }
+            double[] all = new double[n];
+            int at = 0;
+            for (ChunkShare p : shares) {
+                double[] h = p.sortedHours()[r];
+                System.arraycopy(h, 0, all, at, h.length);
+                at += h.length;
+            }
+            java.util.Arrays.sort(all); // sorted runs: merged
+            hours[r] = all;
+        }
+        return new ChunkShare(count, followed, refailed, cost, ths, costKnown, hours);
+    }
+
+    /** A chunk's share of a filter's figures, remembered with the chunk. */
+    private ChunkShare shareOf(OutcomeColumns.Chunk o, DashboardFilter f, String key, long followedBy, long from,
+            long to) {
+        Map<String, ChunkShare> known = shares.computeIfAbsent(o, k -> new LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ChunkShare> eldest) {
+                return size() > SHARES_PER_CHUNK;
+            }
+        });
+        ChunkShare share;
+        synchronized (known) {
+            share = known.get(key);
+        }
+        if (share == null) {
+            share = share(o, f, followedBy, from, to);
+            synchronized (known) {
+                known.put(key, share);
+            }
+        }
+        return share;
     }
 
     /** The route figures of a filter from its chunks' shares (the order statistics selected across their sorted hours). */
