@@ -221,7 +221,10 @@ public final class AnalyticForecast {
      *
      * <p>The first pass is the mean per socket of the pool's vendor, kind and shipping phase (shared by
      * every site in that phase) times the sockets; the second convolves the thinned rate with the
-     * cached laws directly, over the days reported only. Backorders are computed where they are used:
+     * cached laws directly, over the days reported only, except the failure days that repeat the
+     * stationary start (in the steady form, those before the first change: same law, machines down
+     * repeating every cycle), which join the closed-form tail sums (foldStationary; rate within 1e-12
+     * relative). Backorders are computed where they are used:
      * in the first pass every day the second reads for the thinning (when every kind is folded, the
      * first cycle and the reported days: the days between are taken by the tail sums), the reported
      * days in the last.
@@ -596,8 +599,8 @@ public final class AnalyticForecast {
         final boolean[][] folded;
         /** Per law used there: T[x] = sum over n >= 0 of survival(x + n P), for x < days + P. */
         final java.util.Map<Integer, double[]> tails;
-        /** The return part of a hub route, per (vk, hub, period the repair starts in). */
-        private final java.util.Map<List<Integer>, HubPart> hubParts;
+        /** The return part of a hub route, per hub, turnaround and border parameters (HubPartKey). */
+        private final java.util.Map<HubPartKey, HubPart> hubParts;
 
         /**
          * The periods (by instance: the scenarios of one run share their baseline's), the distinct laws
@@ -622,7 +625,7 @@ public final class AnalyticForecast {
             private final java.util.Map<Key, Integer> index = new java.util.concurrent.ConcurrentHashMap<>();
             private final List<Key> keys = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             private final java.util.Map<Integer, double[]> tails = new java.util.concurrent.ConcurrentHashMap<>();
-            private final java.util.Map<List<Integer>, HubPart> hubParts = new java.util.concurrent.ConcurrentHashMap<>();
+            private final java.util.Map<HubPartKey, HubPart> hubParts = new java.util.concurrent.ConcurrentHashMap<>();
 
             Cache(Fleet fleet, int days, int shipEvery) {
                 this.fleet = fleet;
@@ -927,13 +930,28 @@ public final class AnalyticForecast {
             }
         }
 
+        /**
+         * What a hub part depends on: the hub, its turnaround, and the border's parameters of the
+         * regime in force when the repair starts (the hold law by instance). Pools, periods and plans
+         * with the same values share one (the same sums).
+         */
+        private record HubPartKey(int hub, int turnaround, double heldShare, double excludedShare,
+                int sparesLeadDays, DiscreteDuration hold, boolean ordersAllowed) {
+        }
+
         private HubPart hubPart(int vk, int h, int startPeriod) {
-            return hubParts.computeIfAbsent(List.of(vk, h, startPeriod), k -> {
+            Period atStart = periods.get(startPeriod);
+            // as in the simulation, the return trip runs under the parameters in force when the repair starts
+            Regime atBorder = atStart.regimes()[vk];
+            int turnaround = atStart.hubs().get(h).turnaroundDays();
+            HubPartKey partKey = new HubPartKey(h, turnaround, atBorder.heldShare(), atBorder.excludedShare(),
+                    atBorder.sparesLeadDays(), atBorder.hold(), atBorder.ordersAllowed());
+            HubPart known = hubParts.get(partKey);
+            if (known != null) {
+                return known;
+            }
+            return hubParts.computeIfAbsent(partKey, k -> {
                 Hub hub = fleet.hubs().get(h);
-                Period atStart = periods.get(startPeriod);
-                // as in the simulation, the return trip runs under the parameters in force when the repair starts
-                Regime atBorder = atStart.regimes()[vk];
-                int turnaround = atStart.hubs().get(h).turnaroundDays();
                 double[] y = convolve(repairLaw(hub.repairLaw(), turnaround), transitLaw(hub));
                 double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
                 double excluded = held * atBorder.excludedShare();
