@@ -221,7 +221,10 @@ public final class AnalyticForecast {
      *
      * <p>The first pass is the mean per socket of the pool's vendor, kind and shipping phase (shared by
      * every site in that phase) times the sockets; the second convolves the thinned rate with the
-     * cached laws directly, over the days reported only. Backorders are computed where they are used:
+     * cached laws directly, over the days reported only, except the failure days that repeat the
+     * stationary start (in the steady form, those before the first change: same law, machines down
+     * repeating every cycle), which join the closed-form tail sums (foldStationary; rate within 1e-12
+     * relative). Backorders are computed where they are used:
      * in the first pass every day the second reads for the thinning (when every kind is folded, the
      * first cycle and the reported days: the days between are taken by the tail sums), the reported
      * days in the last.
@@ -239,6 +242,9 @@ public final class AnalyticForecast {
         double[] failRate = new double[days];
         int[] reachFrom = new int[days];
         int[] reachTo = new int[days];
+        int[] unfoldFrom = new int[laws.shipEvery];
+        double[] eboP = new double[days];
+        double[] eboSum = new double[days];
         for (int v = 0; v < vendors; v++) {
             int sv = fleet.siteVendor(s, v);
             int machines = fleet.machines()[sv];
@@ -260,7 +266,8 @@ public final class AnalyticForecast {
                 // the days computed in this pass: [from, end) and [resume, days)
                 int end = pass == 0 ? gapFrom : days;
                 int resume = pass == 0 ? gapTo : days;
-                double[] logAvailability = new double[days];
+                double[] availability = new double[days];
+                java.util.Arrays.fill(availability, 1.0);
                 java.util.Arrays.fill(pipeline, 0);
                 java.util.Arrays.fill(backorders, 0);
                 for (int k = 0; k < kinds; k++) {
@@ -279,11 +286,18 @@ public final class AnalyticForecast {
                         // the days before the reported ones repeat the first period's laws every cycle, and so
                         // do the machines down: the tail sums take them too (folded), only later days are summed
                         boolean folded = tail != null && laws.folded[vk][phase];
+                        int base = folded ? from : 0;
+                        int step = laws.shipEvery;
+                        // per residue r: the first failure day from which the direct sum runs; the days of that
+                        // residue before it (from base on) join the tail sum (see foldStationary)
+                        if (tail != null) {
+                            foldStationary(tail, lawOf, downDay, machines, base, days, step, unfoldFrom);
+                        }
                         // the failure days that add anything, with their thinned rate and the days they reach
                         int n = 0;
-                        for (int u = folded ? from : 0; u < days; u++) {
+                        for (int u = base; u < days; u++) {
                             int q = lawOf[u];
-                            if (q < 0) {
+                            if (q < 0 || tail != null && u < unfoldFrom[u % step]) {
                                 continue;
                             }
                             double running = machines == 0 ? 1 : Math.max(0, 1 - downDay[u] / machines);
@@ -306,9 +320,9 @@ public final class AnalyticForecast {
                         }
                         convolveDays(m, n, failDay, failLaw, failRate, reachFrom, reachTo, laws.laws);
                         if (tail != null) {
-                            // the failures before the first day (folded: before the first reported day), thinned by
-                            // the stationary machines down
-                            int step = laws.shipEvery;
+                            // the failures before the first day (folded: before the first reported day) and those of
+                            // the stationary days after it that repeat them (residue r up to unfoldFrom[r]), thinned
+                            // by the stationary machines down: lambda_r T[t - unfoldFrom[r] + P]
                             for (int r = 0; r < step; r++) {
                                 int q = tail[r];
                                 if (q < 0) {
@@ -317,22 +331,27 @@ public final class AnalyticForecast {
                                 double running = machines == 0 ? 1 : Math.max(0, 1 - downDay[r] / machines);
                                 double lambda = laws.rates[q] * sockets / 365.0 * running;
                                 double[] strided = laws.tails.get(q);
-                                int shift = step - r - (folded ? from : 0);
-                                for (int t = from; t < days; t++) {
+                                int shift = step - unfoldFrom[r];
+                                int t = from;
+                                // before the last folded day's cycle: only the folded days up to t add (T of its residue)
+                                for (; t < days && t + shift < 0; t++) {
+                                    m[t] += lambda * strided[Math.floorMod(t + shift, step)];
+                                }
+                                for (; t < days; t++) {
                                     m[t] += lambda * strided[t + shift];
                                 }
                             }
                         }
                     }
                     int spares = fleet.spares()[cell];
-                    palm(m, spares, sockets, machines, from, end, pipeline, backorders, logAvailability);
-                    palm(m, spares, sockets, machines, resume, days, pipeline, backorders, logAvailability);
+                    palm(m, spares, sockets, machines, from, end, pipeline, backorders, availability, eboP, eboSum);
+                    palm(m, spares, sockets, machines, resume, days, pipeline, backorders, availability, eboP, eboSum);
                 }
                 for (int j = from; j < end; j++) {
-                    downDay[j] = machines * (1 - Math.exp(logAvailability[j]));
+                    downDay[j] = machines * (1 - availability[j]);
                 }
                 for (int j = resume; j < days; j++) {
-                    downDay[j] = machines * (1 - Math.exp(logAvailability[j]));
+                    downDay[j] = machines * (1 - availability[j]);
                 }
             }
             for (int j = 0; j < horizonDays; j++) {
@@ -344,6 +363,40 @@ public final class AnalyticForecast {
             }
         }
         return out;
+    }
+
+    /** Relative difference of the thinned rate up to which a failure day counts as stationary (see foldStationary). */
+    static final double STATIONARY_RATE_TOLERANCE = 1e-12;
+
+    /**
+     * The stationary failure days of a pool's second pass, per residue r of the shipping cycle: from day
+     * {@code base + r} on (base a whole number of cycles, the days before it already in the tail sum), one
+     * cycle after the other while the day's law is the residue's tail law and its thinned rate (its share
+     * of machines running) is within {@link #STATIONARY_RATE_TOLERANCE} of the tail's; {@code unfoldFrom[r]}
+     * is the first day that is not. Those days add lambda_r sum over n of law(t - u + nP), the tail sum
+     * shifted, instead of one convolution term each; taking their rate as the tail's changes m by at most
+     * the tolerance times m (relative), far inside rounding of the tests' 1e-9. In the steady form these
+     * are the days before the first change: the machines down repeat every cycle there.
+     */
+    private static void foldStationary(int[] tail, int[] lawOf, double[] downDay, int machines, int base, int days,
+            int step, int[] unfoldFrom) {
+        for (int r = 0; r < step; r++) {
+            int u = base + r;
+            int q = tail[r];
+            if (q >= 0 && machines > 0) {
+                double running = Math.max(0, 1 - downDay[r] / machines);
+                while (u < days && lawOf[u] == q
+                        && Math.abs(Math.max(0, 1 - downDay[u] / machines) - running)
+                                <= STATIONARY_RATE_TOLERANCE * running) {
+                    u += step;
+                }
+            } else if (q >= 0) {
+                while (u < days && lawOf[u] == q) {
+                    u += step;
+                }
+            }
+            unfoldFrom[r] = u;
+        }
     }
 
     /**
@@ -399,19 +452,63 @@ public final class AnalyticForecast {
         }
     }
 
-    /** Days [a, b) of one pool: its pipeline, its backorders (Palm) and its share of the log availability. */
+    /**
+     * Days [a, b) of one pool: its pipeline, its backorders (Palm) and its factor of the availability,
+     * (1 - EBO / Z)^(Z / N): by multiplications where Z / N is a whole number of parts per machine (as
+     * for the reference fleet), else exp((Z / N) log1p(-EBO / Z)). The backorders are
+     * {@link #poissonEbo}'s, bit for bit, its recursion run for all the days at once (the days are
+     * independent: one vector lane each).
+     */
     private static void palm(double[] m, int spares, int sockets, int machines, int a, int b, double[] pipeline,
-            double[] backorders, double[] logAvailability) {
-        for (int j = a; j < b; j++) {
-            double ebo = poissonEbo(m[j], spares);
-            pipeline[j] += m[j];
-            backorders[j] += ebo;
-            if (machines > 0 && sockets > 0) {
-                double z = (double) sockets / machines;
-                double perSocket = Math.min(1, ebo / sockets);
-                logAvailability[j] += perSocket >= 1 ? Double.NEGATIVE_INFINITY : z * Math.log1p(-perSocket);
+            double[] backorders, double[] availability, double[] p, double[] sum) {
+        if (b <= a) {
+            return;
+        }
+        boolean perMachine = machines > 0 && sockets > 0;
+        double z = perMachine ? (double) sockets / machines : 0;
+        int whole = perMachine && sockets % machines == 0 && sockets / machines <= 16 ? sockets / machines : -1;
+        if (spares > 0 && spares <= RECIPROCALS.length) {
+            for (int j = a; j < b; j++) {
+                p[j] = Math.exp(-m[j]);
+                sum[j] = 0;
+            }
+            for (int x = 0; x < spares; x++) {
+                double w = spares - x;
+                double r = RECIPROCALS[x];
+                for (int j = a; j < b; j++) {
+                    sum[j] += w * p[j];
+                    p[j] *= m[j] * r;
+                }
             }
         }
+        for (int j = a; j < b; j++) {
+            double mean = m[j];
+            double ebo = mean == 0 || spares <= 0 ? Math.max(0, mean - Math.max(0, spares))
+                    : spares <= RECIPROCALS.length ? Math.max(0, mean - spares + sum[j]) : poissonEbo(mean, spares);
+            pipeline[j] += mean;
+            backorders[j] += ebo;
+            if (perMachine && ebo > 0) {
+                double perSocket = Math.min(1, ebo / sockets);
+                availability[j] *= perSocket >= 1 ? 0 : whole > 0 ? power(1 - perSocket, whole)
+                        : Math.exp(z * Math.log1p(-perSocket));
+            }
+        }
+    }
+
+    /** x^n for 1 <= n <= 16 by squaring. */
+    private static double power(double x, int n) {
+        double out = 1;
+        double sq = x;
+        while (n > 0) {
+            if ((n & 1) != 0) {
+                out *= sq;
+            }
+            n >>= 1;
+            if (n > 0) {
+                sq *= sq;
+            }
+        }
+        return out;
     }
 
     /**
@@ -502,14 +599,16 @@ public final class AnalyticForecast {
         final boolean[][] folded;
         /** Per law used there: T[x] = sum over n >= 0 of survival(x + n P), for x < days + P. */
         final java.util.Map<Integer, double[]> tails;
-        /** The return part of a hub route, per (vk, hub, period the repair starts in). */
-        private final java.util.Map<List<Integer>, HubPart> hubParts;
+        /** The return part of a hub route, per hub, turnaround and border parameters (HubPartKey). */
+        private final java.util.Map<HubPartKey, HubPart> hubParts;
 
         /**
          * The periods (by instance: the scenarios of one run share their baseline's), the distinct laws
          * and their parts, for every plan over one fleet, number of days and shipping cycle: a law and
          * its parts depend only on its key, so a second plan computes only the laws of its own periods.
-         * The laws are read without a lock and appended under one; each vendor and kind is worked by one
+         * The laws are kept in synchronized lists (an append copies nothing, where a copy-on-write list
+         * copied the whole list per law, with the other thread spinning on the lock meanwhile), appended
+         * under the cache's lock and numbered there; each vendor and kind is worked by one
          * thread at a time (the keys hold it), and which number a law gets does not change any sum.
          */
         static final class Cache {
@@ -520,13 +619,13 @@ public final class AnalyticForecast {
             private final List<Period> periods = new java.util.ArrayList<>();
             private final List<boolean[]> open = new java.util.ArrayList<>();
             private final List<int[]> hubAt = new java.util.ArrayList<>();
-            private final List<double[]> survival = new java.util.concurrent.CopyOnWriteArrayList<>();
-            private final List<Double> rate = new java.util.concurrent.CopyOnWriteArrayList<>();
-            private final List<double[]> strided = new java.util.concurrent.CopyOnWriteArrayList<>();
+            private final List<double[]> survival = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            private final List<Double> rate = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            private final List<double[]> strided = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             private final java.util.Map<Key, Integer> index = new java.util.concurrent.ConcurrentHashMap<>();
-            private final List<Key> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+            private final List<Key> keys = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             private final java.util.Map<Integer, double[]> tails = new java.util.concurrent.ConcurrentHashMap<>();
-            private final java.util.Map<List<Integer>, HubPart> hubParts = new java.util.concurrent.ConcurrentHashMap<>();
+            private final java.util.Map<HubPartKey, HubPart> hubParts = new java.util.concurrent.ConcurrentHashMap<>();
 
             Cache(Fleet fleet, int days, int shipEvery) {
                 this.fleet = fleet;
@@ -609,8 +708,11 @@ public final class AnalyticForecast {
                         int w = span[periodOfDay[u]];
                         // inside one period's run, a shipping cycle on: what a part failing then meets is
                         // what one failing a cycle earlier met, shifted (the same law)
+                        // (or the run lasts to the last day and the part ships before it: what it meets before
+                        // the last day is what the one a cycle earlier met, and nothing after the last day counts)
                         boolean repeats = w >= 0 && u >= shipEvery && runStart[u] <= u - shipEvery
-                                && u + shipEvery + w < days && runEnd[u] >= u + shipEvery + w;
+                                && (u + shipEvery + w < days ? runEnd[u] >= u + shipEvery + w
+                                        : runEnd[u] == days - 1 && u + shipEvery <= days);
                         byDay[u] = repeats ? byDay[u - shipEvery] : law(vk, c, u);
                         any |= byDay[u] >= 0;
                     }
@@ -650,7 +752,7 @@ public final class AnalyticForecast {
                 }
                 support[q] = end;
             }
-            this.rates = rate.stream().mapToDouble(Double::doubleValue).toArray();
+            this.rates = java.util.Arrays.stream(rate.toArray(new Double[0])).mapToDouble(Double::doubleValue).toArray();
         }
 
         /**
@@ -828,13 +930,28 @@ public final class AnalyticForecast {
             }
         }
 
+        /**
+         * What a hub part depends on: the hub, its turnaround, and the border's parameters of the
+         * regime in force when the repair starts (the hold law by instance). Pools, periods and plans
+         * with the same values share one (the same sums).
+         */
+        private record HubPartKey(int hub, int turnaround, double heldShare, double excludedShare,
+                int sparesLeadDays, DiscreteDuration hold, boolean ordersAllowed) {
+        }
+
         private HubPart hubPart(int vk, int h, int startPeriod) {
-            return hubParts.computeIfAbsent(List.of(vk, h, startPeriod), k -> {
+            Period atStart = periods.get(startPeriod);
+            // as in the simulation, the return trip runs under the parameters in force when the repair starts
+            Regime atBorder = atStart.regimes()[vk];
+            int turnaround = atStart.hubs().get(h).turnaroundDays();
+            HubPartKey partKey = new HubPartKey(h, turnaround, atBorder.heldShare(), atBorder.excludedShare(),
+                    atBorder.sparesLeadDays(), atBorder.hold(), atBorder.ordersAllowed());
+            HubPart known = hubParts.get(partKey);
+            if (known != null) {
+                return known;
+            }
+            return hubParts.computeIfAbsent(partKey, k -> {
                 Hub hub = fleet.hubs().get(h);
-                Period atStart = periods.get(startPeriod);
-                // as in the simulation, the return trip runs under the parameters in force when the repair starts
-                Regime atBorder = atStart.regimes()[vk];
-                int turnaround = atStart.hubs().get(h).turnaroundDays();
                 double[] y = convolve(repairLaw(hub.repairLaw(), turnaround), transitLaw(hub));
                 double held = hub.crossesBorder() ? atBorder.heldShare() : 0;
                 double excluded = held * atBorder.excludedShare();

@@ -99,6 +99,45 @@ class AnalyticFastPathTest {
     }
 
     /**
+     * The steady form on a smaller reference fleet (two sites, so two shipping phases) under the three
+     * built-ins, as ForecastService calls it (the plans in one call): equal to the direct convolution
+     * after a warm-up from empty longer than twice the longest time a part can be away (the hold law
+     * ends at 730 days), to 1e-9. The steady form folds the failure days before the first change into
+     * the stationary tail sums (AnalyticForecast.foldStationary); here those are 30 days of every plan.
+     */
+    @Test
+    void theSteadyFormEqualsTheDirectConvolutionOnASmallerReferenceWorkload() {
+        Fleet fleet = ForecastBenchmark.referenceFleet(10_000, 2);
+        Baseline baseline = ForecastBenchmark.referenceBaseline(fleet, 1);
+        int pre = AnalyticForecast.steadyWarmupDays(fleet, 7);
+        int big = pre + 7 * (int) Math.ceil(1800.0 / 7);
+        List<Plan> fast = builtIns(baseline, fleet, pre);
+        List<Plan> slow = builtIns(baseline, fleet, big);
+        List<AnalyticForecast.Result> steady = AnalyticForecast.steady(fleet, fast, pre, 180, 7);
+        for (int i = 0; i < fast.size(); i++) {
+            assertEquals(fast.get(i).shockDay() - pre, slow.get(i).shockDay() - big, fast.get(i).name());
+            double[][] direct = DirectAnalyticForecast.run(fleet, slow.get(i), big, 180, 7);
+            AnalyticForecast.Result got = steady.get(i);
+            double[][] series = {got.pipelineMean(), got.backorders(), got.unitsDown(), got.hashrateDownThs()};
+            for (int q = 0; q < 4; q++) {
+                for (int j = 0; j < 180; j++) {
+                    assertEquals(direct[q][j], series[q][j], 1e-9 * Math.max(1, Math.abs(direct[q][j])),
+                            fast.get(i).name() + ", series " + q + " on day " + j);
+                }
+            }
+            // not vacuous: the pipeline is full and machines are down from day 0 on, and the change moves them
+            assertTrue(series[0][0] > 1 && series[2][0] > 0, fast.get(i).name() + ": " + series[2][0]);
+            assertNotEquals(series[2][0], series[2][179], fast.get(i).name());
+        }
+    }
+
+    private static List<Plan> builtIns(Baseline baseline, Fleet fleet, int warmup) {
+        return ScenarioResolver.compileAll(BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::name).toList(),
+                BuiltInScenarios.all().stream().map(BuiltInScenarios.BuiltIn::parameters).toList(), baseline, fleet,
+                LocalDate.of(2026, 11, 23), warmup);
+    }
+
+    /**
      * Several plans in one call (the laws of the baseline period they share computed once) give the
      * same bits as one call per plan: on random fleets with a shared first period and on the reference
      * workload's three built-ins, as ForecastService calls it.
