@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import app.rigtrail.fleet.domain.MinerStatus;
@@ -19,7 +20,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "miner_event")
 public class MinerEvent extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // 50 ids per sequence call (V25): the inserts wait for the flush and go in one batch
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "miner_event_ids")
+    @SequenceGenerator(name = "miner_event_ids", sequenceName = "miner_event_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "miner_id")
     public Long minerId;

@@ -70,7 +70,7 @@ public class RepairService {
     public TicketView open(@Valid OpenTicket in) {
         // the miner with its model and site in one statement: the rules and the answer read both
         Miner miner = em.createQuery("select m from Miner m join fetch m.model join fetch m.site where m.id = :id",
-                Miner.class).setParameter("id", in.minerId()).getResultStream().findFirst().orElse(null);
+                Miner.class).setParameter("id", in.minerId()).getResultList().stream().findFirst().orElse(null);
         if (miner == null) {
             throw ProblemException.notFound("Miner", in.minerId());
         }
@@ -92,17 +92,17 @@ public class RepairService {
             }
             failed.add(c);
         }
-        Long busy = em.createQuery("""
-                select count(t) from RepairTicket t join t.failedComponents c
-                where c.id in :ids and t.state not in :closed""", Long.class)
-                .setParameter("ids", in.failedComponentIds()).setParameter("closed", TicketState.closed())
-                .getSingleResult();
-        if (busy > 0) {
-            RepairTicket other = em.createQuery("""
-                    select t from RepairTicket t join t.failedComponents c
-                    where c.id in :ids and t.state not in :closed order by t.id""", RepairTicket.class)
-                    .setParameter("ids", in.failedComponentIds()).setParameter("closed", TicketState.closed())
-                    .setMaxResults(1).getSingleResult();
+        // the first open ticket holding one of these parts: a query per part (one, usually) with a single parameter,
+        // whose SQL Hibernate translates once (a list parameter is translated again on every call) and whose open
+        // states are literals
+        List<Long> busy = new ArrayList<>();
+        for (Component c : failed) {
+            busy.addAll(em.createQuery("select t.id from RepairTicket t join t.failedComponents c where c.id = :id and "
+                    + OPEN_TICKET + " order by t.id", Long.class).setParameter("id", c.id).setMaxResults(1).getResultList());
+        }
+        busy.sort(null);
+        if (!busy.isEmpty()) {
+            RepairTicket other = em.find(RepairTicket.class, busy.get(0));
             String parts = other.failedComponents.stream().filter(c -> in.failedComponentIds().contains(c.id))
                     .map(c -> c.kind.label().toLowerCase() + " " + c.serial).collect(java.util.stream.Collectors.joining(", "));
             throw ProblemException.conflict("ticket #" + other.id + " is already open for " + parts + " ("
@@ -313,12 +313,15 @@ public class RepairService {
     }
 
     private boolean slotFree(Miner miner, Component c) {
-        return Component.count("miner.id = ?1 and kind = ?2 and slotIndex = ?3", miner.id, c.kind, c.slotIndex) == 0;
+        // not Panache's count(): it derives a count query from the HQL and translates it to SQL on every call
+        return em.createQuery("select c.id from Component c where c.miner.id = :m and c.kind = :k and c.slotIndex = :s",
+                Long.class).setParameter("m", miner.id).setParameter("k", c.kind).setParameter("s", c.slotIndex)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     private boolean hasOtherOpenTicket(RepairTicket t) {
-        return RepairTicket.count("miner.id = ?1 and id <> ?2 and state not in ?3", t.miner.id, t.id,
-                TicketState.closed()) > 0;
+        return !em.createQuery("select t.id from RepairTicket t where t.miner.id = :m and t.id <> :id and " + OPEN_TICKET,
+                Long.class).setParameter("m", t.miner.id).setParameter("id", t.id).setMaxResults(1).getResultList().isEmpty();
     }
 
     // ---- photos ----
@@ -467,7 +470,8 @@ public class RepairService {
         RepairTicket t = em.createQuery("""
                 select t from RepairTicket t join fetch t.miner m join fetch m.model join fetch m.site
                 left join fetch t.failedComponents c left join fetch c.part where t.id = :id""", RepairTicket.class)
-                .setParameter("id", id).getResultStream().findFirst().orElse(null);
+                // a list, not a stream: a stream of fetch joins is read through Hibernate's scrolling row reader
+                .setParameter("id", id).getResultList().stream().findFirst().orElse(null);
         if (t == null) {
             throw ProblemException.notFound("Ticket", id);
         }
@@ -489,7 +493,7 @@ public class RepairService {
 
     /** The last change of a ticket in words: "tech-b (Diagnosing → Waiting for a spare, 14:05 UTC)". */
     private String lastChange(RepairTicket t) {
-        return RepairTicketEvent.<RepairTicketEvent>find("ticketId = ?1 order by id desc", t.id).firstResultOptional()
+        return RepairTicketEvent.<RepairTicketEvent>find("ticketId = ?1 order by at desc, id desc", t.id).firstResultOptional()
                 .map(e -> e.actor + " (" + (e.fromState == null ? "opened" : e.fromState.label()) + " → "
                         + e.toState.label() + ", " + java.time.format.DateTimeFormatter.ofPattern("HH:mm 'UTC'")
                                 .format(e.at.atZone(java.time.ZoneOffset.UTC)) + ")")

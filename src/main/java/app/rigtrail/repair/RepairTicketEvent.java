@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import app.rigtrail.repair.domain.TicketState;
@@ -19,7 +20,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "repair_ticket_event")
 public class RepairTicketEvent extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // 50 ids per sequence call (V25): the inserts wait for the flush and go in one batch
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "repair_ticket_event_ids")
+    @SequenceGenerator(name = "repair_ticket_event_ids", sequenceName = "repair_ticket_event_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "ticket_id")
     public Long ticketId;

@@ -94,7 +94,7 @@ public class SpareReservations {
         if (r != null && r.ticketId.equals(t.id)) {
             // the move's own note names the spare fitted
             r.delete();
-        } else if (SpareReservation.count("ticketId", t.id) > 0) {
+        } else if (!SpareReservation.find("ticketId", t.id).page(0, 1).list().isEmpty()) {
             ticketStopsWaiting(t, "another spare (" + spare.serial + ") was fitted");
         }
     }

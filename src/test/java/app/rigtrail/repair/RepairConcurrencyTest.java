@@ -134,4 +134,41 @@ class RepairConcurrencyTest {
         as(Tokens.TECH_TX).get("/api/tickets/" + ticket).then().statusCode(200)
                 .body("events.size()", org.hamcrest.Matchers.equalTo(2));
     }
+
+    /**
+     * The app takes the events' ids 50 at a time (V25, pooled sequences) while a plain insert (a bulk load, psql)
+     * takes the next value of the same sequence: neither reuses the other's ids, and the ids no longer follow the
+     * time, so the stale-version answer names the last change by its time, not by the highest id.
+     */
+    @Test
+    void pooledEventIdsMixWithPlainInsertsAndTheLastChangeIsTheNewest() {
+        long[] opened = RepairFixtures.openHashboardTicket("Pooled ids");
+        long ticket = opened[0], miner = opened[1];
+        RepairFixtures.move(Tokens.TECH_TX, ticket, "{\"to\":\"DIAGNOSING\",\"version\":0}").statusCode(200);
+        // plain inserts meanwhile: ids from nextval, above the app's block; the ticket's note dated a minute back
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    insert into repair_ticket_event (ticket_id, at, actor, from_state, to_state, note)
+                    values (?1, now() - interval '1 minute', 'bulk-loader', 'OPEN', 'OPEN', 'imported')""")
+                    .setParameter(1, ticket).executeUpdate();
+            em.createNativeQuery("""
+                    insert into miner_event (miner_id, at, actor, from_status, to_status, reason)
+                    values (?1, now(), 'bulk-loader', 'HASHING', 'HASHING', 'imported')""")
+                    .setParameter(1, miner).executeUpdate();
+        });
+        // the app's next events take ids of its block: no duplicate key
+        RepairFixtures.move(Tokens.TECH_TX, ticket, "{\"to\":\"IN_BENCH_REPAIR\",\"route\":\"BENCH\","
+                + "\"diagnosis\":\"cold joint\",\"version\":1}").statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
+        // (the app's id is usually below the plain insert's, from the block it held before: ordered by id, the last
+        // change would be the import)
+        RepairFixtures.move(Tokens.TECH_TX, ticket, "{\"to\":\"CANCELLED\",\"version\":1}").statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("Diagnosing → On the bench"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("bulk-loader")));
+        // the timeline in time order: the imported note (a minute back) first, the bench repair last
+        List<String> actors = as(Tokens.TECH_TX).get("/api/tickets/" + ticket).then().statusCode(200)
+                .extract().path("events.actor");
+        assertEquals("bulk-loader", actors.get(0), actors.toString());
+        List<String> states = as(Tokens.TECH_TX).get("/api/tickets/" + ticket).then().extract().path("events.toState");
+        assertEquals("IN_BENCH_REPAIR", states.get(states.size() - 1), states.toString());
+    }
 }
