@@ -217,6 +217,9 @@ public class TurnaroundService {
             prefix = prefixes.get(key);
         }
         int reused = prefix != null && prefix.startsWith(inPeriod) ? prefix.chunks().size() : 0;
+        if (reused > 0) {
+            prefixReuses.incrementAndGet();
+        }
         List<ChunkShare> parts = new ArrayList<>();
         for (OutcomeColumns.Chunk o : inPeriod.subList(reused, inPeriod.size())) {
             parts.add(shareOf(o, f, key, followedBy, from, to));
@@ -275,6 +278,8 @@ public class TurnaroundService {
     private static final long PREFIX_VALUES = 4_000_000;
 
     private final LinkedHashMap<String, Prefix> prefixes = new LinkedHashMap<>(64, 0.75f, true);
+    /** How often a merged prefix was combined instead of its chunks' shares (for TurnaroundByChunkTest). */
+    final java.util.concurrent.atomic.AtomicLong prefixReuses = new java.util.concurrent.atomic.AtomicLong();
     private long prefixValues;
 
     private void remember(String key, Prefix p) {

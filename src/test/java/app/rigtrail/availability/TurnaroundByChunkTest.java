@@ -129,6 +129,48 @@ class TurnaroundByChunkTest {
         assertTrue(compared > 100, "the filters kept repairs: " + compared);
     }
 
+    /**
+     * Over many chunks, with rows appended and now and then an early row rewritten: the figures that
+     * combine a filter's merged early chunks with the last few chunks' shares equal the oracle's, and the
+     * merged share was used (a rewritten early chunk is a new object: its filter's chunks are merged again).
+     */
+    @Test
+    void theMergedEarlyChunksOfAFilterGiveTheFiguresOfEveryChunk() {
+        Random r = new Random(41);
+        TurnaroundService service = new TurnaroundService();
+        OutcomeColumns.View view = new OutcomeColumns.View(List.of(), 0, 0, 0, 0);
+        TreeMap<Long, OutcomeColumns.Fetched> all = new TreeMap<>();
+        long next = 0;
+        List<DashboardFilter> filters = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            filters.add(filter(r));
+        }
+        long followedBy = START + 200 * DAY;
+        int rewrites = 0;
+        for (int batch = 0; batch < 40; batch++) {
+            List<OutcomeColumns.Fetched> written = new ArrayList<>();
+            int n = batch == 0 ? 12 * 4096 : 1 + r.nextInt(50);
+            for (int k = 0; k < n; k++) {
+                written.add(row(++next, r));
+            }
+            if (batch > 0 && batch % 5 == 0) {
+                long id = 1 + r.nextInt(8000); // in one of the first two chunks
+                written.add(row(id, r));
+                rewrites++;
+            }
+            written.sort(java.util.Comparator.comparingLong(OutcomeColumns.Fetched::id));
+            written.forEach(x -> all.put(x.id(), x));
+            view = OutcomeColumns.apply(view, written, 0, 0);
+            for (DashboardFilter f : filters) {
+                assertSame(expected(all.values(), f, followedBy), service.routesByChunk(view, f, followedBy),
+                        "batch " + batch + " " + f);
+            }
+        }
+        assertTrue(view.chunks().size() >= 12, "many chunks: " + view.chunks().size());
+        assertTrue(rewrites >= 7, "early rows rewritten: " + rewrites);
+        assertTrue(service.prefixReuses.get() >= 100, "merged prefixes used: " + service.prefixReuses.get());
+    }
+
     @Test
     void orderStatisticsAcrossSortedArraysAreThoseOfTheValuesTogether() {
         Random r = new Random(31);
