@@ -19,10 +19,17 @@ public final class DiscreteDuration {
     public static final int MAX_DAYS = 730;
 
     private static final int BUCKETS = 1024;
+    private static final int WIDE = Character.MAX_VALUE;
 
     private final double[] cdf;
-    /** start[b]: the answer for u = b / BUCKETS, where the search for any u in that bucket may begin. */
-    private final int[] start = new int[BUCKETS];
+    /**
+     * at[b]: the answer for u = b / BUCKETS (b = 0..BUCKETS; at[BUCKETS + 1] repeats the answer for
+     * u = 1). The answer for any u in [b, b + 1) / BUCKETS lies between at[b] and at[b + 1]: where
+     * they agree (most buckets) it is read off without touching the cumulative array, else the search
+     * begins at at[b]. Chars, capped at {@code WIDE} (an answer that far, only in laws longer than
+     * any real one, is always searched from there), so neighbours share a cache line.
+     */
+    private final char[] at = new char[BUCKETS + 2];
 
     private final double mean;
 
@@ -33,9 +40,10 @@ public final class DiscreteDuration {
             m += 1 - cdf[k];
         }
         this.mean = m;
-        for (int b = 0; b < BUCKETS; b++) {
-            start[b] = search((double) b / BUCKETS);
+        for (int b = 0; b <= BUCKETS; b++) {
+            at[b] = (char) Math.min(WIDE, search((double) b / BUCKETS));
         }
+        at[BUCKETS + 1] = at[BUCKETS];
     }
 
     public static DiscreteDuration fixed(int days) {
@@ -88,7 +96,11 @@ public final class DiscreteDuration {
 
     /** The smallest k with P(D <= k) >= u. */
     public int sample(double u) {
-        int k = start[(int) (u * BUCKETS)];
+        int b = (int) (u * BUCKETS);
+        int k = at[b];
+        if (k == at[b + 1] && k < WIDE) {
+            return k;
+        }
         while (cdf[k] < u) {
             k++;
         }

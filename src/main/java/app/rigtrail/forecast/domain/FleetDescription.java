@@ -355,6 +355,8 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
         int[] spares = new int[sv * kinds.size()];
         int[] tech = new int[siteCodes.size()];
         Baseline.Vendorkind[] vk = new Baseline.Vendorkind[vendors.size() * kinds.size()];
+        // equal bench laws (as a described fleet usually has, one per part) share one table
+        java.util.Map<Law, DiscreteDuration> benchLaws = new java.util.HashMap<>();
         for (PartInput p : parts) {
             int v = vendors.indexOf(p.vendor());
             int k = kinds.indexOf(p.kind());
@@ -365,7 +367,7 @@ public record FleetDescription(List<SiteInput> sites, List<PartInput> parts, Lis
             vk[v * kinds.size() + k] = new Baseline.Vendorkind(p.failuresPerUnitYear(), 0, or0(p.benchShare()),
                     or0(p.vendorHubShare()), or0(p.onshoreShare()), or0(p.scrapShare()), 1, 0, or0(p.heldShare()),
                     or0(p.excludedShare()), p.leadDays() == null ? 30 : p.leadDays(), 0, or0(p.heldShareOut()),
-                    p.bench().discrete(), in == null ? null : in.survival(), out == null ? null : out.survival());
+                    benchLaws.computeIfAbsent(p.bench(), Law::discrete), in == null ? null : in.survival(), out == null ? null : out.survival());
         }
         for (int i = 0; i < vk.length; i++) {
             if (vk[i] == null) { // a vendor without this kind: never fails, goes to the bench

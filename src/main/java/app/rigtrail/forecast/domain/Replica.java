@@ -106,6 +106,9 @@ final class Replica {
     final long[] active;
     final int[] cellSv;
     final int[] cellVk;
+    /** The site and the vendor of each site-vendor (no division on the hot path). */
+    final int[] svSite;
+    final int[] svVendor;
     final int hubCount;
     int stockedOutNow;
     int today;
@@ -191,6 +194,12 @@ final class Replica {
         busy = new int[hubCount];
         freeing = new int[hubCount][days + 1];
         repairStreams = new SplittableRandom[hubCount];
+        svSite = new int[svCount];
+        svVendor = new int[svCount];
+        for (int sv = 0; sv < svCount; sv++) {
+            svSite[sv] = sv / vendors;
+            svVendor[sv] = sv % vendors;
+        }
         for (int cell = 0; cell < cells; cell++) {
             cellSv[cell] = cell / kinds;
             cellVk[cell] = (cell / kinds) % vendors * kinds + cell % kinds;
@@ -387,7 +396,7 @@ final class Replica {
                     if (failed > 0) {
                         // a failure of a part whose machine is already down does not happen
                         SplittableRandom thin = thinStreams[cell];
-                        int site = sv / vendors;
+                        int site = svSite[sv];
                         int accepted = 0;
                         for (int f = 0; f < failed; f++) {
                             if (!finite || thin.nextDouble() * machines[sv] < machines[sv] - svDown[sv]) {
@@ -508,8 +517,8 @@ final class Replica {
         int delta = Math.min(svDown[sv], machines) - was;
         if (delta != 0) {
             double ths = delta * fleet.thsPerMachine()[sv];
-            int site = sv / vendors;
-            int vendor = sv % vendors;
+            int site = svSite[sv];
+            int vendor = svVendor[sv];
             siteUnits[site] += delta;
             siteThs[site] += ths;
             vendorUnits[vendor] += delta;
@@ -614,7 +623,7 @@ final class Replica {
                 return;
             }
             outbound[cell * 2 + route]++;
-            siteOutbound[sv / vendors]++;
+            siteOutbound[svSite[sv]]++;
             enter(sv, Stage.AWAITING_RMA_SHIPMENT, day, 1);
         } else if (uRoute < bench) {
             int back = day + regime.bench().sample(uRoute / bench);
@@ -808,8 +817,8 @@ final class Replica {
             if (queues.count[h][head] == 0) {
                 queues.head[h]++;
             }
-            int sv = cell / kinds;
-            int site = sv / vendors;
+            int sv = cellSv[cell];
+            int site = svSite[sv];
             leave(sv, Stage.HUB_QUEUE, day, m);
             Regime regime = period.regime(cell, cellVk[cell]);
             if (law == null) {
@@ -853,8 +862,8 @@ final class Replica {
             if (queues.count[h][head] == 0) {
                 queues.head[h]++;
             }
-            int sv = cell / kinds;
-            int site = sv / vendors;
+            int sv = cellSv[cell];
+            int site = svSite[sv];
             leave(sv, Stage.HUB_QUEUE, day, m);
             Regime regime = period.regime(cell, cellVk[cell]);
             for (int n = 0; n < m; n++) {
