@@ -81,20 +81,8 @@ class AnalyticFastPathTest {
             Period after = steadyPeriod(rnd, fleet, rnd.nextBoolean());
             int shock = rnd.nextInt(0, horizon + 5);
             int pre = AnalyticForecast.steadyWarmupDays(fleet, shipEvery);
-            int big = pre + shipEvery * (int) Math.ceil(1800.0 / shipEvery);
-            Plan fast = rnd.nextInt(4) == 0 ? Plan.unchanged("same", before) : new Plan("shock", pre + shock, before, after);
-            Plan slow = fast.before() == fast.after() ? fast : new Plan("shock", big + shock, before, after);
-            double[][] direct = DirectAnalyticForecast.run(fleet, slow, big, horizon, shipEvery);
-            AnalyticForecast.Result steady = AnalyticForecast.steady(fleet, fast, pre, horizon, shipEvery);
-            double[][] got = {steady.pipelineMean(), steady.backorders(), steady.unitsDown(), steady.hashrateDownThs()};
-            for (int q = 0; q < 4; q++) {
-                for (int j = 0; j < horizon; j++) {
-                    assertEquals(direct[q][j], got[q][j], 1e-9 * Math.max(1, Math.abs(direct[q][j])),
-                            "case " + c + ", series " + q + " on day " + j);
-                }
-            }
-            // not vacuous: the pipeline is full from day 0, where an empty start holds nothing on its first day
-            assertTrue(got[0][0] > 1, "case " + c + ": " + got[0][0]);
+            assertSteadyEqualsDirect("case " + c, fleet, shipEvery, horizon, before, after, shock, pre,
+                    rnd.nextInt(4) == 0);
         }
     }
 
@@ -114,20 +102,31 @@ class AnalyticFastPathTest {
             Period after = steadyPeriod(rnd, fleet, rnd.nextBoolean());
             int shock = rnd.nextInt(0, horizon + 5);
             int pre = AnalyticForecast.steadyWarmupDays(fleet, shipEvery) + rnd.nextInt(1, shipEvery);
-            int big = pre + shipEvery * (int) Math.ceil(1800.0 / shipEvery);
-            Plan fast = c == 0 ? Plan.unchanged("same", before) : new Plan("shock", pre + shock, before, after);
-            Plan slow = fast.before() == fast.after() ? fast : new Plan("shock", big + shock, before, after);
-            double[][] direct = DirectAnalyticForecast.run(fleet, slow, big, horizon, shipEvery);
-            AnalyticForecast.Result steady = AnalyticForecast.steady(fleet, fast, pre, horizon, shipEvery);
-            double[][] got = {steady.pipelineMean(), steady.backorders(), steady.unitsDown(), steady.hashrateDownThs()};
-            for (int q = 0; q < 4; q++) {
-                for (int j = 0; j < horizon; j++) {
-                    assertEquals(direct[q][j], got[q][j], 1e-9 * Math.max(1, Math.abs(direct[q][j])),
-                            "case " + c + ", series " + q + " on day " + j);
-                }
-            }
-            assertTrue(got[0][0] > 1, "case " + c + ": " + got[0][0]);
+            assertSteadyEqualsDirect("case " + c, fleet, shipEvery, horizon, before, after, shock, pre, c == 0);
         }
+    }
+
+    /**
+     * The steady form after {@code pre} days equals the direct convolution after a warm-up from empty long
+     * enough (shipping days aligned) to 1e-9 on every series and day; the plan unchanged or shocked on day
+     * {@code shock} of the horizon.
+     */
+    private static void assertSteadyEqualsDirect(String label, Fleet fleet, int shipEvery, int horizon, Period before,
+            Period after, int shock, int pre, boolean unchanged) {
+        int big = pre + shipEvery * (int) Math.ceil(1800.0 / shipEvery);
+        Plan fast = unchanged ? Plan.unchanged("same", before) : new Plan("shock", pre + shock, before, after);
+        Plan slow = fast.before() == fast.after() ? fast : new Plan("shock", big + shock, before, after);
+        double[][] direct = DirectAnalyticForecast.run(fleet, slow, big, horizon, shipEvery);
+        AnalyticForecast.Result steady = AnalyticForecast.steady(fleet, fast, pre, horizon, shipEvery);
+        double[][] got = {steady.pipelineMean(), steady.backorders(), steady.unitsDown(), steady.hashrateDownThs()};
+        for (int q = 0; q < 4; q++) {
+            for (int j = 0; j < horizon; j++) {
+                assertEquals(direct[q][j], got[q][j], 1e-9 * Math.max(1, Math.abs(direct[q][j])),
+                        label + ", series " + q + " on day " + j);
+            }
+        }
+        // not vacuous: the pipeline is full from day 0, where an empty start holds nothing on its first day
+        assertTrue(got[0][0] > 1, label + ": " + got[0][0]);
     }
 
     /**
