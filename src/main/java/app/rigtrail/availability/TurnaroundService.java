@@ -300,23 +300,10 @@ public class TurnaroundService {
 
     /** The shares as one (sums in the shares' order, so the same as combining them one by one). */
     static ChunkShare merge(List<ChunkShare> shares) {
-        int routes = OutcomeColumns.ROUTES.length;
-        int[] count = new int[routes];
-        long[] followed = new long[routes];
-        long[] refailed = new long[routes];
-        long[] cost = new long[routes];
-        double[] ths = new double[routes];
-        boolean[] costKnown = new boolean[routes];
-        double[][] hours = new double[routes][];
-        for (int r = 0; r < routes; r++) {
+        ChunkShare merged = sum(shares);
+        for (int r = 0; r < merged.sortedHours().length; r++) {
             int n = 0;
             for (ChunkShare p : shares) {
-                count[r] += p.count()[r];
-                followed[r] += p.followed()[r];
-                refailed[r] += p.refailed()[r];
-                cost[r] += p.cost()[r];
-                ths[r] += p.ths()[r];
-                costKnown[r] |= p.costKnown()[r];
                 n += p.sortedHours()[r].length;
             }
             double[] all = new double[n];
@@ -327,9 +314,31 @@ public class TurnaroundService {
                 at += h.length;
             }
             java.util.Arrays.sort(all); // sorted runs: merged
-            hours[r] = all;
+            merged.sortedHours()[r] = all;
         }
-        return new ChunkShare(count, followed, refailed, cost, ths, costKnown, hours);
+        return merged;
+    }
+
+    /** The shares' counts and sums added route by route in the shares' order; the hours left to the caller (empty). */
+    private static ChunkShare sum(List<ChunkShare> shares) {
+        int routes = OutcomeColumns.ROUTES.length;
+        int[] count = new int[routes];
+        long[] followed = new long[routes];
+        long[] refailed = new long[routes];
+        long[] cost = new long[routes];
+        double[] ths = new double[routes];
+        boolean[] costKnown = new boolean[routes];
+        for (ChunkShare p : shares) {
+            for (int r = 0; r < routes; r++) {
+                count[r] += p.count()[r];
+                followed[r] += p.followed()[r];
+                refailed[r] += p.refailed()[r];
+                cost[r] += p.cost()[r];
+                ths[r] += p.ths()[r];
+                costKnown[r] |= p.costKnown()[r];
+            }
+        }
+        return new ChunkShare(count, followed, refailed, cost, ths, costKnown, new double[routes][]);
     }
 
     /** A chunk's share of a filter's figures, remembered with the chunk. */
@@ -356,29 +365,20 @@ public class TurnaroundService {
 
     /** The route figures of a filter from its chunks' shares (the order statistics selected across their sorted hours). */
     private static List<RouteFigures> combine(List<ChunkShare> parts) {
-        int routes = OutcomeColumns.ROUTES.length;
+        ChunkShare total = sum(parts);
         List<RouteFigures> out = new ArrayList<>();
-        for (int r = 0; r < routes; r++) {
-            long n = 0;
-            long followed = 0;
-            long refailed = 0;
-            long cost = 0;
-            double ths = 0;
-            boolean costKnown = false;
+        for (int r = 0; r < total.count().length; r++) {
             List<double[]> hours = new ArrayList<>();
             for (ChunkShare p : parts) {
-                n += p.count()[r];
-                followed += p.followed()[r];
-                refailed += p.refailed()[r];
-                cost += p.cost()[r];
-                ths += p.ths()[r];
-                costKnown |= p.costKnown()[r];
                 if (p.sortedHours()[r].length > 0) {
                     hours.add(p.sortedHours()[r]);
                 }
             }
-            out.add(figures(r, n, BacklogStage.orderStatisticsOfSorted(hours.toArray(double[][]::new), 0.5, 0.9),
-                    followed, refailed, costKnown ? cost : null, costKnown ? ths : null));
+            boolean costKnown = total.costKnown()[r];
+            double[] q = BacklogStage.orderStatisticsOfSorted(hours.toArray(double[][]::new), 0.5, 0.9);
+            out.add(figures(r, total.count()[r], q, total.followed()[r], total.refailed()[r],
+                    costKnown ? total.cost()[r] : null,
+                    costKnown ? total.ths()[r] : null));
         }
         return out;
     }
