@@ -88,7 +88,8 @@ cpu_now() {
 CPU=""
 cpu_per() {
   local line
-  line="$(echo "$2 $3 $4" | awk -v label="$1" '{ n = $9; busy = $5 - $1; total = $6 - $2; pg = $7 - $3; app = $8 - $4
+  line="$(echo "$2 $3 ${4:-0}" | awk -v label="$1" '{ n = $9; busy = $5 - $1; total = $6 - $2; pg = $7 - $3; app = $8 - $4
+    if (n == 0 || total == 0) { printf "  %s: no operations counted", label; exit }
     printf "  %s: machine CPU %.0f%% busy (of 2 cores); per operation (%d): PostgreSQL %.3f ms, app %.3f ms, the rest (load client, Keycloak, other) %.3f ms, all %.3f ms",
       label, 100 * busy / total, n, 10 * pg / n, 10 * app / n, 10 * (busy - pg - app) / n, 10 * busy / n }')"
   echo "$line"
