@@ -31,7 +31,10 @@ import java.util.regex.Pattern;
  * included) and of the answered attempt alone, and what was refused (503 load shedding,
  * 409 conflicts, other statuses).
  * Arguments: app URL, Keycloak URL, client secret, clients (32), warm-up s (10), measured s (30),
- * site (the id of the site whose miners are used; 0: the site with most hashing miners).
+ * site (the id of the site whose miners are used; 0: the site with most hashing miners), mode ({@code writes}, or
+ * {@code http-floor}: the same clients, token and HTTP client in the same closed loop, each sending
+ * {@code GET /api/me}, which verifies the bearer token and runs on a worker like a write but reads no database
+ * for an admin: what HTTP, the token's verification and this load client cost on these cores, with no write).
  */
 public final class WriteBenchmark {
 
@@ -49,6 +52,10 @@ public final class WriteBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String token = token(http, keycloak, secret);
+        if (args.length > 7 && args[7].equals("http-floor")) {
+            httpFloor(http, app, token, clients, warmup, seconds);
+            return;
+        }
 
         // the miners: hashing ones of one site, each with an installed component to fail
         Map<Long, List<Long>> bySite = new TreeMap<>();
@@ -210,6 +217,71 @@ public final class WriteBenchmark {
         // for bench/writes.sh
         System.out.printf("RESULT writes_per_s=%.1f p50=%.1f p95=%.1f p99=%.1f%n", perSecond, pct(all, 0.50),
                 pct(all, 0.95), pct(all, 0.99));
+    }
+
+    /**
+     * The HTTP + authentication floor: {@code clients} threads each sending {@code GET /api/me} with the bearer token
+     * in a closed loop; prints requests/s and p50/p95/p99 of the measured ones. Any answer but 200 is counted and
+     * printed, not measured.
+     */
+    private static void httpFloor(HttpClient http, String app, String token, int clients, int warmup, int seconds)
+            throws Exception {
+        System.out.printf("HTTP floor: %d clients, GET /api/me, %d s warm-up, %d s measured%n", clients, warmup, seconds);
+        long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        long end = warmEnd + seconds * 1_000_000_000L;
+        long[][] latencies = new long[clients][];
+        int[] counts = new int[clients];
+        Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
+        AtomicLong sent = new AtomicLong(); // warm-up included: for the CPU per request of bench/writes.sh
+        CountDownLatch done = new CountDownLatch(clients);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(app + "/api/me")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build();
+        for (int k = 0; k < clients; k++) {
+            int client = k;
+            latencies[client] = new long[1 << 16];
+            Thread t = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                        long took = System.nanoTime() - t0;
+                        sent.incrementAndGet();
+                        if (t0 < warmEnd) {
+                            continue;
+                        }
+                        if (r.statusCode() != 200) {
+                            refused.computeIfAbsent(String.valueOf(r.statusCode()), x -> new AtomicLong()).incrementAndGet();
+                            System.err.println("GET /api/me -> " + r.statusCode() + " " + r.body());
+                            continue;
+                        }
+                        if (counts[client] == latencies[client].length) {
+                            latencies[client] = Arrays.copyOf(latencies[client], counts[client] * 2);
+                        }
+                        latencies[client][counts[client]++] = took;
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            }, "floor-" + client);
+            t.start();
+        }
+        done.await();
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        double perSecond = all.length / (double) seconds;
+        System.out.printf("authenticated GET /api/me per s: %.1f (%d in %d s)%n", perSecond, all.length, seconds);
+        System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(all, 0.50), pct(all, 0.95),
+                pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        System.out.println("other answers (status: count): " + (refused.isEmpty() ? "none" : new TreeMap<>(refused)));
+        System.out.printf("RESULT http_per_s=%.1f http_p50=%.1f http_p95=%.1f http_p99=%.1f http_sent=%d%n", perSecond,
+                pct(all, 0.50), pct(all, 0.95), pct(all, 0.99), sent.get());
     }
 
     /**
