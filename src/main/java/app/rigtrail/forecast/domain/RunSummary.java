@@ -53,20 +53,62 @@ final class RunSummary {
         this.tariffs = new double[reps];
     }
 
+    /**
+     * The hashrate per machine shared by every site-vendor with machines that the filter selects
+     * (0 when they differ, none has machines, or it is not positive).
+     */
+    private static double commonThs(double[] ths, int[] machines, java.util.function.IntPredicate selected) {
+        double common = 0;
+        for (int sv = 0; sv < machines.length; sv++) {
+            if (machines[sv] == 0 || !selected.test(sv)) {
+                continue;
+            }
+            if (common == 0) {
+                common = ths[sv];
+            } else if (ths[sv] != common) {
+                return 0;
+            }
+        }
+        return common > 0 ? common : 0;
+    }
+
     /** The bands, stage means and per-replication totals of the scenario, once every replication is done. */
     MonteCarloForecast.Run summarise(Plan plan, Fleet fleet, long seed) {
         int sites = fleet.sites().size();
         int vendors = fleet.vendors().size();
         Band[] bands = new Band[nSeries];
-        java.util.stream.IntStream.range(0, nSeries).parallel()
-                .forEach(s -> bands[s] = Band.ofReplications(series[s], horizon, reps));
         int svs = fleet.machines().length;
+        // a hashrate series whose machines all have one hashrate is that many times the machines down:
+        // its band is the units' band scaled (exactly), not computed again
+        double[] scale = new double[nSeries];
+        int[] unitsOf = new int[nSeries];
+        double[] ths = fleet.thsPerMachine();
+        int[] machines = fleet.machines();
+        for (int s = 0; s < sites; s++) {
+            int site = s;
+            scale[sSiteThs + s] = commonThs(ths, machines, sv -> sv / vendors == site);
+            unitsOf[sSiteThs + s] = sSiteUnits + s;
+        }
+        for (int v = 0; v < vendors; v++) {
+            int vendor = v;
+            scale[sVendorThs + v] = commonThs(ths, machines, sv -> sv % vendors == vendor);
+            unitsOf[sVendorThs + v] = sVendorUnits + v;
+        }
+        scale[S_THS] = commonThs(ths, machines, sv -> true);
+        unitsOf[S_THS] = S_UNITS;
+        java.util.stream.IntStream.range(0, nSeries).parallel().filter(s -> !(scale[s] > 0))
+                .forEach(s -> bands[s] = Band.ofReplications(series[s], horizon, reps));
+        for (int s = 0; s < nSeries; s++) {
+            if (scale[s] > 0) {
+                bands[s] = bands[unitsOf[s]].scaled(scale[s]);
+            }
+        }
         long[][][] svStage = new long[svs][NSTAGES][horizon + 1];
         for (int[] moves : stageMoves) {
             for (int sv = 0; sv < svs; sv++) {
                 for (int st = 0; st < NSTAGES; st++) {
                     for (int i = 0; i <= horizon; i++) {
-                        svStage[sv][st][i] += moves[(i * NSTAGES + st) * svs + sv];
+                        svStage[sv][st][i] += moves[(i * svs + sv) * NSTAGES + st];
                     }
                 }
             }
