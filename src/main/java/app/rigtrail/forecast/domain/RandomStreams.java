@@ -52,10 +52,18 @@ final class RandomStreams {
 
     /** The seed of substream (seed, source, index, replication). */
     static long seedOf(long seed, int source, int index, int replication) {
-        long h = seed;
-        h = mix(h ^ (source + 0x9E3779B97F4A7C15L));
-        h = mix(h ^ (index + 0x632BE59BD9B4E019L));
+        return indexed(prefix(seed, source, replication), index);
+    }
+
+    /** What the seeds of one source's substreams in one replication share (then {@link #indexed}). */
+    static long prefix(long seed, int source, int replication) {
+        long h = mix(seed ^ (source + 0x9E3779B97F4A7C15L));
         return mix(h ^ (replication + 0x85157AF5L));
+    }
+
+    /** The seed of substream {@code index} of a source and replication, from their {@link #prefix}. */
+    static long indexed(long prefix, int index) {
+        return mix(prefix ^ (index + 0x632BE59BD9B4E019L));
     }
 
     /** SplittableRandom's golden gamma: the step of its seed from one number to the next. */

@@ -95,6 +95,8 @@ final class Replica {
     /** The seed of each route key's shipment stream of {@code legDay[key]} (see legAt). */
     final int[] legDay;
     final long[] legSeed;
+    /** The prefix of the replication's shipment streams (the same in every phase: see legAt). */
+    long shipments;
     final double[][] holdU;
     final int[] svDown;
     /** Scratch for a day's sums by vendor. */
@@ -322,21 +324,29 @@ final class Replica {
 
     void seed(int r, int phase) {
         long seed = settings.seed();
+        long failure = RandomStreams.prefix(seed, FAILURES + phase, r);
+        long route = RandomStreams.prefix(seed, ROUTES + phase, r);
+        long purchase = RandomStreams.prefix(seed, PURCHASES + phase, r);
+        long thinning = RandomStreams.prefix(seed, THINNING + phase, r);
         for (int cell = 0; cell < cells; cell++) {
-            failureStreams[cell] = stream(seed, FAILURES + phase, cell, r);
-            routeStreams[cell] = stream(seed, ROUTES + phase, cell, r);
-            purchaseStreams[cell] = stream(seed, PURCHASES + phase, cell, r);
-            thinStreams[cell] = stream(seed, THINNING + phase, cell, r);
+            failureStreams[cell] = new SplittableRandom(RandomStreams.indexed(failure, cell));
+            routeStreams[cell] = new SplittableRandom(RandomStreams.indexed(route, cell));
+            purchaseStreams[cell] = new SplittableRandom(RandomStreams.indexed(purchase, cell));
+            thinStreams[cell] = new SplittableRandom(RandomStreams.indexed(thinning, cell));
         }
+        long swaps = RandomStreams.prefix(seed, SWAPS + phase, r);
         for (int s = 0; s < sites; s++) {
-            swapStreams[s] = stream(seed, SWAPS + phase, s, r);
+            swapStreams[s] = new SplittableRandom(RandomStreams.indexed(swaps, s));
         }
+        long holds = RandomStreams.prefix(seed, HOLDS + phase, r);
         for (int i = 0; i < holdStreams.length; i++) {
-            holdStreams[i] = stream(seed, HOLDS + phase, i, r);
+            holdStreams[i] = new SplittableRandom(RandomStreams.indexed(holds, i));
         }
+        long repairs = RandomStreams.prefix(seed, REPAIRS + phase, r);
         for (int h = 0; h < hubCount; h++) {
-            repairStreams[h] = stream(seed, REPAIRS + phase, h, r);
+            repairStreams[h] = new SplittableRandom(RandomStreams.indexed(repairs, h));
         }
+        shipments = RandomStreams.prefix(seed, SHIPMENTS, r);
     }
 
 
@@ -694,12 +704,16 @@ final class Replica {
         purchase(cell, sv, day, regime, !machineWaits);
     }
 
-    /** No open hub takes the part: the scenario's fallback, counted. */
+    /**
+     * No open hub takes the part: the scenario's fallback, counted. A part sent to the bench is counted
+     * in {@code toBench}, which the caller enters on the day.
+     */
     void fallback(int cell, int sv, int day, Regime regime, double u, boolean machineWaits) {
         fallbackParts++;
         if (regime.fallback() == Plan.Fallback.BENCH) {
             int back = day + regime.bench().sample(u);
-            move(sv, Stage.BENCH_REPAIR, day, back, 1);
+            toBench++; // entered on the day by the caller
+            leave(sv, Stage.BENCH_REPAIR, back, 1);
             arrive(cell, back, 1);
         } else {
             scrapped(cell, sv, day, regime, machineWaits);
@@ -766,6 +780,10 @@ final class Replica {
                         for (int i = 0; i < n; i++) {
                             fallback(cell, sv, day, regime, routeStreams[cell].nextDouble(), false);
                         }
+                        if (toBench > 0) {
+                            enter(sv, Stage.BENCH_REPAIR, day, toBench);
+                            toBench = 0;
+                        }
                         continue;
                     }
                     Hub hub = hubs.get(h);
@@ -796,7 +814,7 @@ final class Replica {
     int legAt(int key, int day) {
         if (legDay[key] != day) {
             legDay[key] = day;
-            legSeed[key] = RandomStreams.seedOf(settings.seed(), SHIPMENTS, key * 8192 + day, (int) replication);
+            legSeed[key] = RandomStreams.indexed(shipments, key * 8192 + day);
         }
         return key;
     }
