@@ -114,6 +114,8 @@ final class Replica {
     final int hubCount;
     int stockedOutNow;
     int today;
+    /** The period of {@code today} (diagnoses and routes happen on the day simulated). */
+    int todayPeriod;
     long spendCents;
     double thLost;
     double stockouts;
@@ -241,7 +243,9 @@ final class Replica {
                 if (from > 0) {
                     // the shared past's days were recorded for the first scenario: they are this one's too
                     for (int s = 0; s < nSeries; s++) {
-                        System.arraycopy(outs[0].series[s], r * horizon, outs[j].series[s], r * horizon, from);
+                        if (outs[0].series[s] != null) {
+                            System.arraycopy(outs[0].series[s], r * horizon, outs[j].series[s], r * horizon, from);
+                        }
                     }
                 }
             }
@@ -362,6 +366,7 @@ final class Replica {
             int p = c.periodOf(i);
             Period period = c.periods[p];
             today = i;
+            todayPeriod = p;
             if (i == from || p != c.periodOf(i - 1)) {
                 drawFailures(i, Math.min(to, c.nextStart(i)), p, i == from);
                 if (i > 0 && p != c.periodOf(i - 1)) {
@@ -500,13 +505,17 @@ final class Replica {
                 vendorThs[v] += th;
             }
             series[sSiteUnits + st][at] = units;
-            series[sSiteThs + st][at] = (float) siteTh;
+            if (series[sSiteThs + st] != null) {
+                series[sSiteThs + st][at] = (float) siteTh;
+            }
             fleetUnits += units;
             fleetThs += siteTh;
         }
         for (int v = 0; v < vendors; v++) {
             series[sVendorUnits + v][at] = vendorUnits[v];
-            series[sVendorThs + v][at] = (float) vendorThs[v];
+            if (series[sVendorThs + v] != null) {
+                series[sVendorThs + v][at] = (float) vendorThs[v];
+            }
         }
         series[RunSummary.S_UNITS][at] = fleetUnits;
         series[RunSummary.S_THS][at] = (float) fleetThs;
@@ -678,7 +687,7 @@ final class Replica {
         double uRoute = routes.nextDouble();
         if (uRoute >= bench && uRoute < toOnshore) {
             int route = uRoute < toVendor ? 0 : 1;
-            if (c.hubFor[c.periodOf(day)][cellVk[cell] * 2 + route] < 0) {
+            if (c.hubFor[todayPeriod][cellVk[cell] * 2 + route] < 0) {
                 fallback(cell, sv, day, regime, (uRoute - bench) / (toOnshore - bench), machineWaits);
                 return;
             }

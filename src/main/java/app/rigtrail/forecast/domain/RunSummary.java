@@ -36,7 +36,17 @@ final class RunSummary {
     /** Per worker: stage moves per site and vendor summed over its replications. */
     final List<int[]> stageMoves = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    RunSummary(int sites, int vendors, int horizon, int reps) {
+    /**
+     * Per series: c &gt; 0 where it is the hashrate down of machines that all have c TH/s, i.e. c times
+     * the units series {@code unitsOf[s]}: such a series is not recorded, its band is the units' scaled
+     * (exactly: means, deviations and order statistics scale by c).
+     */
+    final double[] scale;
+    final int[] unitsOf;
+
+    RunSummary(Fleet fleet, int horizon, int reps) {
+        int sites = fleet.sites().size();
+        int vendors = fleet.vendors().size();
         this.sSiteUnits = S_STAGE0 + NSTAGES;
         this.sSiteThs = sSiteUnits + sites;
         this.sVendorUnits = sSiteThs + sites;
@@ -44,7 +54,25 @@ final class RunSummary {
         this.nSeries = sVendorThs + vendors;
         this.horizon = horizon;
         this.reps = reps;
-        this.series = new float[nSeries][horizon * reps];
+        this.scale = new double[nSeries];
+        this.unitsOf = new int[nSeries];
+        double[] ths = fleet.thsPerMachine();
+        int[] machines = fleet.machines();
+        for (int s = 0; s < sites; s++) {
+            int site = s;
+            scale[sSiteThs + s] = commonThs(ths, machines, sv -> sv / vendors == site);
+            unitsOf[sSiteThs + s] = sSiteUnits + s;
+        }
+        for (int v = 0; v < vendors; v++) {
+            int vendor = v;
+            scale[sVendorThs + v] = commonThs(ths, machines, sv -> sv % vendors == vendor);
+            unitsOf[sVendorThs + v] = sVendorUnits + v;
+        }
+        // (the fleet's hashrate series is recorded all the same: each replication's is returned)
+        this.series = new float[nSeries][];
+        for (int s = 0; s < nSeries; s++) {
+            series[s] = scale[s] > 0 ? null : new float[horizon * reps];
+        }
         this.thDaysLost = new double[reps];
         this.spend = new double[reps];
         this.stockoutDays = new double[reps];
@@ -78,28 +106,10 @@ final class RunSummary {
         int vendors = fleet.vendors().size();
         Band[] bands = new Band[nSeries];
         int svs = fleet.machines().length;
-        // a hashrate series whose machines all have one hashrate is that many times the machines down:
-        // its band is the units' band scaled (exactly), not computed again
-        double[] scale = new double[nSeries];
-        int[] unitsOf = new int[nSeries];
-        double[] ths = fleet.thsPerMachine();
-        int[] machines = fleet.machines();
-        for (int s = 0; s < sites; s++) {
-            int site = s;
-            scale[sSiteThs + s] = commonThs(ths, machines, sv -> sv / vendors == site);
-            unitsOf[sSiteThs + s] = sSiteUnits + s;
-        }
-        for (int v = 0; v < vendors; v++) {
-            int vendor = v;
-            scale[sVendorThs + v] = commonThs(ths, machines, sv -> sv % vendors == vendor);
-            unitsOf[sVendorThs + v] = sVendorUnits + v;
-        }
-        scale[S_THS] = commonThs(ths, machines, sv -> true);
-        unitsOf[S_THS] = S_UNITS;
-        java.util.stream.IntStream.range(0, nSeries).parallel().filter(s -> !(scale[s] > 0))
+        java.util.stream.IntStream.range(0, nSeries).parallel().filter(s -> series[s] != null)
                 .forEach(s -> bands[s] = Band.ofReplications(series[s], horizon, reps));
         for (int s = 0; s < nSeries; s++) {
-            if (scale[s] > 0) {
+            if (series[s] == null) {
                 bands[s] = bands[unitsOf[s]].scaled(scale[s]);
             }
         }
