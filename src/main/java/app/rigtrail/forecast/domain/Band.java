@@ -19,6 +19,25 @@ public record Band(double[] mean, double[] sd, double[] p10, double[] p50, doubl
         return compute(values, days, reps, true);
     }
 
+    /**
+     * The band of c X from that of X, for c > 0: means, deviations and order statistics all scale
+     * by c (the hashrate down of machines that all have c TH/s is c times the machines down).
+     */
+    public Band scaled(double c) {
+        if (!(c > 0)) {
+            throw new IllegalArgumentException("scale must be positive");
+        }
+        return new Band(times(mean, c), times(sd, c), times(p10, c), times(p50, c), times(p90, c));
+    }
+
+    private static double[] times(double[] a, double c) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * c;
+        }
+        return out;
+    }
+
     private static final int BLOCK_DAYS = 16;
 
     private static Band compute(float[] values, int days, int reps, boolean replicationMajor) {

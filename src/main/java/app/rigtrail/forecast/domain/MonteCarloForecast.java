@@ -135,7 +135,7 @@ public final class MonteCarloForecast {
             RunSummary[] groupOuts = new RunSummary[g.size()];
             for (int j = 0; j < g.size(); j++) {
                 compiled[j] = new CompiledPlan(fleet, settings, plans.get(g.get(j)));
-                groupOuts[j] = new RunSummary(sites, vendors, settings.horizonDays(), reps);
+                groupOuts[j] = new RunSummary(fleet, settings.horizonDays(), reps);
                 outs[g.get(j)] = groupOuts[j];
             }
             runGroup(compiled, groupOuts, monitor, done);

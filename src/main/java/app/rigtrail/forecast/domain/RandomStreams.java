@@ -47,11 +47,39 @@ final class RandomStreams {
 
     /** Substream r of a source: seeded from (seed, source, index, replication) alone. */
     static SplittableRandom stream(long seed, int source, int index, int replication) {
-        long h = seed;
-        h = mix(h ^ (source + 0x9E3779B97F4A7C15L));
-        h = mix(h ^ (index + 0x632BE59BD9B4E019L));
-        h = mix(h ^ (replication + 0x85157AF5L));
-        return new SplittableRandom(h);
+        return new SplittableRandom(seedOf(seed, source, index, replication));
+    }
+
+    /** The seed of substream (seed, source, index, replication). */
+    static long seedOf(long seed, int source, int index, int replication) {
+        return indexed(prefix(seed, source, replication), index);
+    }
+
+    /** What the seeds of one source's substreams in one replication share (then {@link #indexed}). */
+    static long prefix(long seed, int source, int replication) {
+        long h = mix(seed ^ (source + 0x9E3779B97F4A7C15L));
+        return mix(h ^ (replication + 0x85157AF5L));
+    }
+
+    /** The seed of substream {@code index} of a source and replication, from their {@link #prefix}. */
+    static long indexed(long prefix, int index) {
+        return mix(prefix ^ (index + 0x632BE59BD9B4E019L));
+    }
+
+    /** SplittableRandom's golden gamma: the step of its seed from one number to the next. */
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+    /**
+     * The (i + 1)-th {@code nextDouble()} of {@code new SplittableRandom(streamSeed)}, without the
+     * stream: its generator is specified (the seed advances by the golden gamma, each number is the
+     * seed through the MurmurHash3-style mix, its top 53 bits a double), so any one number of a
+     * stream can be read on its own. {@code RandomStreamsTest} checks it against the class.
+     */
+    static double uniform(long streamSeed, int i) {
+        long z = streamSeed + (i + 1) * GOLDEN_GAMMA;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
     }
 
     private static long mix(long z) {

@@ -76,7 +76,10 @@ final class Replica {
     final int svCount;
     /** Machines coming back up per day and site-vendor: [day * svs + sv]. */
     final int[] release;
-    /** Stage moves of the shared past, and of each scenario from it: [(day * stages + stage) * svs + sv]. */
+    /**
+     * Stage moves of the shared past, and of each scenario from it: [(day * svs + sv) * stages + stage]
+     * (a part's moves on a day at its site share a cache line).
+     */
     final int[] sharedMoves;
     final int[][] planMoves;
     int[] moves;
@@ -89,17 +92,16 @@ final class Replica {
     /** Hubs with a weekly capacity: when the intake is next free (in days; in the past when idle). */
     final double[] intakeFree;
     final int[] holdDay;
-    /** The first four uniforms of each route key's shipment stream of {@code legDay[key]} (see shipment). */
+    /** The seed of each route key's shipment stream of {@code legDay[key]} (see legAt). */
     final int[] legDay;
-    final double[] legU;
+    final long[] legSeed;
+    /** The prefix of the replication's shipment streams (the same in every phase: see legAt). */
+    long shipments;
     final double[][] holdU;
     final int[] svDown;
-    final int[] siteUnits;
-    final double[] siteThs;
+    /** Scratch for a day's sums by vendor. */
     final int[] vendorUnits;
     final double[] vendorThs;
-    int fleetUnits;
-    double fleetThs;
     final int[] siteOutbound;
     final int words;
     /** Per day, a bit per pool with a failure or an arrival that day. */
@@ -112,6 +114,8 @@ final class Replica {
     final int hubCount;
     int stockedOutNow;
     int today;
+    /** The period of {@code today} (diagnoses and routes happen on the day simulated). */
+    int todayPeriod;
     long spendCents;
     double thLost;
     double stockouts;
@@ -124,6 +128,13 @@ final class Replica {
     final SplittableRandom[] repairStreams;
     long replication;
     final int[] stageLevel;
+    /** Per site: the diagnoses its technicians can still make today. */
+    final int[] capacityLeft;
+    /** Per site-vendor: machines whose swap ended within the day, back up at its end. */
+    final int[] swappedToday;
+    /** Parts diagnoseCohort's routes sent to a shipment, or to a bench, not yet entered. */
+    int toShipment;
+    int toBench;
     /** The hubs' queues, then each site's diagnosis queue. */
     final HubQueues queues;
     final ReplicaSnapshot snapshot;
@@ -162,8 +173,6 @@ final class Replica {
         this.purchaseStreams = new SplittableRandom[cells];
         this.thinStreams = new SplittableRandom[cells];
         this.swapStreams = new SplittableRandom[sites];
-        this.siteUnits = new int[sites];
-        this.siteThs = new double[sites];
         this.vendorUnits = new int[vendors];
         this.vendorThs = new double[vendors];
         this.siteOutbound = new int[sites];
@@ -188,7 +197,7 @@ final class Replica {
         intakeFree = new double[hubCount];
         holdDay = new int[hubCount * sites * 2];
         legDay = new int[hubCount * sites * 2];
-        legU = new double[hubCount * sites * 2 * 4];
+        legSeed = new long[hubCount * sites * 2];
         holdU = new double[hubCount * sites * 2][3];
         svDown = new int[svCount];
         busy = new int[hubCount];
@@ -204,6 +213,8 @@ final class Replica {
             cellSv[cell] = cell / kinds;
             cellVk[cell] = (cell / kinds) % vendors * kinds + cell % kinds;
         }
+        capacityLeft = new int[sites];
+        swappedToday = new int[svCount];
         queues = new HubQueues(hubCount + sites);
         snapshot = plans.length > 1 ? new ReplicaSnapshot(this) : null;
     }
@@ -232,7 +243,9 @@ final class Replica {
                 if (from > 0) {
                     // the shared past's days were recorded for the first scenario: they are this one's too
                     for (int s = 0; s < nSeries; s++) {
-                        System.arraycopy(outs[0].series[s], r * horizon, outs[j].series[s], r * horizon, from);
+                        if (outs[0].series[s] != null) {
+                            System.arraycopy(outs[0].series[s], r * horizon, outs[j].series[s], r * horizon, from);
+                        }
                     }
                 }
             }
@@ -284,12 +297,9 @@ final class Replica {
         Arrays.fill(unlinkedDown, 0);
         Arrays.fill(waitUp, 0);
         Arrays.fill(svDown, 0);
-        Arrays.fill(siteUnits, 0);
-        Arrays.fill(siteThs, 0);
-        Arrays.fill(vendorUnits, 0);
-        Arrays.fill(vendorThs, 0);
-        fleetUnits = 0;
-        fleetThs = 0;
+        Arrays.fill(swappedToday, 0);
+        toShipment = 0;
+        toBench = 0;
         Arrays.fill(siteOutbound, 0);
         Arrays.fill(active, 0);
         stockedOutNow = 0;
@@ -318,21 +328,29 @@ final class Replica {
 
     void seed(int r, int phase) {
         long seed = settings.seed();
+        long failure = RandomStreams.prefix(seed, FAILURES + phase, r);
+        long route = RandomStreams.prefix(seed, ROUTES + phase, r);
+        long purchase = RandomStreams.prefix(seed, PURCHASES + phase, r);
+        long thinning = RandomStreams.prefix(seed, THINNING + phase, r);
         for (int cell = 0; cell < cells; cell++) {
-            failureStreams[cell] = stream(seed, FAILURES + phase, cell, r);
-            routeStreams[cell] = stream(seed, ROUTES + phase, cell, r);
-            purchaseStreams[cell] = stream(seed, PURCHASES + phase, cell, r);
-            thinStreams[cell] = stream(seed, THINNING + phase, cell, r);
+            failureStreams[cell] = new SplittableRandom(RandomStreams.indexed(failure, cell));
+            routeStreams[cell] = new SplittableRandom(RandomStreams.indexed(route, cell));
+            purchaseStreams[cell] = new SplittableRandom(RandomStreams.indexed(purchase, cell));
+            thinStreams[cell] = new SplittableRandom(RandomStreams.indexed(thinning, cell));
         }
+        long swaps = RandomStreams.prefix(seed, SWAPS + phase, r);
         for (int s = 0; s < sites; s++) {
-            swapStreams[s] = stream(seed, SWAPS + phase, s, r);
+            swapStreams[s] = new SplittableRandom(RandomStreams.indexed(swaps, s));
         }
+        long holds = RandomStreams.prefix(seed, HOLDS + phase, r);
         for (int i = 0; i < holdStreams.length; i++) {
-            holdStreams[i] = stream(seed, HOLDS + phase, i, r);
+            holdStreams[i] = new SplittableRandom(RandomStreams.indexed(holds, i));
         }
+        long repairs = RandomStreams.prefix(seed, REPAIRS + phase, r);
         for (int h = 0; h < hubCount; h++) {
-            repairStreams[h] = stream(seed, REPAIRS + phase, h, r);
+            repairStreams[h] = new SplittableRandom(RandomStreams.indexed(repairs, h));
         }
+        shipments = RandomStreams.prefix(seed, SHIPMENTS, r);
     }
 
 
@@ -348,6 +366,7 @@ final class Replica {
             int p = c.periodOf(i);
             Period period = c.periods[p];
             today = i;
+            todayPeriod = p;
             if (i == from || p != c.periodOf(i - 1)) {
                 drawFailures(i, Math.min(to, c.nextStart(i)), p, i == from);
                 if (i > 0 && p != c.periodOf(i - 1)) {
@@ -367,6 +386,7 @@ final class Replica {
                     down(sv, -release[rb + sv]);
                 }
             }
+            System.arraycopy(c.diagnosesPerDay, 0, capacityLeft, 0, sites);
             // only the pools with a failure or an arrival today change: visit those alone
             for (int w = 0; w < words; w++) {
                 long bits = active[i * words + w];
@@ -395,18 +415,33 @@ final class Replica {
                     int failed = failures[i * cells + cell];
                     if (failed > 0) {
                         // a failure of a part whose machine is already down does not happen
-                        SplittableRandom thin = thinStreams[cell];
                         int site = svSite[sv];
-                        int accepted = 0;
-                        for (int f = 0; f < failed; f++) {
-                            if (!finite || thin.nextDouble() * machines[sv] < machines[sv] - svDown[sv]) {
-                                accepted++;
-                                down(sv, 1);
+                        int accepted = failed;
+                        if (finite) {
+                            SplittableRandom thin = thinStreams[cell];
+                            int all = machines[sv];
+                            int up = all - svDown[sv];
+                            accepted = 0;
+                            for (int f = 0; f < failed; f++) {
+                                if (thin.nextDouble() * all < up - accepted) {
+                                    accepted++;
+                                }
                             }
                         }
                         if (accepted > 0) {
-                            enter(sv, Stage.AWAITING_DIAGNOSIS, i, accepted);
-                            queues.enqueue(hubCount + site, i, cell * 2 + 1, accepted);
+                            svDown[sv] += accepted;
+                            // with nobody ahead in the site's queue, its technicians take them now, in
+                            // the order the queue would give them (enter and leave of the same day cancel)
+                            int q = hubCount + site;
+                            int now = queues.head[q] == queues.tail[q] ? Math.min(accepted, capacityLeft[site]) : 0;
+                            if (now > 0) {
+                                capacityLeft[site] -= now;
+                                diagnoseCohort(site, cell, sv, true, now, i, period);
+                            }
+                            if (accepted > now) {
+                                enter(sv, Stage.AWAITING_DIAGNOSIS, i, accepted - now);
+                                queues.enqueue(q, i, cell * 2 + 1, accepted - now);
+                            }
                         }
                     }
                     if (sockets[cell] > 0 && wasOut != (shelf[cell] == 0)) {
@@ -417,6 +452,12 @@ final class Replica {
             for (int s = 0; s < sites; s++) {
                 if (queues.head[hubCount + s] != queues.tail[hubCount + s]) {
                     diagnose(s, i, period);
+                }
+            }
+            for (int sv = 0; sv < svCount; sv++) {
+                if (swappedToday[sv] != 0) {
+                    down(sv, -swappedToday[sv]);
+                    swappedToday[sv] = 0;
                 }
             }
             // site s ships on a route on the days with (day + s) divisible by that route's cadence
@@ -436,19 +477,45 @@ final class Replica {
         }
     }
 
-    /** The day's levels into the replication's series (from the warm-up's end on). */
+    /**
+     * The day's levels into the replication's series (from the warm-up's end on): machines down by
+     * site, vendor and fleet (at most all of a site-vendor's machines), and their hashrate.
+     */
     void record(int i, int r, int warm, int horizon, float[][] series) {
         if (i < warm) {
             return;
         }
         int at = r * horizon + i - warm;
+        int[] machines = fleet.machines();
+        double[] ths = fleet.thsPerMachine();
+        Arrays.fill(vendorUnits, 0);
+        Arrays.fill(vendorThs, 0);
+        int fleetUnits = 0;
+        double fleetThs = 0;
+        int sv = 0;
         for (int st = 0; st < sites; st++) {
-            series[sSiteUnits + st][at] = siteUnits[st];
-            series[sSiteThs + st][at] = (float) siteThs[st];
+            int units = 0;
+            double siteTh = 0;
+            for (int v = 0; v < vendors; v++, sv++) {
+                int down = Math.min(svDown[sv], machines[sv]);
+                double th = down * ths[sv];
+                units += down;
+                siteTh += th;
+                vendorUnits[v] += down;
+                vendorThs[v] += th;
+            }
+            series[sSiteUnits + st][at] = units;
+            if (series[sSiteThs + st] != null) {
+                series[sSiteThs + st][at] = (float) siteTh;
+            }
+            fleetUnits += units;
+            fleetThs += siteTh;
         }
         for (int v = 0; v < vendors; v++) {
             series[sVendorUnits + v][at] = vendorUnits[v];
-            series[sVendorThs + v][at] = (float) vendorThs[v];
+            if (series[sVendorThs + v] != null) {
+                series[sVendorThs + v][at] = (float) vendorThs[v];
+            }
         }
         series[RunSummary.S_UNITS][at] = fleetUnits;
         series[RunSummary.S_THS][at] = (float) fleetThs;
@@ -458,74 +525,75 @@ final class Replica {
     }
 
     /**
-     * A site's technicians through its diagnosis queue, first come first served, up to their day's
-     * capacity: each machine takes a spare if the shelf has one (down for the swap time more: the
-     * whole days of U + swap days, whose mean is the swap time, so Little's law holds) or waits.
-     * Its failed part then takes its route.
+     * A site's technicians through its diagnosis queue, first come first served, up to what is left
+     * of their day's capacity (see {@link #diagnoseCohort}).
      */
     void diagnose(int s, int day, Period period) {
         int q = hubCount + s;
-        int capacity = c.diagnosesPerDay[s];
-        double swap = fleet.swapDays();
-        SplittableRandom swaps = swapStreams[s];
-        while (queues.head[q] < queues.tail[q] && queues.avail[q][queues.head[q]] <= day && capacity > 0) {
+        while (queues.head[q] < queues.tail[q] && queues.avail[q][queues.head[q]] <= day && capacityLeft[s] > 0) {
             int head = queues.head[q];
             int code = queues.item[q][head];
             int cell = code >> 1;
-            boolean isDown = (code & 1) == 1;
-            int m = Math.min(queues.count[q][head], capacity);
-            capacity -= m;
+            int m = Math.min(queues.count[q][head], capacityLeft[s]);
+            capacityLeft[s] -= m;
             queues.count[q][head] -= m;
             if (queues.count[q][head] == 0) {
                 queues.head[q]++;
             }
             int sv = cellSv[cell];
             leave(sv, Stage.AWAITING_DIAGNOSIS, day, m);
-            Regime regime = period.regime(cell, cellVk[cell]);
             boolean wasOut = shelf[cell] == 0;
-            for (int n = 0; n < m; n++) {
-                boolean waits = shelf[cell] == 0;
-                if (!waits) {
-                    shelf[cell]--;
-                    if (isDown) {
-                        int extra = swap == 0 ? 0 : (int) (swaps.nextDouble() + swap);
-                        if (extra == 0) {
-                            down(sv, -1);
-                        } else if (day + extra < days) {
-                            release[(day + extra) * svCount + sv]++;
-                        }
-                    }
-                } else if (isDown) {
-                    waitDown[cell]++;
-                } else {
-                    waitUp[cell]++;
-                    enter(sv, Stage.AWAITING_SPARE, day, 1);
-                }
-                route(cell, sv, day, regime, waits && isDown);
-            }
+            diagnoseCohort(s, cell, sv, (code & 1) == 1, m, day, period);
             if (fleet.sockets()[cell] > 0 && wasOut != (shelf[cell] == 0)) {
                 stockedOutNow += wasOut ? -1 : 1;
             }
         }
     }
 
-    /** Machines down at a site and vendor change: the sums by site, vendor and fleet follow. */
-    void down(int sv, int change) {
-        int machines = fleet.machines()[sv];
-        int was = Math.min(svDown[sv], machines);
-        svDown[sv] += change;
-        int delta = Math.min(svDown[sv], machines) - was;
-        if (delta != 0) {
-            double ths = delta * fleet.thsPerMachine()[sv];
-            int site = svSite[sv];
-            int vendor = svVendor[sv];
-            siteUnits[site] += delta;
-            siteThs[site] += ths;
-            vendorUnits[vendor] += delta;
-            vendorThs[vendor] += ths;
-            fleetUnits += delta;
-            fleetThs += ths;
+    /**
+     * m machines of one pool diagnosed today: each takes a spare if the shelf has one (down for the
+     * swap time more: the whole days of U + swap days, whose mean is the swap time, so Little's law
+     * holds) or waits. Its failed part then takes its route. A swap done within the day brings its
+     * machine back up at the day's end ({@link #swappedToday}), after the day's failures were thinned.
+     */
+    void diagnoseCohort(int s, int cell, int sv, boolean isDown, int m, int day, Period period) {
+        Regime regime = period.regime(cell, cellVk[cell]);
+        double swap = fleet.swapDays();
+        SplittableRandom swaps = swapStreams[s];
+        for (int n = 0; n < m; n++) {
+            boolean waits = shelf[cell] == 0;
+            if (!waits) {
+                shelf[cell]--;
+                if (isDown) {
+                    int extra = swap == 0 ? 0 : (int) (swaps.nextDouble() + swap);
+                    if (extra == 0) {
+                        swappedToday[sv]++;
+                    } else if (day + extra < days) {
+                        release[(day + extra) * svCount + sv]++;
+                    }
+                }
+            } else if (isDown) {
+                waitDown[cell]++;
+            } else {
+                waitUp[cell]++;
+                enter(sv, Stage.AWAITING_SPARE, day, 1);
+            }
+            route(cell, sv, day, regime, waits && isDown);
         }
+        // the parts that route() sent to a shipment or a bench today, entered together
+        if (toShipment > 0) {
+            enter(sv, Stage.AWAITING_RMA_SHIPMENT, day, toShipment);
+            toShipment = 0;
+        }
+        if (toBench > 0) {
+            enter(sv, Stage.BENCH_REPAIR, day, toBench);
+            toBench = 0;
+        }
+    }
+
+    /** Machines down at a site and vendor change (the sums by site, vendor and fleet are taken when a day is recorded). */
+    void down(int sv, int change) {
+        svDown[sv] += change;
     }
 
     /**
@@ -586,7 +654,7 @@ final class Replica {
         for (int cell = 0; cell < cells; cell++) {
             SplittableRandom fs = failureStreams[cell];
             if (fresh) {
-                untilNext[cell] = -Math.log(1 - fs.nextDouble());
+                untilNext[cell] = fs.nextExponential();
             }
             double mean = meanPerDay[p][cell];
             if (mean <= 0) {
@@ -598,7 +666,7 @@ final class Replica {
                 int d = from + (int) (t / mean);
                 failures[d * cells + cell]++;
                 active[d * words + (cell >>> 6)] |= 1L << cell;
-                t += -Math.log(1 - fs.nextDouble());
+                t += fs.nextExponential();
             }
             untilNext[cell] = t - span;
         }
@@ -611,6 +679,7 @@ final class Replica {
      * the ticket at its part's stage, or as awaiting a spare when the part leaves the pipeline.
      */
     void route(int cell, int sv, int day, Regime regime, boolean machineWaits) {
+        // (called by diagnoseCohort alone, which enters the counts toShipment and toBench on the day)
         SplittableRandom routes = routeStreams[cell];
         double bench = regime.benchShare();
         double toVendor = bench + regime.vendorHubShare();
@@ -618,16 +687,17 @@ final class Replica {
         double uRoute = routes.nextDouble();
         if (uRoute >= bench && uRoute < toOnshore) {
             int route = uRoute < toVendor ? 0 : 1;
-            if (c.hubFor[c.periodOf(day)][cellVk[cell] * 2 + route] < 0) {
+            if (c.hubFor[todayPeriod][cellVk[cell] * 2 + route] < 0) {
                 fallback(cell, sv, day, regime, (uRoute - bench) / (toOnshore - bench), machineWaits);
                 return;
             }
             outbound[cell * 2 + route]++;
             siteOutbound[svSite[sv]]++;
-            enter(sv, Stage.AWAITING_RMA_SHIPMENT, day, 1);
+            toShipment++;
         } else if (uRoute < bench) {
             int back = day + regime.bench().sample(uRoute / bench);
-            move(sv, Stage.BENCH_REPAIR, day, back, 1);
+            toBench++;
+            leave(sv, Stage.BENCH_REPAIR, back, 1);
             arrive(cell, back, 1);
         } else {
             scrapped(cell, sv, day, regime, machineWaits);
@@ -643,12 +713,16 @@ final class Replica {
         purchase(cell, sv, day, regime, !machineWaits);
     }
 
-    /** No open hub takes the part: the scenario's fallback, counted. */
+    /**
+     * No open hub takes the part: the scenario's fallback, counted. A part sent to the bench is counted
+     * in {@code toBench}, which the caller enters on the day.
+     */
     void fallback(int cell, int sv, int day, Regime regime, double u, boolean machineWaits) {
         fallbackParts++;
         if (regime.fallback() == Plan.Fallback.BENCH) {
             int back = day + regime.bench().sample(u);
-            move(sv, Stage.BENCH_REPAIR, day, back, 1);
+            toBench++; // entered on the day by the caller
+            leave(sv, Stage.BENCH_REPAIR, back, 1);
             arrive(cell, back, 1);
         } else {
             scrapped(cell, sv, day, regime, machineWaits);
@@ -715,12 +789,16 @@ final class Replica {
                         for (int i = 0; i < n; i++) {
                             fallback(cell, sv, day, regime, routeStreams[cell].nextDouble(), false);
                         }
+                        if (toBench > 0) {
+                            enter(sv, Stage.BENCH_REPAIR, day, toBench);
+                            toBench = 0;
+                        }
                         continue;
                     }
                     Hub hub = hubs.get(h);
                     int key = hubCount * sites + h * sites + s;
                     int arrival = day + (hub.transitLaw() == null ? hub.transitDays()
-                            : hub.transit(legU[legAt(key, day)]));
+                            : hub.transit(leg(legAt(key, day), 0)));
                     move(sv, Stage.IN_TRANSIT, day, arrival, n);
                     if (hub.crossesBorder() && regime.heldShareOut() > 0) {
                         double[] u = drawHold(key, day);
@@ -738,26 +816,21 @@ final class Replica {
         }
     }
 
-    /** The stream of one shipment (route key, day): the same in every scenario that sends it. */
-    SplittableRandom shipment(int key, int day) {
-        return stream(settings.seed(), SHIPMENTS, key * 8192 + day, (int) replication);
-    }
-
     /**
-     * Where the first four uniforms of the shipment (key, day) start in {@code legU}: drawn once
-     * per key and day (every part of a shipment reads the same ones, so the numbers are those of a
-     * fresh stream each time).
+     * The stream of one shipment (route key, day), the same in every scenario that sends it: its seed,
+     * set once per key and day; {@link #leg} reads its numbers.
      */
     int legAt(int key, int day) {
-        int at = key * 4;
         if (legDay[key] != day) {
             legDay[key] = day;
-            SplittableRandom leg = shipment(key, day);
-            for (int i = 0; i < 4; i++) {
-                legU[at + i] = leg.nextDouble();
-            }
+            legSeed[key] = RandomStreams.indexed(shipments, key * 8192 + day);
         }
-        return at;
+        return key;
+    }
+
+    /** The i-th uniform (from 0) of the shipment stream set for this key by {@link #legAt}. */
+    double leg(int key, int i) {
+        return RandomStreams.uniform(legSeed[key], i);
     }
 
     /** The three uniforms of a shipment's hold, once per key and day. */
@@ -866,10 +939,19 @@ final class Replica {
             int site = svSite[sv];
             leave(sv, Stage.HUB_QUEUE, day, m);
             Regime regime = period.regime(cell, cellVk[cell]);
+            if (law == null) {
+                // every repair takes the turnaround: the cohort's parts end together, one shipment back
+                int done = day + state.turnaroundDays();
+                busy[h] += m;
+                if (done <= days) {
+                    freeing[h][done] += m;
+                }
+                move(sv, Stage.HUB_REPAIR, day, done, m);
+                sendBack(h, cell, sv, site, done, done, m, regime);
+                continue;
+            }
             for (int n = 0; n < m; n++) {
-                int time = law == null ? state.turnaroundDays()
-                        : Math.max(1, (int) Math.round(law.sample(repairs.nextDouble()) * stretch));
-                int done = day + time;
+                int done = day + Math.max(1, (int) Math.round(law.sample(repairs.nextDouble()) * stretch));
                 busy[h]++;
                 if (done <= days) {
                     freeing[h][done]++;
@@ -891,17 +973,19 @@ final class Replica {
         // a hub of servers, or whose repair times vary, ships each day's finished repairs together:
         // its shipment's own stream
         boolean byLeg = hub.transitLaw() != null || byServers;
-        int at = byLeg ? legAt(key, done) : 0;
-        int port = done + (hub.transitLaw() == null ? hub.transitDays() : hub.transit(legU[at++]));
+        if (byLeg) {
+            legAt(key, done);
+        }
+        int o = 0;
+        int port = done + (hub.transitLaw() == null ? hub.transitDays() : hub.transit(leg(key, o++)));
         move(sv, Stage.RETURNING, done, port, m);
         int hold = 0;
         boolean excluded = false;
         if (hub.crossesBorder()) {
-            double[] u = byServers ? legU : drawHold(key, started);
-            int o = byServers ? at : 0;
-            if (u[o] < regime.heldShare()) {
-                hold = regime.hold().sample(u[o + 1]);
-                excluded = u[o + 2] < regime.excludedShare();
+            double[] u = byServers ? null : drawHold(key, started);
+            if ((byServers ? leg(key, o) : u[0]) < regime.heldShare()) {
+                hold = regime.hold().sample(byServers ? leg(key, o + 1) : u[1]);
+                excluded = (byServers ? leg(key, o + 2) : u[2]) < regime.excludedShare();
                 move(sv, Stage.CUSTOMS_HOLD, port, port + hold, m);
                 feesCents += regime.storageFeesCents(hold, m);
             }
@@ -950,7 +1034,7 @@ final class Replica {
         int row = Math.max(day, warmupDays) - warmupDays;
         fleetStageDelta[row * (NSTAGES + 1) + stage] += n;
         if (stage < NSTAGES) {
-            moves[(row * NSTAGES + stage) * svCount + sv] += n;
+            moves[(row * svCount + sv) * NSTAGES + stage] += n;
         }
     }
 

@@ -36,7 +36,17 @@ final class RunSummary {
     /** Per worker: stage moves per site and vendor summed over its replications. */
     final List<int[]> stageMoves = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    RunSummary(int sites, int vendors, int horizon, int reps) {
+    /**
+     * Per series: c &gt; 0 where it is the hashrate down of machines that all have c TH/s, i.e. c times
+     * the units series {@code unitsOf[s]}: such a series is not recorded, its band is the units' scaled
+     * (exactly: means, deviations and order statistics scale by c).
+     */
+    final double[] scale;
+    final int[] unitsOf;
+
+    RunSummary(Fleet fleet, int horizon, int reps) {
+        int sites = fleet.sites().size();
+        int vendors = fleet.vendors().size();
         this.sSiteUnits = S_STAGE0 + NSTAGES;
         this.sSiteThs = sSiteUnits + sites;
         this.sVendorUnits = sSiteThs + sites;
@@ -44,7 +54,25 @@ final class RunSummary {
         this.nSeries = sVendorThs + vendors;
         this.horizon = horizon;
         this.reps = reps;
-        this.series = new float[nSeries][horizon * reps];
+        this.scale = new double[nSeries];
+        this.unitsOf = new int[nSeries];
+        double[] ths = fleet.thsPerMachine();
+        int[] machines = fleet.machines();
+        for (int s = 0; s < sites; s++) {
+            int site = s;
+            scale[sSiteThs + s] = commonThs(ths, machines, sv -> sv / vendors == site);
+            unitsOf[sSiteThs + s] = sSiteUnits + s;
+        }
+        for (int v = 0; v < vendors; v++) {
+            int vendor = v;
+            scale[sVendorThs + v] = commonThs(ths, machines, sv -> sv % vendors == vendor);
+            unitsOf[sVendorThs + v] = sVendorUnits + v;
+        }
+        // (the fleet's hashrate series is recorded all the same: each replication's is returned)
+        this.series = new float[nSeries][];
+        for (int s = 0; s < nSeries; s++) {
+            series[s] = scale[s] > 0 ? null : new float[horizon * reps];
+        }
         this.thDaysLost = new double[reps];
         this.spend = new double[reps];
         this.stockoutDays = new double[reps];
@@ -53,20 +81,44 @@ final class RunSummary {
         this.tariffs = new double[reps];
     }
 
+    /**
+     * The hashrate per machine shared by every site-vendor with machines that the filter selects
+     * (0 when they differ, none has machines, or it is not positive).
+     */
+    private static double commonThs(double[] ths, int[] machines, java.util.function.IntPredicate selected) {
+        double common = 0;
+        for (int sv = 0; sv < machines.length; sv++) {
+            if (machines[sv] == 0 || !selected.test(sv)) {
+                continue;
+            }
+            if (common == 0) {
+                common = ths[sv];
+            } else if (ths[sv] != common) {
+                return 0;
+            }
+        }
+        return common > 0 ? common : 0;
+    }
+
     /** The bands, stage means and per-replication totals of the scenario, once every replication is done. */
     MonteCarloForecast.Run summarise(Plan plan, Fleet fleet, long seed) {
         int sites = fleet.sites().size();
         int vendors = fleet.vendors().size();
         Band[] bands = new Band[nSeries];
-        java.util.stream.IntStream.range(0, nSeries).parallel()
-                .forEach(s -> bands[s] = Band.ofReplications(series[s], horizon, reps));
         int svs = fleet.machines().length;
+        java.util.stream.IntStream.range(0, nSeries).parallel().filter(s -> series[s] != null)
+                .forEach(s -> bands[s] = Band.ofReplications(series[s], horizon, reps));
+        for (int s = 0; s < nSeries; s++) {
+            if (series[s] == null) {
+                bands[s] = bands[unitsOf[s]].scaled(scale[s]);
+            }
+        }
         long[][][] svStage = new long[svs][NSTAGES][horizon + 1];
         for (int[] moves : stageMoves) {
             for (int sv = 0; sv < svs; sv++) {
                 for (int st = 0; st < NSTAGES; st++) {
                     for (int i = 0; i <= horizon; i++) {
-                        svStage[sv][st][i] += moves[(i * NSTAGES + st) * svs + sv];
+                        svStage[sv][st][i] += moves[(i * svs + sv) * NSTAGES + st];
                     }
                 }
             }
