@@ -188,6 +188,25 @@ public class TurnaroundService {
     /** One chunk's share of a filter's route figures; a chunk never changes, so neither does its share. */
     record ChunkShare(int[] count, long[] followed, long[] refailed, long[] cost, double[] ths, boolean[] costKnown,
             double[][] sortedHours) {
+
+        /** Zero counts and sums for every route, with these hours. */
+        static ChunkShare empty(double[][] sortedHours) {
+            int routes = OutcomeColumns.ROUTES.length;
+            return new ChunkShare(new int[routes], new long[routes], new long[routes], new long[routes],
+                    new double[routes], new boolean[routes], sortedHours);
+        }
+
+        /** Another share's counts and sums added to these, route by route (the hours are not). */
+        void add(ChunkShare p) {
+            for (int r = 0; r < count.length; r++) {
+                count[r] += p.count[r];
+                followed[r] += p.followed[r];
+                refailed[r] += p.refailed[r];
+                cost[r] += p.cost[r];
+                ths[r] += p.ths[r];
+                costKnown[r] |= p.costKnown[r];
+            }
+        }
     }
 
     /** At most this many filters' shares are kept per chunk (the least recently used dropped first). */
@@ -321,24 +340,11 @@ public class TurnaroundService {
 
     /** The shares' counts and sums added route by route in the shares' order; the hours left to the caller (empty). */
     private static ChunkShare sum(List<ChunkShare> shares) {
-        int routes = OutcomeColumns.ROUTES.length;
-        int[] count = new int[routes];
-        long[] followed = new long[routes];
-        long[] refailed = new long[routes];
-        long[] cost = new long[routes];
-        double[] ths = new double[routes];
-        boolean[] costKnown = new boolean[routes];
+        ChunkShare total = ChunkShare.empty(new double[OutcomeColumns.ROUTES.length][]);
         for (ChunkShare p : shares) {
-            for (int r = 0; r < routes; r++) {
-                count[r] += p.count()[r];
-                followed[r] += p.followed()[r];
-                refailed[r] += p.refailed()[r];
-                cost[r] += p.cost()[r];
-                ths[r] += p.ths()[r];
-                costKnown[r] |= p.costKnown()[r];
-            }
+            total.add(p);
         }
-        return new ChunkShare(count, followed, refailed, cost, ths, costKnown, new double[routes][]);
+        return total;
     }
 
     /** A chunk's share of a filter's figures, remembered with the chunk. */
@@ -385,16 +391,17 @@ public class TurnaroundService {
 
     private static ChunkShare share(OutcomeColumns.Chunk o, DashboardFilter f, long followedBy, long from, long to) {
         int routes = OutcomeColumns.ROUTES.length;
-        int[] count = new int[routes];
-        long[] followed = new long[routes];
-        long[] refailed = new long[routes];
-        long[] cost = new long[routes];
-        double[] ths = new double[routes];
-        boolean[] costKnown = new boolean[routes];
         double[][] hours = new double[routes][];
         for (int r = 0; r < routes; r++) {
             hours[r] = new double[16];
         }
+        ChunkShare share = ChunkShare.empty(hours);
+        int[] count = share.count();
+        long[] followed = share.followed();
+        long[] refailed = share.refailed();
+        long[] cost = share.cost();
+        double[] ths = share.ths();
+        boolean[] costKnown = share.costKnown();
         int vendor = f.vendor() == null ? -1 : OutcomeColumns.indexOf(OutcomeColumns.VENDORS, f.vendor());
         long site = f.siteId() == null ? -1 : f.siteId();
         long[] models = f.modelIds() == null ? null : f.modelIds().stream().mapToLong(Long::longValue).sorted().toArray();
@@ -427,7 +434,7 @@ public class TurnaroundService {
             hours[r] = java.util.Arrays.copyOf(hours[r], count[r]);
             java.util.Arrays.sort(hours[r]);
         }
-        return new ChunkShare(count, followed, refailed, cost, ths, costKnown, hours);
+        return share;
     }
 
     /** One route's figures from its counts and its median and P90 hours. */

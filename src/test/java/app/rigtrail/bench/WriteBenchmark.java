@@ -194,16 +194,8 @@ public final class WriteBenchmark {
             t.start();
         }
         done.await();
-        long[] all = new long[Arrays.stream(counts).sum()];
-        long[] servedAll = new long[all.length];
-        int at = 0;
-        for (int c = 0; c < clients; c++) {
-            System.arraycopy(latencies[c], 0, all, at, counts[c]);
-            System.arraycopy(servedLatencies[c], 0, servedAll, at, counts[c]);
-            at += counts[c];
-        }
-        Arrays.sort(all);
-        Arrays.sort(servedAll);
+        long[] all = sortedAll(latencies, counts);
+        long[] servedAll = sortedAll(servedLatencies, counts);
         double perSecond = all.length / (double) seconds;
         System.out.printf("app writes/s: %.1f (%d writes in %d s)%n", perSecond, all.length, seconds);
         System.out.printf("app latency ms, as the clients saw it (waits after 503 included): p50 %.1f  p95 %.1f  p99 %.1f"
@@ -217,6 +209,18 @@ public final class WriteBenchmark {
         // for bench/writes.sh
         System.out.printf("RESULT writes_per_s=%.1f p50=%.1f p95=%.1f p99=%.1f%n", perSecond, pct(all, 0.50),
                 pct(all, 0.95), pct(all, 0.99));
+    }
+
+    /** The first counts[c] latencies of every client c, together, sorted. */
+    private static long[] sortedAll(long[][] latencies, int[] counts) {
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int c = 0; c < counts.length; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        return all;
     }
 
     /**
@@ -268,13 +272,7 @@ public final class WriteBenchmark {
             t.start();
         }
         done.await();
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int at = 0;
-        for (int c = 0; c < clients; c++) {
-            System.arraycopy(latencies[c], 0, all, at, counts[c]);
-            at += counts[c];
-        }
-        Arrays.sort(all);
+        long[] all = sortedAll(latencies, counts);
         double perSecond = all.length / (double) seconds;
         System.out.printf("authenticated GET /api/me per s: %.1f (%d in %d s)%n", perSecond, all.length, seconds);
         System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(all, 0.50), pct(all, 0.95),
